@@ -1,0 +1,33 @@
+# Storyline: the two commands of the quick start.
+#   make demo   set up .venv, ingest the sample pages in examples/ into a fresh archive,
+#               print the summary, one search and the upcoming events
+#   make test   set up .venv with the test extras and run the test suite
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DEMO_DB ?= demo-archive/storyline.db
+
+.PHONY: demo test install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+demo: install
+	rm -rf $(dir $(DEMO_DB)) && mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/storyline ingest examples/ --db $(DEMO_DB) --quiet
+	$(BIN)/storyline search "strike talks" --db $(DEMO_DB) --limit 5
+	$(BIN)/storyline events --upcoming --db $(DEMO_DB) --limit 10
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) demo-archive *.egg-info

@@ -1,0 +1,373 @@
+"""The ``storyline`` command: a thin layer over the library.
+
+Each command parses its options, calls library functions and prints. Library
+errors (:class:`storyline.errors.StorylineError`) become one clear line on stderr.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from storyline import __version__
+from storyline.errors import StorylineError
+
+INPUT_FORMATS = ["auto", "html", "text", "body", "warc", "feed", "jsonl"]
+#: Default size limit of one input, in bytes (``--max-bytes`` / STORYLINE_MAX_BYTES).
+DEFAULT_MAX_BYTES = 50_000_000
+
+
+def _err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _db_option(func):
+    return click.option("--db", "db", envvar="STORYLINE_DB", default=None,
+                        help="Archive file (default: $STORYLINE_DB or ./storyline.db).")(func)
+
+
+def _format_option(choices, default):
+    def deco(func):
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help="Output format.")(func)
+    return deco
+
+
+def _input_options(func):
+    func = click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
+                        show_default=True,
+                        help="Kind of input; 'body' keeps the text exactly as the article body.")(func)
+    func = click.option("--published", default=None,
+                        help="Publication date (ISO 8601) overriding what the page says.")(func)
+    func = click.option("--no-enrich", is_flag=True,
+                        help="Skip entities, quotes, times, places and events.")(func)
+    func = click.option("--max-bytes", type=int, envvar="STORYLINE_MAX_BYTES",
+                        default=DEFAULT_MAX_BYTES, show_default=True,
+                        help="Refuse inputs larger than this.")(func)
+    return func
+
+
+def _open_archive(db: str | None):
+    from storyline.store import Archive
+
+    return Archive(db or Archive.default_path())
+
+
+def _echo_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+class _Group(click.Group):
+    """Turns library errors into one clear line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StorylineError as exc:
+            _err(exc.line())
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def main():
+    """Storyline: news pages in, a searchable archive of who said what, when and where out.
+
+    \b
+    Example:
+        storyline extract page.html --format json
+        storyline ingest examples/ --db news.db
+        storyline search "Geneva talks" --db news.db
+    """
+
+
+def _iter_articles(sources, input_format, published, no_enrich, max_bytes):
+    """Yield (article, None) or (None, error) for every page of every source, in order."""
+    from storyline.ingest import iter_pages
+    from storyline.process import process_page
+
+    stdin = sys.stdin.buffer if "-" in sources else None
+    for item in iter_pages(list(sources), input_format=input_format, max_bytes=max_bytes,
+                           stdin=stdin):
+        if isinstance(item, StorylineError):
+            yield None, item
+            continue
+        try:
+            yield process_page(item, enrich_text=not no_enrich, published=published), None
+        except StorylineError as exc:
+            exc.source = exc.source or item.origin
+            yield None, exc
+        except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
+            yield None, StorylineError(f"unexpected {type(exc).__name__}: {exc}",
+                                       source=item.origin)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_input_options
+@_format_option(["json", "jsonl", "text", "md"], "json")
+def extract(sources, input_format, published, no_enrich, max_bytes, fmt):
+    """Extract clean articles from SOURCES, without an archive.
+
+    SOURCES are files (HTML, .gz, scraped text, WARC, RSS/Atom, JSON Lines),
+    directories, globs, http(s) URLs or - for stdin. Prints one JSON object per
+    article (json), one line per article in input order (jsonl), or readable
+    text / Markdown.
+
+    \b
+    Example:
+        storyline extract page.html --format json
+        storyline extract crawl.warc.gz --format jsonl --no-enrich > articles.jsonl
+    """
+    from storyline.render import render_article
+
+    failed = 0
+    for article, error in _iter_articles(sources, input_format, published, no_enrich, max_bytes):
+        if error is not None:
+            failed += 1
+            _err(error.line())
+            continue
+        data = article.to_dict()
+        if fmt == "jsonl":
+            click.echo(json.dumps(data, ensure_ascii=False))
+        elif fmt == "json":
+            _echo_json(data)
+        else:
+            click.echo(render_article(data, fmt))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_input_options
+@_db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
+    """Extract, enrich and store articles from SOURCES in the archive.
+
+    Each article is written in one transaction: an interrupted ingest leaves a
+    consistent archive, and running it again resumes, skipping what is in.
+    Exact duplicates are skipped; syndicated copies are linked to one story.
+
+    \b
+    Example:
+        storyline ingest examples/ --db news.db
+        storyline ingest crawl.warc.gz feed.xml https://example.com/story --db news.db
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from storyline.render import summary_table
+
+    archive = _open_archive(db)
+    counts = {"added": 0, "duplicate": 0, "copy": 0, "failed": 0}
+    failures: list[str] = []
+    console = Console(stderr=True)
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
+                        TextColumn("{task.completed} pages · {task.description}"),
+                        TimeElapsedColumn(), console=console, transient=True,
+                        disable=quiet or not console.is_terminal)
+    with progress:
+        task = progress.add_task("", total=None)
+        for article, error in _iter_articles(sources, input_format, published, no_enrich,
+                                             max_bytes):
+            if error is not None:
+                counts["failed"] += 1
+                failures.append(error.line())
+                progress.console.print(error.line(), markup=False, highlight=False)
+            else:
+                try:
+                    result = archive.add(article)
+                    counts[result.status] += 1
+                except StorylineError as exc:
+                    exc.source = exc.source or article.source
+                    counts["failed"] += 1
+                    failures.append(exc.line())
+            progress.update(task, advance=1,
+                            description=f"{counts['added']} added, {counts['failed']} failed")
+    archive.close()
+    if not console.is_terminal or quiet:
+        for line in failures:
+            _err(line)
+    Console().print(summary_table(counts, failures, archive_path=str(archive.path)))
+    sys.exit(1 if counts["failed"] else 0)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--outlet", help="Only articles from this outlet.")
+@click.option("--limit", type=int, default=20, show_default=True)
+@_db_option
+@_format_option(["text", "json"], "text")
+def search(query, since, until, outlet, limit, db, fmt):
+    """Full-text search of the archive, best matches first, with highlighted snippets.
+
+    QUERY is plain words (all must appear) or a "quoted phrase"; it is escaped,
+    so any text is safe to pass.
+
+    \b
+    Example:
+        storyline search "security guarantees" --since 2021-12-01 --db news.db
+    """
+    from storyline.render import search_table
+
+    with _open_archive(db) as archive:
+        hits = archive.search(query, since=since, until=until, outlet=outlet, limit=limit)
+    if fmt == "json":
+        _echo_json(hits)
+    else:
+        from rich.console import Console
+
+        Console().print(search_table(query, hits))
+
+
+@main.command()
+@click.argument("article_id")
+@_db_option
+@_format_option(["text", "json", "md"], "text")
+def show(article_id, db, fmt):
+    """Show one archived article (ID or an unambiguous prefix), with every outlet that carried it.
+
+    \b
+    Example:
+        storyline show 3f2a9c --format json --db news.db
+    """
+    from storyline.render import render_article
+
+    with _open_archive(db) as archive:
+        data = archive.get(article_id)
+    if data is None:
+        _err(f"{article_id}: [E301] no article with this id in the archive; "
+             f"`storyline search` lists ids")
+        sys.exit(1)
+    if fmt == "json":
+        _echo_json(data)
+    else:
+        click.echo(render_article(data, fmt))
+
+
+@main.command()
+@_format_option(["jsonl", "csv", "parquet"], "jsonl")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: stdout for jsonl and csv; required for parquet).")
+@_db_option
+def export(fmt, output, db):
+    """Export every archived article.
+
+    \b
+    Example:
+        storyline export --format parquet -o articles.parquet --db news.db
+    """
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    with _open_archive(db) as archive:
+        if output is None:
+            n = archive.export(fmt, sys.stdout)
+        else:
+            n = archive.export(fmt, output)
+    _err(f"exported {n} articles" + (f" to {output}" if output else ""))
+
+
+@main.command()
+@_db_option
+@_format_option(["text", "json"], "text")
+def stats(db, fmt):
+    """Counts of what the archive holds.
+
+    \b
+    Example:
+        storyline stats --db news.db
+    """
+    with _open_archive(db) as archive:
+        data = archive.stats()
+    if fmt == "json":
+        _echo_json(data)
+    else:
+        from rich.console import Console
+
+        from storyline.render import stats_table
+
+        Console().print(stats_table(data))
+
+
+@main.command()
+@click.argument("name")
+@_db_option
+@_format_option(["text", "json"], "text")
+def entity(name, db, fmt):
+    """One person, organisation or place across the archive: roles, articles, quotes, company.
+
+    \b
+    Example:
+        storyline entity "Jen Psaki" --db news.db
+    """
+    with _open_archive(db) as archive:
+        data = archive.entity(name)
+    if data is None:
+        _err(f"{name}: [E302] no entity of that name in the archive")
+        sys.exit(1)
+    if fmt == "json":
+        _echo_json(data)
+    else:
+        from storyline.render import render_entity
+
+        click.echo(render_entity(data))
+
+
+@main.command()
+@click.option("--speaker", help="Only quotes by this speaker (name or alias).")
+@click.option("--since", help="Published on or after this date.")
+@click.option("--until", help="Published on or before this date.")
+@click.option("--limit", type=int, default=100, show_default=True)
+@_db_option
+@_format_option(["text", "json"], "text")
+def quotes(speaker, since, until, limit, db, fmt):
+    """Who said what: quotations in the archive, newest first.
+
+    \b
+    Example:
+        storyline quotes --speaker Ushakov --db news.db
+    """
+    with _open_archive(db) as archive:
+        rows = archive.quotes(speaker=speaker, since=since, until=until, limit=limit)
+    if fmt == "json":
+        _echo_json(rows)
+    else:
+        from rich.console import Console
+
+        from storyline.render import quotes_table
+
+        Console().print(quotes_table(rows))
+
+
+@main.command()
+@click.option("--upcoming", is_flag=True, help="Only scheduled events (what is coming).")
+@click.option("--where", help="Only events at this place.")
+@click.option("--limit", type=int, default=100, show_default=True)
+@_db_option
+@_format_option(["text", "json"], "text")
+def events(upcoming, where, limit, db, fmt):
+    """Meetings, calls, talks, summits, visits, votes found in the archive.
+
+    \b
+    Example:
+        storyline events --upcoming --where Geneva --db news.db
+    """
+    with _open_archive(db) as archive:
+        rows = archive.events(upcoming=upcoming, where=where, limit=limit)
+    if fmt == "json":
+        _echo_json(rows)
+    else:
+        from rich.console import Console
+
+        from storyline.render import events_table
+
+        Console().print(events_table(rows))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

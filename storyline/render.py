@@ -1,0 +1,138 @@
+"""Human-readable views of article and archive dicts (text, Markdown, rich tables).
+
+Every view takes the same dict the JSON output prints, so the two never disagree.
+"""
+from __future__ import annotations
+
+from rich.table import Table
+
+#: Metadata lines shown above the body in text and Markdown output.
+HEADER_FIELDS = ("published", "outlet", "wire", "authors", "url", "reading_time_min", "id")
+
+
+def _value(v) -> str:
+    if isinstance(v, list):
+        return ", ".join(str(x) for x in v)
+    return "" if v is None else str(v)
+
+
+def render_article(data: dict, fmt: str = "text") -> str:
+    """The article as readable text (``text``) or Markdown (``md``)."""
+    title = data.get("title") or "(untitled)"
+    lines: list[str] = []
+    if fmt == "md":
+        lines.append(f"# {title}\n")
+        if data.get("subtitle"):
+            lines.append(f"*{data['subtitle']}*\n")
+        for key in HEADER_FIELDS:
+            if data.get(key) not in (None, "", []):
+                lines.append(f"- **{key}**: {_value(data[key])}")
+        lines.append("")
+        for img in data.get("images") or []:
+            lines.append(f"> Image: {img.get('caption') or ''} ({img.get('credit') or 'no credit'})")
+        lines.append(data.get("text", ""))
+    else:
+        lines.append(title)
+        lines.append("=" * min(len(title), 78))
+        if data.get("subtitle"):
+            lines.append(data["subtitle"])
+        for key in HEADER_FIELDS:
+            if data.get(key) not in (None, "", []):
+                lines.append(f"{key}: {_value(data[key])}")
+        lines.append("")
+        lines.append(data.get("text", ""))
+    quotes = data.get("quotes") or []
+    if quotes:
+        lines.append("\n" + ("## Quotes" if fmt == "md" else "Quotes:"))
+        for q in quotes:
+            lines.append(f"- {q.get('speaker') or '?'} ({q.get('kind')}, {q.get('cue')}): "
+                         f"{q.get('text')}")
+    events = data.get("events") or []
+    if events:
+        lines.append("\n" + ("## Events" if fmt == "md" else "Events:"))
+        for e in events:
+            lines.append(f"- {e.get('kind')} {e.get('status') or ''} when={e.get('when') or '?'} "
+                         f"where={e.get('where') or '?'} "
+                         f"participants={_value(e.get('participants') or [])}")
+    copies = data.get("copies") or []
+    if copies:
+        lines.append("\n" + ("## Also carried by" if fmt == "md" else "Also carried by:"))
+        for c in copies:
+            lines.append(f"- {c.get('outlet') or '?'} {c.get('url') or ''} ({c.get('id')})")
+    return "\n".join(lines)
+
+
+def summary_table(counts: dict, failures: list[str], archive_path: str) -> Table:
+    table = Table(title=f"ingest summary · {archive_path}")
+    for col in ("added", "duplicates", "copies linked", "failed"):
+        table.add_column(col, justify="right")
+    table.add_row(str(counts["added"]), str(counts["duplicate"]), str(counts["copy"]),
+                  str(counts["failed"]))
+    if failures:
+        table.caption = f"{len(failures)} failed (reasons above)"
+    return table
+
+
+def search_table(query: str, hits: list[dict]) -> Table:
+    table = Table(title=f"search: {query} ({len(hits)} hits)")
+    for col in ("id", "published", "outlet", "title / snippet"):
+        table.add_column(col, overflow="fold")
+    for h in hits:
+        table.add_row(str(h.get("id", ""))[:12], str(h.get("published") or "")[:10],
+                      h.get("outlet") or "", f"[bold]{_esc(h.get('title') or '')}[/]\n"
+                      f"{_esc(h.get('snippet') or '')}")
+    return table
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def stats_table(data: dict) -> Table:
+    table = Table(title="archive")
+    table.add_column("what")
+    table.add_column("value", justify="right")
+    for key, value in data.items():
+        table.add_row(str(key), _value(value) if not isinstance(value, dict) else
+                      ", ".join(f"{k}: {v}" for k, v in value.items()))
+    return table
+
+
+def render_entity(data: dict) -> str:
+    lines = [f"{data.get('name')} ({data.get('label') or data.get('kind') or '?'})"]
+    for key in ("aliases", "roles"):
+        vals = data.get(key) or []
+        if vals:
+            lines.append(f"{key}: " + "; ".join(
+                v if isinstance(v, str) else " · ".join(str(x) for x in v.values() if x)
+                for v in vals))
+    for key in ("articles", "quotes", "cooccurring"):
+        vals = data.get(key) or []
+        if vals:
+            lines.append(f"{key}:")
+            for v in vals[:20]:
+                lines.append("  - " + (v if isinstance(v, str) else
+                                       " · ".join(str(x) for x in v.values() if x not in (None, ""))))
+    return "\n".join(lines)
+
+
+def quotes_table(rows: list[dict]) -> Table:
+    table = Table(title=f"quotes ({len(rows)})")
+    for col in ("published", "speaker", "kind", "quote"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.get("published") or "")[:10], r.get("speaker") or "?",
+                      r.get("kind") or "", _esc(r.get("text") or ""))
+    return table
+
+
+def events_table(rows: list[dict]) -> Table:
+    table = Table(title=f"events ({len(rows)})")
+    for col in ("when", "kind", "where", "participants", "status"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(str(r.get("when") or ""), r.get("kind") or "", r.get("where") or "",
+                      _value(r.get("participants") or []), r.get("status") or "")
+    return table

@@ -1,0 +1,18 @@
+"""Shared test fixtures: paths to the optional benchmark data and the seed page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seed" / "putin-biden-call.txt"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"seed page not available at {SEED} (it lives outside the repository)")
+    return SEED
