@@ -1,0 +1,88 @@
+"""RSS / Atom feeds: one page per item, from its full content when the feed carries it.
+
+For each item the page content is, in order of preference: the full content
+(``content:encoded`` in RSS, ``<content>`` in Atom; HTML over plain text), then
+the summary / description. Content with markup is ``kind="html"``; plain text
+is already the article body (``kind="body"``). The item's link is the URL, its
+title the ``title_hint``, its published (else updated) date the ``published``
+(ISO 8601, UTC, as feedparser normalises it).
+
+feedparser is always handed a stream, never a string: given a string it would
+try to open it as a URL or a file name.
+"""
+from __future__ import annotations
+
+import calendar
+import io
+from datetime import datetime, timezone
+from typing import Iterator
+
+import feedparser
+
+from storyline.errors import InputError
+from storyline.model import RawPage
+from storyline.rules import ingest as rules
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _iso(struct) -> str | None:
+    if not struct:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc).isoformat()
+    except (OverflowError, ValueError, TypeError):
+        return None
+
+
+def _looks_like_html(text: str) -> bool:
+    data = text[:rules.SNIFF_BYTES].encode("utf-8", "ignore")
+    return bool(rules.HTML_ROOT.search(data) or rules.HTML_TAG.search(data))
+
+
+def _item_content(entry) -> tuple[str, str] | None:
+    """(content, kind) of one feed item, or None when it carries no text."""
+    contents = [c for c in entry.get("content") or [] if (c.get("value") or "").strip()]
+    contents.sort(key=lambda c: (c.get("type") or "") not in _HTML_TYPES)
+    if contents:
+        value = contents[0]["value"]
+    else:
+        value = entry.get("summary") or ""
+    if not value.strip():
+        return None
+    return value, ("html" if _looks_like_html(value) else "body")
+
+
+def iter_feed(data: bytes, name: str) -> Iterator[RawPage | InputError]:
+    """Pages from the items of an RSS/Atom document; a broken feed is one InputError."""
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - feedparser may raise on pathological input
+        yield InputError(f"malformed feed: {exc}", source=name)
+        return
+    entries = parsed.get("entries") or []
+    if not entries:
+        if parsed.get("bozo"):
+            reason = str(parsed.get("bozo_exception") or "not well-formed").splitlines()[0]
+            yield InputError(f"malformed feed: {reason}", source=name)
+        else:
+            yield InputError("feed holds no items", source=name)
+        return
+    for number, entry in enumerate(entries, start=1):
+        origin = f"{name}#item-{number}"
+        content = _item_content(entry)
+        if content is None:
+            yield InputError("feed item has neither content nor summary", source=origin)
+            continue
+        text, kind = content
+        yield RawPage(
+            content=text,
+            origin=origin,
+            url=entry.get("link") or None,
+            kind=kind,
+            published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+            title_hint=(entry.get("title") or "").strip() or None,
+            meta={"feed_title": parsed.get("feed", {}).get("title"),
+                  "item_id": entry.get("id"),
+                  "published_raw": entry.get("published") or entry.get("updated")},
+        )
