@@ -83,3 +83,15 @@ def test_to_dict_from_dict_round_trip():
     art.provenance["title"] = "meta:og:title"
     again = Article.from_dict(art.to_dict())
     assert again.to_dict() == art.to_dict()
+
+
+@pytest.mark.parametrize("text,kept_first", [
+    ("Big News\n\nThe standfirst.\n\nThe story begins.", "The story begins."),
+    ("The story begins.\n\nBig News", "The story begins."),
+    ("Big News", "Big News"),  # never empties the body
+])
+def test_leading_title_and_standfirst_dropped(text, kept_first):
+    from storyline.extract.core import drop_repeated_headings
+
+    art = Article(text=text, title="Big news", subtitle="The standfirst")
+    assert drop_repeated_headings(art).text.split("\n\n")[0] == kept_first

@@ -44,10 +44,27 @@ def extract(raw: RawPage, *, published: str | None = None) -> Article:
 
         article = extract_html(content, raw.url)
         article.provenance.setdefault("text", "html-extractor")
+    if raw.kind != "body":
+        drop_repeated_headings(article)
     if not article.text.strip() or article.word_count < MIN_BODY_WORDS:
         raise ExtractionError("no article text found in the page", source=raw.origin)
     fill_common(article, raw, published=published)
     return article
+
+
+def drop_repeated_headings(article: Article) -> Article:
+    """Drop leading paragraphs that repeat the title or the standfirst (pages often keep the
+    headline inside the article element); the body starts with the story itself."""
+    heads = {_key(h) for h in (article.title, article.subtitle) if h}
+    paras = article.text.split("\n\n")
+    while len(paras) > 1 and _key(paras[0]) in heads:
+        paras.pop(0)
+    article.text = "\n\n".join(paras)
+    return article
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
 
 
 def fill_common(article: Article, raw: RawPage, *, published: str | None = None) -> Article:
