@@ -1,0 +1,536 @@
+"""Clean a scraped plain-text page: drop the page chrome, keep the article.
+
+A scraped text page is what copy-paste or a text scraper gives: every line of
+the page, menus and promos mixed with the story. ``extract_text_page`` works in
+four steps (the rules are data in :mod:`storyline.rules.chrome`):
+
+1. **Classify lines.** Each line gets a kind from patterns (nav label, promo,
+   copyright, photo credit, caption, byline, date line, reading time, repeated
+   line) or from its shape: *prose* (long enough, enough stopwords of the page's
+   language, sentence-like, not title-cased), *medium* (a short sentence) or
+   *short* (headline, menu item, subheading).
+2. **Find the body.** Prose lines weigh their word count, short lines a small
+   penalty, chrome lines a large one; the body is the maximum-sum run of lines
+   (Body Text Extraction over lines), so a subheading inside the story stays and
+   a menu between two stories breaks them apart.
+3. **Keep body lines**, dropping chrome kinds inside the run, the headline and
+   the standfirst.
+4. **Read the metadata** from the lines outside the body: title, standfirst,
+   date, reading time, bylines, images (caption + credit), copyright, outlet;
+   and the wire from :func:`storyline.extract.wire.detect_wire`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from storyline.errors import ExtractionError
+from storyline.extract.wire import canonical_wire, detect_wire
+from storyline.model import Article, Image
+from storyline.rules import chrome as R
+
+__all__ = ["extract_text_page", "scan_text_page", "TextPage", "PageLine", "parse_date",
+           "parse_byline", "split_lines"]
+
+HOW = "page-line"
+HEURISTIC = "heuristic"
+
+#: kinds never kept in the body
+CHROME_KINDS = frozenset({"nav", "promo", "copyright", "readtime", "credit", "caption",
+                          "byline", "date", "dup"})
+
+_TOKEN = re.compile(r"\w+")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass
+class PageLine:
+    """One non-blank line of the page with its kind and weight."""
+
+    index: int
+    text: str
+    block: int  # paragraph block number (blank lines separate blocks)
+    words: int
+    kind: str = "short"
+    weight: float = 0.0
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class TextPage:
+    """The scan of one page: classified lines, the body run and the metadata found."""
+
+    lines: list[PageLine]
+    body: list[PageLine]
+    title: str | None = None
+    subtitle: str | None = None
+    published: str | None = None
+    reading_time_min: int | None = None
+    authors: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    copyright: str | None = None
+    outlet: str | None = None
+    outlet_how: str | None = None
+    language: str | None = None
+
+
+# --------------------------------------------------------------------------
+# Lines and language
+# --------------------------------------------------------------------------
+
+def split_lines(text: str) -> list[PageLine]:
+    """Non-blank lines, whitespace-normalised, with their block numbers."""
+    out: list[PageLine] = []
+    block = 0
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            block += 1
+            continue
+        out.append(PageLine(len(out), line, block, len(_TOKEN.findall(line))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, frozenset[str]]:
+    import justext  # stoplists for ~100 languages, shipped with justext
+
+    return {lang: frozenset(justext.get_stoplist(lang)) for lang in justext.get_stoplists()}
+
+
+@lru_cache(maxsize=1)
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """word -> the languages whose stoplist has it (an inverted index, built once)."""
+    index: dict[str, list[str]] = {}
+    for lang, stop in _stoplists().items():
+        for w in stop:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def _pick_language(lines: list[PageLine]) -> tuple[str | None, frozenset[str]]:
+    """The stoplist with the most hits over the page's words (justext's own idea)."""
+    words = Counter(w.lower() for ln in lines for w in _LETTER_WORD.findall(ln.text))
+    index = _stopword_languages()
+    hits: Counter = Counter()
+    for w, c in words.items():
+        for lang in index.get(w, ()):
+            hits[lang] += c
+    if not hits:
+        return None, frozenset()
+    best = max(sorted(hits), key=lambda lang: hits[lang])
+    return best, _stoplists()[best]
+
+
+# --------------------------------------------------------------------------
+# Small parsers (public: other extractors reuse them)
+# --------------------------------------------------------------------------
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``, else None.
+
+    >>> parse_date("4 min. 31.12.2021 From our online archive")
+    '2021-12-31'
+    >>> parse_date("March 3, 2022 10:15 AM ET")
+    '2022-03-03'
+    """
+    best: tuple[int, str] | None = None
+    for pat in R.DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            y = int(g["y"])
+            if g.get("mon"):
+                mo = R.MONTHS[g["mon"].lower().rstrip(".")]
+                d = int(g["d"])
+            elif g.get("m_or_d"):
+                a, b = int(g["m_or_d"]), int(g["d_or_m"])
+                mo, d = (b, a) if a > 12 else (a, b)
+            else:
+                mo, d = int(g["m"]), int(g["d"])
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), f"{y:04d}-{mo:02d}-{d:02d}")
+                break
+    return best[1] if best else None
+
+
+def _is_person(name: str) -> bool:
+    tokens = name.split()
+    if not (R.NAME_MIN_TOKENS <= len(tokens) <= R.NAME_MAX_TOKENS):
+        return False
+    if any(t.lower().strip(".,") in R.NON_PERSON_WORDS for t in tokens):
+        return False
+    if canonical_wire(name, exact=True) or canonical_wire(name, strong_only=True):
+        return False
+    caps = [t for t in tokens if t.lower() not in R.NAME_PARTICLES]
+    return bool(caps) and all(R.NAME_TOKEN.match(t) for t in caps) and not name.isupper() \
+        and not any(ch.isdigit() for ch in name)
+
+
+def parse_byline(line: str) -> list[str]:
+    """People named in a byline ("By Jane Doe and John Roe, Bloomberg" -> both names).
+
+    Agencies, desks and outlets ("Reuters Staff", "Bloomberg") are not people.
+    """
+    m = R.BYLINE.match(line.strip())
+    if not m:
+        return []
+    names = R.BYLINE_TAIL.sub("", m.group("names"))
+    out = []
+    for part in R.NAME_SPLIT.split(names):
+        part = part.strip(" .,:;")
+        if part and _is_person(part) and part not in out:
+            out.append(part)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Step 1: classify
+# --------------------------------------------------------------------------
+
+def _credit(line: str) -> str | None:
+    for pat in R.CREDIT_LINE:
+        m = pat.match(line)
+        if m:
+            credit = m.group("credit").strip(" .")
+            # a credit names someone: "AFP", "Reuters/John Doe", "Getty Images"
+            return credit if credit[:1].isupper() or credit[:1] in "©@" else None
+    return None
+
+
+def _is_date_line(ln: PageLine, stop: frozenset[str]) -> str | None:
+    if ln.words > R.DATE_LINE_MAX_WORDS and not R.PUBLISHED_LABEL.search(ln.text):
+        return None
+    date = parse_date(ln.text)
+    if not date:
+        return None
+    words = [w.lower() for w in _LETTER_WORD.findall(ln.text)]
+    if (R.SENTENCE_END.search(ln.text) and ln.text.endswith(".") and len(words) >= 6
+            and sum(w in stop for w in words) / len(words) >= 0.3
+            and not R.PUBLISHED_LABEL.search(ln.text)):
+        return None  # a short sentence mentioning a date
+    return date
+
+
+def _shape(ln: PageLine, stop: frozenset[str]) -> str:
+    tokens = _TOKEN.findall(ln.text)
+    if len(tokens) >= R.TABLE_ROW_MIN_TOKENS and \
+            sum(t.isdigit() for t in tokens) / len(tokens) >= R.TABLE_ROW_MIN_NUMERIC:
+        return "table"
+    words = _LETTER_WORD.findall(ln.text)
+    if not words:
+        return "short"
+    n = len(words)
+    stop_share = sum(w.lower() in stop for w in words) / n
+    content = [w for w in words if w.lower() not in stop]
+    caps_share = (sum(w[0].isupper() for w in content) / len(content)) if content else 0.0
+    ends = bool(R.SENTENCE_END.search(ln.text))
+    if n >= R.PROSE_MIN_WORDS and R.DATELINE_LEDE.match(ln.text) and stop_share > 0:
+        ln.data["dateline"] = True
+        return "prose"
+    head = words[1:R.TEASER_HEAD_WORDS]
+    if n >= R.PROSE_MIN_WORDS and sum(w[0].isupper() and w.lower() in R.TITLECASE_FUNCTION_WORDS
+                                      for w in head) >= R.TEASER_MIN_CAPS_STOPWORDS:
+        return "teaser"
+    if (n >= R.PROSE_MIN_WORDS and stop_share >= R.PROSE_MIN_STOPWORD_DENSITY
+            and caps_share <= R.TITLECASE_MAX_SHARE and (ends or n >= R.PROSE_LONG_WORDS)):
+        return "prose"
+    if n >= R.MEDIUM_MIN_WORDS and ends and stop_share >= R.PROSE_MIN_STOPWORD_DENSITY \
+            and caps_share <= R.TITLECASE_MAX_SHARE:
+        return "medium"
+    return "short"
+
+
+def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
+    seen: set[str] = set()
+    for ln in lines:
+        t = ln.text
+        key = t.casefold()
+        if R.COPYRIGHT.match(t) and R.COPYRIGHT_EVIDENCE.search(t) \
+                and ln.words <= R.COPYRIGHT_MAX_WORDS:
+            ln.kind = "copyright"
+        elif (c := _credit(t)) and ln.words <= 16:
+            ln.kind, ln.data["credit"] = "credit", c
+        elif R.BYLINE.match(t) and ln.words <= R.BYLINE_MAX_WORDS and not t.endswith("."):
+            ln.kind = "byline"
+            ln.data["authors"] = parse_byline(t)
+            if d := parse_date(t):
+                ln.data["date"] = d
+        elif d := _is_date_line(ln, stop):
+            ln.kind, ln.data["date"] = "date", d
+        elif (m := R.CAPTION_LABEL.match(t)) and ln.words <= R.CAPTION_MAX_WORDS:
+            ln.kind, ln.data["caption"] = "caption", m.group("caption")
+        elif R.NAV_LINES.fullmatch(t) or (ln.words <= R.LIST_HEADING_MAX_WORDS
+                                          and R.LIST_HEADING.match(t)):
+            ln.kind = "nav"
+        elif ln.words <= 40 and R.READING_TIME.fullmatch(t.strip(" .·|")):
+            ln.kind = "readtime"
+        elif any(p.search(t) for p in R.PROMO_PATTERNS) and ln.words <= 60:
+            ln.kind = "promo"
+        elif key in seen and ln.words < 60:
+            ln.kind = "dup"
+        else:
+            ln.kind = _shape(ln, stop)
+            if ln.kind != "prose" and ln.words <= R.CAPTION_MAX_WORDS:
+                for pat in R.CAPTION_WITH_CREDIT:
+                    if m := pat.match(t):
+                        ln.kind = "caption"
+                        ln.data.update(caption=m.group("caption").strip(),
+                                       credit=m.group("credit").strip(" ."))
+                        break
+        if ln.kind != "dup":
+            seen.add(key)
+        if m := R.READING_TIME.search(t):
+            if ln.kind in ("date", "readtime", "byline") or ln.words <= 6:
+                ln.data["reading_time"] = int(m.group("min"))
+    # captions: the lines right above a photo credit (and their repeats)
+    for i, ln in enumerate(lines):
+        if ln.kind != "credit":
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].block == ln.block and lines[j].kind in (
+                "short", "medium", "prose", "dup") and lines[j].words <= R.CAPTION_MAX_WORDS:
+            lines[j].kind = "caption" if lines[j].kind != "dup" else "dup"
+            lines[j].data["credit_at"] = i
+            j -= 1
+            # one caption, plus its exact repeats (alt text + caption)
+            if j >= 0 and lines[j].text.casefold() != lines[j + 1].text.casefold():
+                break
+
+
+def _weigh(lines: list[PageLine]) -> None:
+    run = 0  # non-prose lines in a row
+    for ln in lines:
+        if ln.kind == "prose":
+            ln.weight = float(ln.words)
+            run = 0
+            continue
+        if ln.kind in ("medium", "table"):
+            ln.weight = 0.0
+            continue
+        run += 1
+        if ln.kind in CHROME_KINDS:
+            ln.weight = -(R.CHROME_PENALTY + ln.words)
+        else:
+            ln.weight = -(R.SHORT_LINE_PENALTY + R.SHORT_WORD_PENALTY * ln.words)
+        ln.weight *= min(1 + R.RUN_GROWTH * (run - 1), R.RUN_GROWTH_MAX)
+
+
+def _cut_comments(lines: list[PageLine], anchor: int | None) -> None:
+    """Everything from the comment section down weighs as chrome."""
+    start = anchor if anchor is not None else -1
+    first_prose = next((ln.index for ln in lines[start + 1:] if ln.kind == "prose"), None)
+    if first_prose is None:
+        return
+    for ln in lines[first_prose + 1:]:
+        if ln.words <= 12 and any(p.match(ln.text) for p in R.COMMENT_SECTION):
+            for rest in lines[ln.index:]:
+                rest.data["comments"] = True
+                rest.weight = -(R.CHROME_PENALTY + rest.words)
+            return
+
+
+# --------------------------------------------------------------------------
+# Step 2: the body run
+# --------------------------------------------------------------------------
+
+def _best_run(lines: list[PageLine]) -> tuple[int, int] | None:
+    """Maximum-sum contiguous run of line weights (Kadane); None when no prose."""
+    best, best_span = 0.0, None
+    cur, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += ln.weight
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+# --------------------------------------------------------------------------
+# Step 4: metadata
+# --------------------------------------------------------------------------
+
+def _title(lines: list[PageLine], body_start: int) -> tuple[int | None, str | None]:
+    """(index, headline) among the lines before ``body_start``.
+
+    In order: a line that the first line (a title tag, "Headline | Site") starts
+    with or contains; a repeated headline-like line (the earliest); the first
+    part of the first line; the last headline-like line before the body.
+    """
+    kinds = ("short", "medium", "dup", "prose", "teaser")
+    head = [ln for ln in lines[:body_start] if ln.kind in kinds
+            and R.TITLE_MIN_WORDS <= ln.words <= R.TITLE_MAX_WORDS
+            and not R.NAV_LINES.fullmatch(ln.text)]
+    if not lines:
+        return None, None
+    first = lines[0].text.casefold()
+    inside = [ln for ln in head if ln.index > 0 and ln.text.casefold() in first]
+    if inside:
+        best = max(inside, key=lambda ln: (ln.words, -ln.index))
+        return best.index, best.text
+    counts = Counter(ln.text.casefold() for ln in lines if ln.kind in kinds)
+    repeated = [ln for ln in head if counts[ln.text.casefold()] >= 2 and ln.kind != "dup"]
+    if repeated:
+        return repeated[0].index, repeated[0].text
+    parts = R.TITLE_SEPARATORS.split(lines[0].text)
+    if lines[0].kind not in ("prose",) and len(parts[0].split()) >= R.TITLE_MIN_WORDS \
+            and body_start > 0:
+        return 0, parts[0].strip()
+    if head:
+        return head[-1].index, head[-1].text
+    return None, None
+
+
+def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: str | None
+            ) -> tuple[str | None, str | None]:
+    for ln in lines:
+        if ln.index in body:
+            continue
+        for pat in R.OUTLET_PATTERNS:
+            for m in pat.finditer(ln.text):
+                name = m.group("outlet").strip(" .,'’")
+                if (name and not all(w.lower() in R.OUTLET_STOP for w in name.split())
+                        and len(name.split()) <= R.OUTLET_MAX_WORDS
+                        and not canonical_wire(name, exact=True)):
+                    return name, HOW
+    if copyright and (m := R.COPYRIGHT_HOLDER.match(copyright)):
+        holder = re.sub(r"^[Tt]he\s+", "", m.group("holder").strip())
+        if holder and not canonical_wire(holder) and not holder[0].isdigit():
+            return holder, HOW
+    if lines:
+        parts = R.TITLE_SEPARATORS.split(lines[0].text)
+        if len(parts) >= 2 and len(parts[-1].split()) <= R.OUTLET_MAX_WORDS:
+            return parts[-1].strip(), HEURISTIC
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        host = re.sub(r"^(?:www|m|amp|mobile)\d?\.", "", host)
+        if host:
+            return host, "url"
+    return None, None
+
+
+def scan_text_page(text: str, url: str | None = None) -> TextPage:
+    """Classify every line, find the body and read the metadata (no Article yet)."""
+    lines = split_lines(text or "")
+    language, stop = _pick_language(lines)
+    _classify(lines, stop)
+    _weigh(lines)
+    t_idx, title = _title(lines, len(lines))
+    _cut_comments(lines, t_idx)
+    if t_idx is not None:
+        for ln in lines[t_idx + 1:t_idx + 1 + R.ANCHOR_WINDOW]:
+            if ln.kind == "prose":
+                ln.weight += R.ANCHOR_BONUS
+                break
+    run = _best_run(lines)
+    page = TextPage(lines=lines, body=[], language=language)
+    if run is None:
+        return page
+    s, e = run
+    if R.EXTEND_OVER_MEDIUM:
+        while e + 1 < len(lines) and lines[e + 1].kind == "medium" and lines[e + 1].weight == 0:
+            e += 1
+        while s > 0 and lines[s - 1].kind == "medium" and lines[s - 1].weight == 0:
+            s -= 1
+    body_start = s
+    if t_idx is not None and t_idx > s:  # the headline guess fell inside the body
+        t_idx, title = _title(lines, body_start)
+    page.title = title
+    kept = [ln for ln in lines[s:e + 1] if ln.kind not in CHROME_KINDS
+            and ln.index != t_idx and (page.title is None or ln.text != page.title)]
+    # standfirst: a line between the headline and the body, or a first body line
+    # with no final stop, long enough to be a sentence
+    for ln in lines[(t_idx + 1 if t_idx is not None else 0):body_start]:
+        if ln.kind in ("prose", "medium", "short") and ln.words >= R.STANDFIRST_MIN_WORDS \
+                and ln.text != page.title:
+            page.subtitle = ln.text
+    if page.subtitle is None and len(kept) > 1 and kept[0].words >= R.STANDFIRST_MIN_WORDS \
+            and not R.SENTENCE_END.search(kept[0].text):
+        page.subtitle = kept[0].text
+        kept = kept[1:]
+    page.body = kept
+    body_idx = {ln.index for ln in kept}
+
+    outside = [ln for ln in lines if ln.index not in body_idx]
+    # published: a labelled date line first, then the first unlabelled one near the
+    # head, then any; "Updated" lines last
+    dated = [ln for ln in outside if "date" in ln.data]
+    ranked = sorted(dated, key=lambda ln: (
+        0 if R.PUBLISHED_LABEL.search(ln.text) else 2 if R.UPDATED_LABEL.search(ln.text) else 1,
+        ln.index >= body_start, ln.index))
+    if ranked:
+        page.published = ranked[0].data["date"]
+    for ln in outside:
+        if "reading_time" in ln.data:
+            page.reading_time_min = ln.data["reading_time"]
+            break
+    for ln in outside:
+        if ln.kind == "byline":
+            page.authors = ln.data["authors"]
+            break
+    for ln in outside:
+        if ln.kind == "copyright":
+            page.copyright = R.COPYRIGHT_TAIL.sub("", ln.text)
+            break
+    page.images = _images(lines)
+    page.outlet, page.outlet_how = _outlet(lines, body_idx, page.copyright, url)
+    return page
+
+
+def _images(lines: list[PageLine]) -> list[Image]:
+    """Images from credit lines (with the caption above them), captions carrying an
+    inline credit, and labelled captions ("Above: ...") with the next credit."""
+    images: list[Image] = []
+    for i, ln in enumerate(lines):
+        if ln.kind == "credit":
+            caps = [c.data.get("caption", c.text) for c in lines[max(0, i - 4):i]
+                    if c.kind == "caption" and c.data.get("credit_at") == i]
+            caption = caps[-1] if caps else None
+            if caption is None and images and images[-1].credit is None:
+                images[-1].credit = ln.data["credit"]  # "Above: ..." then "Image Credit: X"
+                continue
+            images.append(Image(caption=caption, credit=ln.data["credit"]))
+        elif ln.kind == "caption" and "credit_at" not in ln.data:
+            images.append(Image(caption=ln.data.get("caption", ln.text),
+                                credit=ln.data.get("credit")))
+    out: list[Image] = []
+    for im in images:
+        if not any(o.caption == im.caption and o.credit == im.credit for o in out):
+            out.append(im)
+    return out
+
+
+def extract_text_page(text: str, url: str | None = None) -> Article:
+    """An Article from a scraped plain-text page: body paragraphs joined by a blank
+    line, metadata set with provenance ("page-line", "heuristic", "url").
+
+    Raises :class:`~storyline.errors.ExtractionError` when no body remains.
+    """
+    page = scan_text_page(text, url)
+    if not page.body:
+        raise ExtractionError(
+            "no article body found in the text page (no run of sentence-like lines); "
+            "check that the input is an article and not a list or index page",
+            source=url)
+    art = Article(text="\n\n".join(ln.text for ln in page.body), url=url)
+    art.set("title", page.title, HOW)
+    art.set("subtitle", page.subtitle, HOW)
+    art.set("published", page.published, HOW)
+    art.set("authors", page.authors, HOW)
+    art.set("images", page.images, HOW)
+    art.set("copyright", page.copyright, HOW)
+    art.set("outlet", page.outlet, page.outlet_how or HOW)
+    art.set("language", R.LANGUAGE_CODES.get(page.language or ""), HEURISTIC)
+    evidence = [ln.text for ln in page.lines if ln.kind == "byline"] + [art.text]
+    wire, how = detect_wire("\n".join(evidence), copyright=page.copyright,
+                            authors=page.authors)
+    art.set("wire", wire, how or HEURISTIC)
+    if page.reading_time_min:
+        # Article has no field for the page's own reading-time hint; keep it as evidence
+        art.provenance["reading_time_hint_min"] = str(page.reading_time_min)
+    return art
