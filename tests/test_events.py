@@ -1,0 +1,244 @@
+"""Events: triggers, time/place/participant linking, status and merging.
+
+Documents are built from a real spaCy parse plus hand-made entity and time dicts (the formats of
+the entities and times components), so these tests do not depend on those components.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storyline.enrich.events import EVENTS, find_events
+from storyline.enrich.nlp import load_nlp
+from storyline.enrich.pipeline import Document, run_pipeline
+from storyline.enrich.places import resolve_places
+
+SEED = Path("/work/shared/seed/putin-biden-call.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _spans(text, surface):
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
+
+
+def make_entities(text, specs):
+    out = []
+    for n, (surface, label, *aliases) in enumerate(specs):
+        spans = _spans(text, surface) + [s for a in aliases for s in _spans(text, a)]
+        assert spans, f"fixture error: {surface!r} not in text"
+        spans.sort()
+        out.append({"id": f"e{n}", "label": label, "name": surface, "start": spans[0][0],
+                    "end": spans[0][1], "roles": [], "aliases": list(aliases),
+                    "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in spans]})
+    return out
+
+
+def make_times(text, specs):
+    out = []
+    for n, (surface, typ, value) in enumerate(specs):
+        spans = _spans(text, surface)
+        assert spans, f"fixture error: {surface!r} not in text"
+        s, e = spans[0]
+        out.append({"id": f"t{n}", "text": surface, "start": s, "end": e, "type": typ,
+                    "value": value, "mod": None})
+    return out
+
+
+def events_for(nlp, text, ents=(), times=(), published=None):
+    sdoc = nlp(text)
+    entities = make_entities(text, list(ents))
+    places = resolve_places(sdoc, entities, text)
+    return find_events(sdoc, entities, make_times(text, list(times)), places, published=published)
+
+
+def only(events, kind):
+    found = [e for e in events if e["kind"] == kind]
+    assert len(found) == 1, f"expected one {kind!r} event, got {found}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ positive cases
+
+CASES = [
+    pytest.param(
+        "Leaders of the G7 will hold a summit in Hiroshima next week, Japan's foreign ministry "
+        "said on Monday.",
+        [("G7", "ORG"), ("Hiroshima", "GPE"), ("Japan", "GPE")],
+        [("next week", "DATE", "2023-W20"), ("Monday", "DATE", "2023-05-08")],
+        date(2023, 5, 8),
+        {"kind": "summit", "when": "2023-W20", "where": "Hiroshima", "country_code": "JP",
+         "status": "scheduled"}, id="summit-next-week"),
+    pytest.param(
+        "The Senate is expected to vote on the spending bill on Thursday, Majority Leader "
+        "Chuck Schumer said.",
+        [("Senate", "ORG"), ("Chuck Schumer", "PERSON")],
+        [("Thursday", "DATE", "2023-03-09")],
+        date(2023, 3, 6),
+        {"kind": "vote", "when": "2023-03-09", "status": "scheduled", "participants": ["Senate"]},
+        id="vote-on-weekday"),
+    pytest.param(
+        "French President Emmanuel Macron visited Kyiv on Tuesday and pledged more air defence.",
+        [("Emmanuel Macron", "PERSON"), ("Kyiv", "GPE"), ("French", "NORP")],
+        [("Tuesday", "DATE", "2023-02-07")],
+        date(2023, 2, 9),
+        {"kind": "visit", "when": "2023-02-07", "where": "Kyiv", "country_code": "UA",
+         "status": "past", "participants": ["Emmanuel Macron"]}, id="visit-happened"),
+    pytest.param(
+        "Chancellor Olaf Scholz called Chinese President Xi Jinping on Wednesday.",
+        [("Olaf Scholz", "PERSON"), ("Xi Jinping", "PERSON"), ("Chinese", "NORP")],
+        [("Wednesday", "DATE", "2023-04-26")],
+        date(2023, 4, 28),
+        {"kind": "call", "when": "2023-04-26", "status": "past",
+         "participants": ["Olaf Scholz", "Xi Jinping"]}, id="call-verb"),
+    pytest.param(
+        "Foreign ministers met in Jakarta on 12 July to discuss the crisis in Myanmar.",
+        [("Jakarta", "GPE"), ("Myanmar", "GPE")],
+        [("12 July", "DATE", "2023-07-12")],
+        date(2023, 7, 13),
+        {"kind": "meeting", "when": "2023-07-12", "where": "Jakarta", "status": "past"},
+        id="meeting-verb-no-object"),
+    pytest.param(
+        "Voters in Turkey head to the polls in a presidential election on 14 May.",
+        [("Turkey", "GPE")],
+        [("14 May", "DATE", "2023-05-14")],
+        date(2023, 5, 2),
+        {"kind": "election", "when": "2023-05-14", "status": "scheduled"}, id="election"),
+    pytest.param(
+        "Last week's summit in Brussels ended without a deal.",
+        [("Brussels", "GPE")], [], date(2023, 3, 1),
+        {"kind": "summit", "where": "Brussels", "status": "past"}, id="past-modifier"),
+    pytest.param(
+        "Diplomats are preparing for the upcoming summit in Madrid.",
+        [("Madrid", "GPE")], [], date(2022, 6, 1),
+        {"kind": "summit", "where": "Madrid", "status": "scheduled"}, id="upcoming-modifier"),
+    pytest.param(
+        "Talks will resume in Doha, an official told reporters on Friday.",
+        [("Doha", "GPE")], [("Friday", "DATE", "2023-06-02")], date(2023, 6, 2),
+        {"kind": "talks", "when": None, "where": "Doha", "status": "scheduled"},
+        id="reporting-time-not-linked"),
+    pytest.param(
+        "The call began at 3 pm Washington time and lasted an hour, the White House said.",
+        [("Washington", "GPE"), ("White House", "ORG")],
+        [("3 pm Washington time", "TIME", "2023-01-05T20:00Z")], date(2023, 1, 6),
+        {"kind": "call", "when": "2023-01-05T20:00Z", "where": None, "status": "past"},
+        id="time-zone-is-not-the-place"),
+    pytest.param(
+        "Biden's talks with Xi Jinping in Bali lasted three hours.",
+        [("Biden", "PERSON"), ("Xi Jinping", "PERSON"), ("Bali", "LOC")], [], date(2022, 11, 15),
+        {"kind": "talks", "where": "Bali", "participants": ["Biden", "Xi Jinping"]},
+        id="unresolved-place-name-kept"),
+]
+
+
+@pytest.mark.parametrize("text,ents,times,published,expected", CASES)
+def test_event_fields(nlp, text, ents, times, published, expected):
+    ev = only(events_for(nlp, text, ents, times, published), expected["kind"])
+    for key, value in expected.items():
+        if key == "participants":
+            assert set(value) <= set(ev["participants"]), ev
+        else:
+            assert ev[key] == value, (key, ev)
+    assert text[ev["trigger_start"]:ev["trigger_end"]] == ev["trigger"]
+    assert ev["start"] <= ev["trigger_start"] < ev["trigger_end"] <= ev["end"]
+
+
+def test_coordinated_list_keeps_each_time_and_place(nlp):
+    text = ("Peace talks will open in Oslo on 3 March, followed by a ministerial meeting in "
+            "Stockholm two days later and negotiations in Helsinki on 10 March, a spokesman said.")
+    # "two days later" as a times component anchored on the publication date would give it.
+    evs = events_for(nlp, text, [("Oslo", "GPE"), ("Stockholm", "GPE"), ("Helsinki", "GPE")],
+                     [("3 March", "DATE", "2024-03-03"), ("two days later", "DATE", "2024-02-22"),
+                      ("10 March", "DATE", "2024-03-10")], date(2024, 2, 20))
+    got = {(e["kind"], e["where"], e["when"], e["status"]) for e in evs}
+    assert got == {("talks", "Oslo", "2024-03-03", "scheduled"),
+                   ("meeting", "Stockholm", "2024-03-05", "scheduled"),
+                   ("negotiations", "Helsinki", "2024-03-10", "scheduled")}
+    meeting = only(evs, "meeting")
+    assert "after" in meeting["when_how"] and meeting["time_id"] == "t1"
+
+
+def test_repeated_mentions_merge_into_one_event(nlp):
+    text = ("Putin and Biden held a phone call on Thursday. During the call, Biden warned of "
+            "sanctions. The call lasted 50 minutes, Ushakov said.")
+    evs = events_for(nlp, text, [("Putin", "PERSON"), ("Biden", "PERSON"), ("Ushakov", "PERSON")],
+                     [("Thursday", "DATE", "2021-12-30"), ("50 minutes", "DURATION", "PT50M")],
+                     date(2021, 12, 31))
+    call = only(evs, "call")
+    assert len(call["mentions"]) == 3
+    assert call["when"] == "2021-12-30" and call["status"] == "past"
+    assert set(call["participants"]) == {"Putin", "Biden"}
+
+
+def test_different_dates_stay_different_events(nlp):
+    text = ("Biden called Putin on Thursday. It followed a video call between Biden and Putin "
+            "on 7 December.")
+    evs = events_for(nlp, text, [("Biden", "PERSON"), ("Putin", "PERSON")],
+                     [("Thursday", "DATE", "2021-12-30"), ("7 December", "DATE", "2021-12-07")],
+                     date(2021, 12, 31))
+    assert sorted(e["when"] for e in evs if e["kind"] == "call") == ["2021-12-07", "2021-12-30"]
+
+
+# ------------------------------------------------------------------ negative cases
+
+@pytest.mark.parametrize("text,ents", [
+    ("Protesters issued a call for calm in Paris.", [("Paris", "GPE")]),
+    ("The quarterly results did not meet expectations.", []),
+    ("There is no talk of sending troops into Ukraine.", [("Ukraine", "GPE")]),
+    ("Any aggression would be met with sanctions, Blinken said.", [("Blinken", "PERSON")]),
+    ("The minister called the plan a mistake.", []),
+    ("Zelensky called on Russia to withdraw its troops.", [("Zelensky", "PERSON"), ("Russia", "GPE")]),
+    ("The report was a wake-up call for Europe.", [("Europe", "LOC")]),
+    ("The election campaign in France turned bitter.", [("France", "GPE")]),
+    ("Prices rose again in March.", []),
+    ("Traces of an explosive called Semtex were found in Nairobi.", [("Nairobi", "GPE")]),
+    ("The scandal could cost him votes in Florida.", [("Florida", "GPE")]),
+])
+def test_not_an_event(nlp, text, ents):
+    assert events_for(nlp, text, ents, [], date(2023, 1, 1)) == []
+
+
+def test_mention_with_nothing_linked_is_dropped(nlp):
+    text = "Analysts say a meeting could help."
+    assert events_for(nlp, text, [], [], date(2023, 1, 1)) == []
+
+
+def test_component_in_pipeline(nlp):
+    text = "Ministers will meet in Vienna on 13 January."
+    entities = make_entities(text, [("Vienna", "GPE")])
+    sdoc = nlp(text)
+    doc = Document(text=text, published=date(2022, 1, 1), spacy=sdoc, entities=entities,
+                   times=make_times(text, [("13 January", "DATE", "2022-01-13")]),
+                   places=resolve_places(sdoc, entities, text),
+                   done={"spacy", "entities", "times", "places"})
+    doc = run_pipeline(doc, [EVENTS])
+    assert [(e["kind"], e["where"], e["when"], e["status"]) for e in doc.events] == [
+        ("meeting", "Vienna", "2022-01-13", "scheduled")]
+
+
+# ------------------------------------------------------------------ the seed article
+
+def test_seed_article(nlp):
+    if not SEED.exists():
+        pytest.skip(f"seed article {SEED} is absent")
+    try:
+        from storyline.enrich import entities, parse, places, times
+        from storyline.enrich.pipeline import parse_published
+    except ImportError as exc:  # the entities/times components are written alongside
+        pytest.skip(f"entities/times components unavailable: {exc}")
+    doc = Document(text=SEED.read_text(encoding="utf-8"), published=parse_published("2021-12-31"))
+    doc = run_pipeline(doc, [parse.PARSE, entities.ENTITIES, places.PLACES, times.TIMES, EVENTS])
+    got = {(e["where"], e["when"]): e for e in doc.events}
+    assert got[("Geneva", "2022-01-09")]["kind"] == "talks"
+    assert got[("Geneva", "2022-01-09")]["status"] == "scheduled"
+    assert got[("Brussels", "2022-01-11")]["kind"] == "meeting"
+    assert got[("Vienna", "2022-01-13")]["kind"] in ("talks", "negotiations")
+    calls = [e for e in doc.events if e["kind"] == "call" and (e["when"] or "").startswith("2021-12-30")]
+    assert len(calls) == 1 and calls[0]["status"] == "past"
+    assert {"Biden", "Putin"} <= {w for p in calls[0]["participants"] for w in p.split()}

@@ -1,0 +1,166 @@
+"""Places: gazetteer resolution with context, over hand-made entity lists and a real spaCy parse."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.enrich.nlp import load_nlp
+from storyline.enrich.pipeline import Document, run_pipeline
+from storyline.enrich.places import PLACES, lookup, place_key, resolve_places, tag_nationalities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def make_entities(text: str, specs: list[tuple[str, str]]) -> list[dict]:
+    """One entity per (surface, label), with every whole-word occurrence as a mention."""
+    out = []
+    for n, (surface, label) in enumerate(specs):
+        mentions = [{"start": m.start(), "end": m.end(), "text": m.group(0)}
+                    for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
+        assert mentions, f"fixture error: {surface!r} not in text"
+        out.append({"id": f"e{n}", "label": label, "name": surface, "start": mentions[0]["start"],
+                    "end": mentions[0]["end"], "mentions": mentions, "roles": [], "aliases": []})
+    return out
+
+
+def resolve(nlp, text, specs):
+    return resolve_places(nlp(text), make_entities(text, specs), text)
+
+
+def by_text(places, surface):
+    for p in places:
+        if any(m["text"] == surface for m in p["mentions"]):
+            return p
+    return None
+
+
+@pytest.mark.parametrize("text,specs,surface,cc,kind,admin1", [
+    # Georgia: the country next to its capital or neighbours, the US state next to its cities.
+    ("Protesters gathered in Tbilisi, the capital of Georgia, on Sunday.",
+     [("Tbilisi", "GPE"), ("Georgia", "GPE")], "Georgia", "GE", "country", None),
+    ("NATO membership for Ukraine and Georgia has long angered Russia.",
+     [("Ukraine", "GPE"), ("Georgia", "GPE"), ("Russia", "GPE")], "Georgia", "GE", "country", None),
+    ("Voters in Atlanta and Savannah lined up for hours as Georgia counted the ballots.",
+     [("Atlanta", "GPE"), ("Savannah", "GPE"), ("Georgia", "GPE")], "Georgia", "US", "admin1", "GA"),
+    ("The governors of Florida and Georgia met to discuss the hurricane season.",
+     [("Florida", "GPE"), ("Georgia", "GPE")], "Georgia", "US", "admin1", "GA"),
+    # Paris is France unless Texas is next to it.
+    ("The minister flew to Paris for two days of meetings.", [("Paris", "GPE")], "Paris", "FR", "city", None),
+    ("A tornado damaged homes in Paris, Texas, on Monday night.",
+     [("Paris", "GPE"), ("Texas", "GPE")], "Paris", "US", "city", "TX"),
+    ("A tornado damaged homes near Paris. Texas officials asked for federal help.",
+     [("Paris", "GPE"), ("Texas", "GPE")], "Paris", "US", "city", "TX"),
+    # "City, State" picks the right Wilmington (North Carolina's is bigger).
+    ("Biden took the call from his home in Wilmington, Delaware, where he is vacationing.",
+     [("Wilmington", "GPE"), ("Delaware", "GPE")], "Wilmington", "US", "city", "DE"),
+    ("The senator spoke in Wilmington, Del., on Friday.",
+     [("Wilmington", "GPE")], "Wilmington", "US", "city", "DE"),
+    ("Delegates arrived in Wilmington on Tuesday.", [("Wilmington", "GPE")], "Wilmington", "US", "city", "NC"),
+    # News capitals beat same-named small towns; Washington is the US capital unless "state".
+    ("Talks with Moscow stalled.", [("Moscow", "GPE")], "Moscow", "RU", "city", None),
+    ("Officials in Washington said the sanctions were ready.", [("Washington", "GPE")],
+     "Washington", "US", "city", "DC"),
+    ("Wildfires spread across Washington state this week.", [("Washington", "GPE")],
+     "Washington", "US", "admin1", "WA"),
+    ("The talks open in Geneva, with the US delegation led by Wendy Sherman.",
+     [("Geneva", "GPE"), ("US", "GPE")], "Geneva", "CH", "city", None),
+    ("Ministers gathered in Brussels.", [("Brussels", "GPE")], "Brussels", "BE", "city", None),
+    ("The OSCE meets in Vienna.", [("Vienna", "GPE")], "Vienna", "AT", "city", None),
+    # Country aliases the gazetteer lacks; a country beats a same-named city.
+    ("Sanctions from the U.S. hit exporters.", [("U.S.", "GPE")], "U.S.", "US", "country", None),
+    ("Britain and the Netherlands signed the deal.", [("Britain", "GPE"), ("the Netherlands", "GPE")],
+     "the Netherlands", "NL", "country", None),
+    ("Refugees crossed into Lebanon overnight.", [("Lebanon", "GPE")], "Lebanon", "LB", "country", None),
+    ("Gas prices rose across Europe.", [("Europe", "LOC")], "Europe", None, "continent", None),
+    ("Shelling continued in the Donbas region.", [("Donbas", "LOC")], "Donbas", "UA", "region", None),
+    ("Officials in Kiev denied the report.", [("Kiev", "GPE")], "Kiev", "UA", "city", None),
+    # "St." spelled out; a state named far away does not pull a city there.
+    ("He called Estonia a suburb of St. Petersburg. " + "The campaign went on. " * 20 +
+     "Polls in Florida tightened.", [("Estonia", "GPE"), ("St. Petersburg", "GPE"),
+                                     ("Florida", "GPE")], "St. Petersburg", "RU", "city", None),
+    ("Storms flooded St. Petersburg, Fla., on Sunday.", [("St. Petersburg", "GPE")],
+     "St. Petersburg", "US", "city", "FL"),
+])
+def test_resolves_with_context(nlp, text, specs, surface, cc, kind, admin1):
+    place = by_text(resolve(nlp, text, specs), surface)
+    assert place is not None, f"{surface!r} was not resolved"
+    assert (place["country_code"], place["kind"]) == (cc, kind)
+    if admin1:
+        assert place["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text,specs,surface", [
+    ("Russian troops massed near the border.", [("Russian", "NORP")], "Russian"),  # demonym
+    ("The treaty was signed in Narnia last year.", [("Narnia", "GPE")], "Narnia"),  # unknown
+    ("Reporters waited outside the White House.", [("White House", "FAC")], "White House"),
+    ("Moscow demands guarantees from the West.", [("Moscow", "GPE"), ("West", "LOC")], "West"),
+    ("Biden met Putin.", [("Biden", "PERSON"), ("Putin", "PERSON")], "Biden"),  # not a place label
+])
+def test_skips_what_is_not_a_resolvable_place(nlp, text, specs, surface):
+    assert by_text(resolve(nlp, text, specs), surface) is None
+
+
+def test_item_shape_and_grouping(nlp):
+    text = "Moscow rejected the plan. Officials in Moscow said Russia would respond."
+    places = resolve(nlp, text, [("Moscow", "GPE"), ("Russia", "GPE")])
+    moscow = by_text(places, "Moscow")
+    assert len(moscow["mentions"]) == 2
+    assert (moscow["start"], moscow["end"]) == (0, 6)
+    assert moscow["entity_id"] == "e0"
+    assert moscow["geonameid"] and moscow["population"] > 1_000_000
+    assert 55 < moscow["lat"] < 56 and 37 < moscow["lon"] < 38
+    for p in places:
+        for key in ("name", "start", "end", "mentions", "entity_id", "country_code", "lat", "lon",
+                    "kind", "geonameid", "population"):
+            assert key in p
+        for m in p["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_two_entities_same_place_are_one_item(nlp):
+    text = "The United States and the US Treasury agreed."
+    places = resolve(nlp, text, [("United States", "GPE"), ("US", "GPE")])
+    us = [p for p in places if p["country_code"] == "US"]
+    assert len(us) == 1 and len(us[0]["mentions"]) == 2 and us[0]["entity_ids"] == ["e0", "e1"]
+
+
+def test_spacy_places_missing_from_entities_are_a_fallback(nlp):
+    text = "The summit will be held in Brussels next month."
+    places = resolve_places(nlp(text), [], text)
+    assert by_text(places, "Brussels")["country_code"] == "BE"
+
+
+@pytest.mark.parametrize("name,cc", [("American", "US"), ("Russians", "RU"), ("Ukrainian", "UA"),
+                                     ("European", None), ("Soviet", None)])
+def test_nationalities_get_country_codes(name, cc):
+    ents = [{"id": "n", "label": "NORP", "name": name, "start": 0, "end": len(name), "mentions": []}]
+    tag_nationalities(ents)
+    assert ents[0].get("country_code") == cc
+
+
+@pytest.mark.parametrize("name,key", [("the Netherlands", "netherlands"), ("U.S.", "us"),
+                                      ("Ukraine’s", "ukraine"), ("Zürich", "zurich")])
+def test_place_key(name, key):
+    assert place_key(name) == key
+
+
+def test_lookup_returns_all_readings():
+    kinds = {(r["kind"], r["country_code"]) for r in lookup("Georgia")}
+    assert ("country", "GE") in kinds and ("admin1", "US") in kinds
+    assert lookup("") == [] and lookup("Qwxzv") == []
+
+
+def test_component_in_pipeline(nlp):
+    text = "Leaders met in Vienna. Russian diplomats flew in from Moscow."
+    doc = Document(text=text, spacy=nlp(text),
+                   entities=make_entities(text, [("Vienna", "GPE"), ("Moscow", "GPE"),
+                                                 ("Russian", "NORP")]),
+                   done={"spacy", "entities"})
+    doc = run_pipeline(doc, [PLACES])
+    assert [p["name"] for p in doc.places] == ["Vienna", "Moscow"]
+    assert doc.entities[2]["country_code"] == "RU"
+    assert "places" in doc.done
