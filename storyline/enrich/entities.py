@@ -1,0 +1,551 @@
+"""Entities: spaCy NER corrected by rules, mentions grouped per article, roles attached.
+
+Steps (each a small function; the data they use lives in :mod:`storyline.rules.entities`):
+
+1. ``_raw_mentions``   spaCy entities of the kept labels, trimmed ("the", "'s"), relabelled
+                       (``FORCED_LABELS``, surnames mislabelled ORG/GPE), plus capitalised runs
+                       ending in an ``ORG_HEAD_WORDS`` noun and surface forms spaCy missed.
+2. ``_strip_titles``   "President Biden" -> name "Biden"; the title is read back as a role.
+3. ``_merge_org_tails`` "Organization for Security and Cooperation" + "in Europe" -> one ORG.
+4. ``_group``          one entity per person (surname / first-name match, most recent wins),
+                       per organisation (token-set key, acronym <-> long form), per country
+                       (``COUNTRY_ALIASES``).
+5. ``_roles``          role phrase left of a name ("Kremlin foreign policy aide Yuri Ushakov"),
+                       title phrases ("Secretary of State"), appositions
+                       ("Ned Price, a State Department spokesman,").
+6. ``_descriptors``    "Russia's President" with no name after it joins the one person holding
+                       that role for that country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.enrich.pipeline import Document, component
+from storyline.rules import entities as R
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    tstart: int = 0  # token index, inclusive
+    tend: int = 0  # token index, exclusive
+    text: str = ""
+    kind: str = "name"  # "name" | "descriptor"
+    entity: "_Entity | None" = None
+
+
+@dataclass
+class _Entity:
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    gender: str | None = None
+    acronyms: set[str] = field(default_factory=set)
+
+    @property
+    def tokens(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            if m.kind == "name":
+                out.update(m.text.split())
+        return out
+
+
+# ---------------------------------------------------------------- helpers
+def _set_tokens(sdoc, m: Mention) -> Mention | None:
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    m.tstart, m.tend = span.start, span.end
+    m.start, m.end = span.start_char, span.end_char
+    m.text = sdoc.text[m.start:m.end]
+    return m
+
+
+def _trim(sdoc, m: Mention) -> Mention | None:
+    """Drop leading determiners and trailing possessives / punctuation."""
+    while m.tend - m.tstart > 1 and sdoc[m.tstart].lower_ in ("the", "a", "an"):
+        m.tstart += 1
+    while m.tend > m.tstart and (sdoc[m.tend - 1].lower_ in ("'s", "’s", "'", "’")
+                                 or sdoc[m.tend - 1].is_punct):
+        m.tend -= 1
+    if m.tend <= m.tstart:
+        return None
+    m.start = sdoc[m.tstart].idx
+    last = sdoc[m.tend - 1]
+    m.end = last.idx + len(last.text)
+    m.text = sdoc.text[m.start:m.end]
+    return m
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _norm_key(text: str) -> frozenset[str]:
+    """Token-set key: "Russia-NATO Council" and "NATO-Russia Council" share one."""
+    words = re.split(r"[\s\-–]+", text.lower())
+    return frozenset(w.strip(".,'’") for w in words if w and w not in ("the",))
+
+
+def _initials(text: str, skip: frozenset[str]) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in skip and w[0].isalpha())
+
+
+def acronym_matches(acronym: str, long_form: str) -> bool:
+    """True when ``acronym`` spells the initials of ``long_form``'s words.
+
+    Both all words and content words only (``ACRONYM_SKIP_WORDS`` left out) are tried:
+    NATO = North Atlantic Treaty Organization, OSCE = Organization for Security and
+    Cooperation in Europe.
+    """
+    letters = acronym.replace(".", "").replace("&", "").upper()
+    if len(letters) < 2 or len(long_form.split()) < 2:
+        return False
+    return letters in (_initials(long_form, frozenset()),
+                       _initials(long_form, R.ACRONYM_SKIP_WORDS))
+
+
+# ---------------------------------------------------------------- step 1
+def _raw_mentions(sdoc) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in R.ENTITY_LABELS:
+            continue
+        m = _trim(sdoc, Mention(ent.start_char, ent.end_char, ent.label_, ent.start, ent.end))
+        if m is not None:
+            out.append(m)
+    text = sdoc.text
+    # Capitalised runs ending in an organisation head noun.
+    extra: list[Mention] = []
+    i = 0
+    while i < len(sdoc):
+        tok = sdoc[i]
+        if tok.text in R.ORG_HEAD_WORDS and i > 0:
+            j = i
+            while j - 1 >= 0 and (sdoc[j - 1].text[:1].isupper() or sdoc[j - 1].text in ("-", "–")
+                                  ) and sdoc[j - 1].text not in R.ORG_RUN_STOP \
+                    and not sdoc[j - 1].is_sent_start:
+                j -= 1
+            while j < i and sdoc[j].text in ("-", "–"):
+                j += 1
+            if j < i:
+                words = sdoc[j:i]
+                if not any(t.lower_ in R.ROLE_HEADS for t in words):
+                    extra.append(Mention(sdoc[j].idx, tok.idx + len(tok.text), "ORG", j, i + 1))
+        i += 1
+    for form, label in R.FORCED_LABELS.items():
+        for mt in re.finditer(rf"\b{re.escape(form)}\b", text):
+            m = _set_tokens(sdoc, Mention(mt.start(), mt.end(), label))
+            if m is not None:
+                extra.append(m)
+    for m in extra:
+        m.text = text[m.start:m.end]
+        clashing = [o for o in out if _overlaps(o, m)]
+        if all(o.start >= m.start and o.end <= m.end for o in clashing):
+            out = [o for o in out if o not in clashing]
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    for m in out:
+        if m.text in R.FORCED_LABELS:
+            m.label = R.FORCED_LABELS[m.text]
+        elif m.text in R.COUNTRY_ALIASES and m.label in ("PERSON", "ORG", "LOC"):
+            m.label = "GPE" if R.COUNTRY_ALIASES[m.text] not in ("European Union",
+                                                               "United Nations") else "ORG"
+    return out
+
+
+# ---------------------------------------------------------------- step 2
+def _strip_titles(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """Remove titles and honorifics from the front of PERSON mentions."""
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        cut = None
+        for k in range(m.tstart, m.tend - 1):
+            low = sdoc[k].lower_
+            if low in R.ROLE_HEADS or low in R.HONORIFICS:
+                cut = k
+        if cut is not None:
+            m.tstart = cut + 1
+            m.start = sdoc[m.tstart].idx
+            m.text = sdoc.text[m.start:m.end]
+    return mentions
+
+
+def _fix_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """Surnames spaCy labels ORG/GPE become PERSON; "Biden-Putin" style compounds go."""
+    person_words: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON" and len(m.text.split()) >= 2:
+            person_words.update(m.text.split())
+    kept = []
+    for m in mentions:
+        parts = re.split(r"[-–]", m.text)
+        if len(parts) > 1 and all(p in person_words for p in parts):
+            continue  # "Biden-Putin call": a modifier naming two people, not an entity
+        if (m.label in ("ORG", "GPE", "NORP", "LOC", "FAC") and m.text in person_words
+                and m.text not in R.FORCED_LABELS and m.text not in R.COUNTRY_ALIASES):
+            m.label = "PERSON"
+        kept.append(m)
+    return kept
+
+
+# ---------------------------------------------------------------- step 3
+def _merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    text = sdoc.text
+    acronyms = {m.text.replace(".", "") for m in mentions if R.ACRONYM_RE.match(m.text)}
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if m.label == "ORG" and i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            gap = text[m.end:nxt.start]
+            if gap.strip() in R.ORG_CONTINUATION_PREPS and gap.startswith(" ") \
+                    and gap.endswith(" ") and nxt.label in ("GPE", "LOC", "ORG"):
+                merged = text[m.start:nxt.end]
+                formal = any(w in R.ACRONYM_SKIP_WORDS for w in m.text.split()[1:])
+                if formal or any(acronym_matches(a, merged) for a in acronyms):
+                    out.append(Mention(m.start, nxt.end, "ORG", m.tstart, nxt.tend, merged))
+                    i += 2
+                    continue
+        out.append(m)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- step 4
+def _person_gender(sdoc, ent: _Entity) -> str | None:
+    for m in ent.mentions:
+        if m.tstart > 0 and sdoc[m.tstart - 1].lower_ in R.HONORIFICS:
+            return R.HONORIFICS[sdoc[m.tstart - 1].lower_]
+    for r in ent.roles:
+        head = r["role"].split()[-1].lower()
+        if head in R.GENDERED_ROLES:
+            return R.GENDERED_ROLES[head]
+    for m in ent.mentions:
+        words = m.text.split()
+        if m.kind == "name" and len(words) >= 2:
+            first = words[0].lower()
+            if first in R.FEMALE_FIRST_NAMES and first not in R.MALE_FIRST_NAMES:
+                return "f"
+            if first in R.MALE_FIRST_NAMES and first not in R.FEMALE_FIRST_NAMES:
+                return "m"
+    return None
+
+
+def _group(mentions: list[Mention]) -> list[_Entity]:
+    entities: list[_Entity] = []
+    by_key: dict[tuple[str, frozenset], _Entity] = {}
+    last_seen: dict[int, int] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            words = m.text.split()
+            best = None
+            for ent in entities:
+                if ent.label != "PERSON":
+                    continue
+                toks = ent.tokens
+                if len(words) == 1:
+                    ok = words[0] in toks
+                else:
+                    ok = words[-1] in toks and (
+                        words[0] in toks or all(len(x.text.split()) == 1 for x in ent.mentions))
+                if ok and (best is None or last_seen[id(ent)] > last_seen[id(best)]):
+                    best = ent
+            if best is None:
+                best = _Entity("PERSON")
+                entities.append(best)
+            best.mentions.append(m)
+            last_seen[id(best)] = m.start
+            continue
+        if m.label == "GPE" and m.text in R.COUNTRY_ALIASES:
+            key = ("GPE", frozenset([R.COUNTRY_ALIASES[m.text]]))
+        else:
+            lab = "ORG" if m.label in ("ORG", "FAC") else m.label
+            key = (lab, _norm_key(m.text))
+        ent = by_key.get(key)
+        if ent is None:
+            ent = _Entity(m.label)
+            entities.append(ent)
+            by_key[key] = ent
+        ent.mentions.append(m)
+        last_seen[id(ent)] = m.start
+    # A lone surname seen before the full name: fold it into the only full name that fits.
+    singles = [e for e in entities if e.label == "PERSON"
+               and all(len(x.text.split()) == 1 for x in e.mentions)]
+    for e in singles:
+        word = e.mentions[0].text
+        fits = [o for o in entities if o is not e and o.label == "PERSON"
+                and any(len(x.text.split()) > 1 and x.text.split()[-1] == word
+                        for x in o.mentions)]
+        if len(fits) == 1:
+            fits[0].mentions.extend(e.mentions)
+            entities.remove(e)
+    return entities
+
+
+def _merge_acronyms(text: str, entities: list[_Entity]) -> list[_Entity]:
+    """Acronym and long form become one entity: explicit "Long Form (LF)" or initials."""
+    explicit: dict[str, _Entity] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            mt = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)", text[m.end:m.end + 14])
+            if mt and R.ACRONYM_RE.match(mt.group(1)):
+                explicit[mt.group(1).replace(".", "")] = ent
+    for ent in list(entities):
+        if ent.label not in ("ORG", "GPE", "FAC"):
+            continue
+        forms = {m.text for m in ent.mentions}
+        acr = next((f for f in forms if R.ACRONYM_RE.match(f)), None)
+        if acr is None:
+            continue
+        target = explicit.get(acr.replace(".", ""))
+        if target is None:
+            target = next((o for o in entities if o is not ent and o.label in ("ORG", "FAC")
+                           and any(acronym_matches(acr, m.text) for m in o.mentions)), None)
+        if target is not None and target is not ent and ent in entities:
+            target.mentions.extend(ent.mentions)
+            target.mentions.sort(key=lambda m: m.start)
+            target.acronyms.add(acr)
+            entities.remove(ent)
+    return entities
+
+
+# ---------------------------------------------------------------- step 5
+def _org_name(m: Mention) -> str:
+    if m.label == "NORP":
+        return R.DEMONYMS.get(m.text, m.text)
+    return R.COUNTRY_ALIASES.get(m.text, m.text)
+
+
+def _org_before(sdoc, index: dict[int, Mention], t: int) -> Mention | None:
+    """The entity mention ending right before token ``t`` (an "'s" may sit between)."""
+    if t - 1 >= 0 and sdoc[t - 1].lower_ in ("'s", "’s"):
+        t -= 1
+    m = index.get(t - 1)
+    if m is not None and m.tend == t and m.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return m
+    return None
+
+
+def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
+    text = sdoc.text
+    head = m.tstart - 1
+    if head >= 0 and sdoc[head].lower_ in R.HONORIFICS:
+        head -= 1
+    if head < 0:
+        return None
+    before = text[max(0, sdoc[head].idx - 40):sdoc[head].idx + len(sdoc[head].text)]
+    for phrase, implied in R.TITLE_PHRASES.items():
+        if before.lower().endswith(phrase):
+            rs = sdoc[head].idx + len(sdoc[head].text) - len(phrase)
+            span = sdoc.char_span(rs, sdoc[head].idx + len(sdoc[head].text),
+                                  alignment_mode="expand")
+            if span is None:
+                continue
+            org_m = _org_before(sdoc, index, span.start)
+            org = _org_name(org_m) if org_m else implied
+            return {"role": span.text, "org": org,
+                    "start": org_m.start if org_m else span.start_char, "end": span.end_char}
+    if sdoc[head].lower_ not in R.ROLE_HEADS or head in index:
+        return None
+    j = head - 1
+    while j >= 0 and head - j < 6:
+        t = sdoc[j]
+        if j in index or t.lower_ in R.ROLE_STOPWORDS or t.is_punct or t.like_num:
+            break
+        if t.pos_ in R.ROLE_MODIFIER_POS or t.lower_ in R.ROLE_HEADS:
+            j -= 1
+            continue
+        break
+    span = sdoc[j + 1:head + 1]
+    org_m = _org_before(sdoc, index, j + 1)
+    return {"role": span.text, "org": _org_name(org_m) if org_m else None,
+            "start": org_m.start if org_m else span.start_char, "end": span.end_char}
+
+
+def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
+    """Apposition: "Ned Price, a State Department spokesman," / ", the president of X"."""
+    k = m.tend
+    if k >= len(sdoc) or sdoc[k].text != ",":
+        return None
+    k += 1
+    if k < len(sdoc) and sdoc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    start_k = k
+    org_m = None
+    head = None
+    while k < len(sdoc) and k - start_k < 8:
+        t = sdoc[k]
+        if k in index:
+            org_m = org_m or index[k]
+            k = index[k].tend
+            continue
+        if t.lower_ in ("'s", "’s"):
+            k += 1
+            continue
+        if t.lower_ in R.ROLE_HEADS:
+            head = k
+            nxt = sdoc[k + 1] if k + 1 < len(sdoc) else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in R.ROLE_STOPWORDS:
+                break
+            k += 1
+            continue
+        if t.pos_ in R.ROLE_MODIFIER_POS and t.lower_ not in R.ROLE_STOPWORDS and not t.is_punct:
+            k += 1
+            continue
+        break
+    if head is None:
+        return None
+    role_start = org_m.tend if org_m is not None and org_m.tend <= head else start_k
+    while role_start < head and sdoc[role_start].lower_ in ("'s", "’s"):
+        role_start += 1
+    end = head + 1
+    if org_m is None and end + 1 < len(sdoc) and sdoc[end].lower_ in ("of", "at", "for"):
+        org_m = index.get(end + 1)
+        if org_m is not None and org_m.tstart != end + 1:
+            org_m = None
+    span = sdoc[role_start:end]
+    return {"role": span.text, "org": _org_name(org_m) if org_m else None,
+            "start": sdoc[start_k].idx, "end": span.end_char}
+
+
+def _add_role(ent: _Entity, role: dict | None) -> None:
+    if role is None or not role["role"].strip():
+        return
+    key = (role["role"].lower(), (role["org"] or "").lower())
+    if role["org"] is None and any(r["role"].lower() == key[0] for r in ent.roles):
+        return  # "President Biden" adds nothing to "US President Joe Biden"
+    if role["org"] is not None:
+        ent.roles[:] = [r for r in ent.roles
+                        if not (r["org"] is None and r["role"].lower() == key[0])]
+    if all((r["role"].lower(), (r["org"] or "").lower()) != key for r in ent.roles):
+        ent.roles.append(role)
+
+
+# ---------------------------------------------------------------- step 6
+def _descriptors(sdoc, entities: list[_Entity], index: dict[int, Mention]) -> None:
+    """"Russia's President" (no name after it) -> the person holding that role there."""
+    for m in list(index.values()):
+        if m.label not in ("GPE", "NORP", "ORG"):
+            continue
+        k = m.tend
+        if k < len(sdoc) and sdoc[k].lower_ in ("'s", "’s"):
+            k += 1
+        if k >= len(sdoc) or sdoc[k].lower_ not in R.ROLE_HEADS:
+            continue
+        nxt = index.get(k + 1)
+        if nxt is not None or (k + 1 < len(sdoc) and sdoc[k + 1].pos_ == "PROPN"):
+            continue  # a name follows: the role walker handles it
+        head = sdoc[k].lower_
+        org = _org_name(m)
+        holders = [e for e in entities if e.label == "PERSON" and any(
+            r["role"].split()[-1].lower() == head and (r["org"] or "") == org for r in e.roles)]
+        if len(holders) == 1:
+            d = Mention(m.start, sdoc[k].idx + len(sdoc[k].text), "PERSON", m.tstart, k + 1,
+                        kind="descriptor")
+            d.text = sdoc.text[d.start:d.end]
+            holders[0].mentions.append(d)
+            holders[0].mentions.sort(key=lambda x: x.start)
+
+
+def _drop_title_words(entities: list[_Entity]) -> None:
+    """A mention inside a person's role phrase is a title word ("State" in "Secretary of
+    State"), not an entity of its own, unless it is that role's organisation."""
+    spans = [(r["start"], r["end"], r["org"]) for e in entities for r in e.roles]
+    for ent in list(entities):
+        if ent.label == "PERSON":
+            continue
+        ent.mentions = [m for m in ent.mentions if not any(
+            s <= m.start and m.end <= e and _org_name(m) != org for s, e, org in spans)]
+        if not ent.mentions:
+            entities.remove(ent)
+
+
+# ---------------------------------------------------------------- public
+def _display_name(ent: _Entity) -> str:
+    names = [m.text for m in ent.mentions if m.kind == "name"] or [ent.mentions[0].text]
+    if ent.label == "GPE":
+        for n in names:
+            if n in R.COUNTRY_ALIASES:
+                return R.COUNTRY_ALIASES[n]
+    if ent.label in ("ORG", "FAC", "GPE"):
+        long_forms = [n for n in names if not R.ACRONYM_RE.match(n)]
+        if long_forms:
+            names = long_forms
+    return max(names, key=lambda n: (len(n.split()), len(n)))
+
+
+def find_mentions(sdoc) -> list[Mention]:
+    """Corrected entity mentions (steps 1-3), in text order."""
+    ms = _raw_mentions(sdoc)
+    ms = _strip_titles(sdoc, ms)
+    ms = _fix_labels(sdoc, ms)
+    ms = _add_missed_names(sdoc, ms)
+    return _merge_org_tails(sdoc, ms)
+
+
+def _add_missed_names(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """A known person's surname (from a full-name mention) seen again outside any mention is
+    that person again: spaCy's small model often misses the bare surname."""
+    surnames = {m.text.split()[-1] for m in mentions
+                if m.label == "PERSON" and len(m.text.split()) >= 2}
+    covered = {t for m in mentions for t in range(m.tstart, m.tend)}
+    extra = [Mention(t.idx, t.idx + len(t.text), "PERSON", t.i, t.i + 1, t.text)
+             for t in sdoc if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
+             and not (t.i + 1 < len(sdoc) and sdoc[t.i + 1].text in ("-", "–"))]
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def find_entities(sdoc) -> list[dict]:
+    """Entities of a spaCy Doc, mentions grouped, with roles; see the module docstring."""
+    mentions = find_mentions(sdoc)
+    entities = _group(mentions)
+    entities = _merge_acronyms(sdoc.text, entities)
+    index: dict[int, Mention] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            for t in range(m.tstart, m.tend):
+                index[t] = m
+    for ent in entities:
+        if ent.label != "PERSON":
+            continue
+        for m in ent.mentions:
+            _add_role(ent, _role_before(sdoc, m, index))
+            _add_role(ent, _role_after(sdoc, m, index))
+    _descriptors(sdoc, entities, index)
+    _drop_title_words(entities)
+    entities.sort(key=lambda e: min(m.start for m in e.mentions))
+    out = []
+    for n, ent in enumerate(entities, 1):
+        ent.mentions.sort(key=lambda m: m.start)
+        name = _display_name(ent)
+        first = ent.mentions[0]
+        item = {
+            "id": f"e{n}", "label": ent.label, "name": name,
+            "start": first.start, "end": first.end,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text}
+                         for m in ent.mentions],
+            "roles": ent.roles,
+            "aliases": sorted({m.text for m in ent.mentions if m.kind == "name"} - {name}),
+        }
+        if ent.label == "PERSON":
+            item["gender"] = _person_gender(sdoc, ent)
+        if ent.label == "NORP" and name in R.DEMONYMS:
+            item["country"] = R.DEMONYMS[name]
+        out.append(item)
+    return out
+
+
+def _entities(doc: Document) -> Document:
+    doc.entities = find_entities(doc.spacy)
+    return doc
+
+
+ENTITIES = component("entities", requires=("spacy",), assigns=("entities",))(_entities)

@@ -1,0 +1,141 @@
+"""Entities: label fixes, grouping of mentions, roles, acronyms (texts written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.enrich.entities import ENTITIES, acronym_matches, find_entities
+from storyline.enrich.pipeline import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.enrich.nlp import load_nlp
+    try:
+        return load_nlp()
+    except Exception as exc:  # pragma: no cover - depends on the environment
+        pytest.skip(f"spaCy model not installed: {exc}")
+
+
+def _ents(nlp, text):
+    return find_entities(nlp(text))
+
+
+def _person(ents, surname):
+    found = [e for e in ents if e["label"] == "PERSON" and e["name"].split()[-1] == surname]
+    assert len(found) == 1, [(e["name"], e["label"]) for e in ents]
+    return found[0]
+
+
+@pytest.mark.parametrize("acronym,long_form,expected", [
+    ("NATO", "North Atlantic Treaty Organization", True),
+    ("OSCE", "Organization for Security and Cooperation in Europe", True),
+    ("WHO", "World Health Organization", True),
+    ("U.N.", "United Nations", True),
+    ("NATO", "National Rifle Association", False),
+    ("OSCE", "Organization of American States", False),
+    ("EU", "Europe", False),  # one word has no initials to spell
+])
+def test_acronym_matches(acronym, long_form, expected):
+    assert acronym_matches(acronym, long_form) is expected
+
+
+@pytest.mark.parametrize("text,surname,role,org", [
+    ("White House Press Secretary Jen Psaki said on Monday that talks would go on.",
+     "Psaki", "Press Secretary", "White House"),
+    ("Kremlin foreign policy aide Yuri Ushakov told reporters the call went well.",
+     "Ushakov", "foreign policy aide", "Kremlin"),
+    ("State Department spokesman Ned Price said the principle was clear.",
+     "Price", "spokesman", "State Department"),
+    ("Secretary of State Antony Blinken called the minister on Wednesday.",
+     "Blinken", "Secretary of State", "State Department"),
+    ("The talks were useful, Ned Price, a State Department spokesman, told reporters.",
+     "Price", "spokesman", "State Department"),
+    ("Russian President Vladimir Putin spoke for an hour.", "Putin", "President", "Russia"),
+    ("French Foreign Minister Laurent Fabius arrived in Vienna on Monday.",
+     "Fabius", "Foreign Minister", "France"),
+])
+def test_roles(nlp, text, surname, role, org):
+    ent = _person(_ents(nlp, text), surname)
+    assert {"role": role, "org": org} in [{"role": r["role"], "org": r["org"]}
+                                          for r in ent["roles"]]
+    assert role not in ent["name"]
+
+
+@pytest.mark.parametrize("text,surname", [
+    ("Maria Lopez said the weather in Lisbon was fine.", "Lopez"),
+    ("Yesterday Thomas Berger walked to the station with his dog.", "Berger"),
+])
+def test_no_role_without_role_words(nlp, text, surname):
+    assert _person(_ents(nlp, text), surname)["roles"] == []
+
+
+def test_mentions_grouped_and_titles_stripped(nlp):
+    text = ("US President Joe Biden spoke with Russian President Vladimir Putin on Thursday. "
+            "President Biden warned of sanctions. Putin said he was satisfied. "
+            "Biden later flew to Delaware.")
+    ents = _ents(nlp, text)
+    biden, putin = _person(ents, "Biden"), _person(ents, "Putin")
+    assert biden["name"] == "Joe Biden" and putin["name"] == "Vladimir Putin"
+    assert len(biden["mentions"]) == 3 and len(putin["mentions"]) == 2
+    assert all(not m["text"].startswith("President") for m in biden["mentions"])
+    assert "Biden" in biden["aliases"]
+    for e in ents:
+        assert text[e["start"]:e["end"]] == e["mentions"][0]["text"]
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_different_people_same_surname_stay_apart(nlp):
+    text = ("Hillary Clinton met voters in Iowa. Bill Clinton stayed in New York. "
+            "Later, Hillary Clinton spoke again.")
+    people = [e for e in _ents(nlp, text) if e["label"] == "PERSON"]
+    assert sorted(e["name"] for e in people) == ["Bill Clinton", "Hillary Clinton"]
+
+
+@pytest.mark.parametrize("text,forms", [
+    ("The North Atlantic Treaty Organization met in Brussels. NATO leaders agreed on a plan.",
+     {"North Atlantic Treaty Organization", "NATO"}),
+    ("The International Atomic Energy Agency (IAEA) sent inspectors. The IAEA said more was "
+     "needed.", {"International Atomic Energy Agency", "IAEA"}),
+    ("A Russia-NATO Council meeting is planned. The NATO-Russia Council last met in 2019.",
+     {"Russia-NATO Council", "NATO-Russia Council"}),
+])
+def test_organisation_forms_are_one_entity(nlp, text, forms):
+    ents = _ents(nlp, text)
+    holders = [e for e in ents if forms <= {m["text"] for m in e["mentions"]}]
+    assert len(holders) == 1, [(e["name"], [m["text"] for m in e["mentions"]]) for e in ents]
+    assert holders[0]["label"] == "ORG"
+
+
+def test_unrelated_acronym_not_merged(nlp):
+    text = ("The National Rifle Association held a rally. NATO leaders met in Brussels "
+            "on Monday.")
+    ents = _ents(nlp, text)
+    assert not any({"National Rifle Association", "NATO"} <= {m["text"] for m in e["mentions"]}
+                   for e in ents)
+
+
+def test_kremlin_is_org_and_nationality_linked(nlp):
+    text = ("The Kremlin said the Russian delegation would travel to Geneva. Russia agreed.")
+    ents = _ents(nlp, text)
+    kremlin = [e for e in ents if e["name"] == "Kremlin"]
+    assert kremlin and kremlin[0]["label"] == "ORG"
+    russian = [e for e in ents if e["name"] == "Russian"]
+    assert russian and russian[0]["label"] == "NORP" and russian[0]["country"] == "Russia"
+    russia = [e for e in ents if e["name"] == "Russia"]
+    assert russia and russia[0] is not russian[0] and russia[0]["label"] == "GPE"
+
+
+def test_surname_mislabelled_org_becomes_person(nlp):
+    text = ("White House Press Secretary Jen Psaki spoke on Monday. Psaki said the call was "
+            "useful. Psaki added that more talks were planned.")
+    psaki = _person(_ents(nlp, text), "Psaki")
+    assert len(psaki["mentions"]) == 3
+
+
+def test_component_sets_entities(nlp):
+    doc = Document(text="Angela Merkel visited Paris on Monday.")
+    doc.spacy = nlp(doc.text)
+    doc = ENTITIES.func(doc)
+    assert ENTITIES.assigns == ("entities",) and ENTITIES.requires == ("spacy",)
+    assert any(e["name"] == "Angela Merkel" and e["gender"] == "f" for e in doc.entities)

@@ -1,0 +1,154 @@
+"""Quotes: quotation marks, cues, speakers (texts written for the tests, plus the seed)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.enrich.entities import find_entities
+from storyline.enrich.pipeline import Document
+from storyline.enrich.quotes import QUOTES, find_quotes, quote_spans
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "putin-biden-call.txt"
+if not SEED.exists():
+    SEED = Path("/work/shared/seed/putin-biden-call.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.enrich.nlp import load_nlp
+    try:
+        return load_nlp()
+    except Exception as exc:  # pragma: no cover - depends on the environment
+        pytest.skip(f"spaCy model not installed: {exc}")
+
+
+def _quotes(nlp, text):
+    sdoc = nlp(text)
+    return find_quotes(sdoc, find_entities(sdoc))
+
+
+def _one(quotes, fragment):
+    found = ([q for q in quotes if q["text"] == fragment]
+             or [q for q in quotes if q["text"].startswith(fragment)]
+             or [q for q in quotes if fragment in q["text"]])
+    assert found, [(q["kind"], q["text"]) for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He said “we will win” today.", ["we will win"]),
+    ('He said "we will win" and "we will stay".', ["we will win", "we will stay"]),
+    ("He said ''we will win'' today.", ["we will win"]),
+    ("“First part,” she said.\n\n“Second part.”", ["First part,", "Second part."]),
+    # one quote over two paragraphs: the opening mark repeated, no closing mark until the end
+    ("“We came here.\n\n“We stay here,” he said.", ["We came here.\n\n“We stay here,"]),
+    # an unbalanced mark costs that quote only
+    ("He said “this never ends.\n\nShe said “this one does” later.", ["this one does"]),
+    ("No quotation marks at all.", []),
+])
+def test_quote_spans(text, expected):
+    assert [text[q.start:q.end] for q in quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text,fragment,kind,speaker", [
+    ("“We will not accept this deal under any circumstances,” Maria Lopez said on Monday.",
+     "We will not accept", "direct", "Maria Lopez"),
+    ('"We will not accept this deal under any circumstances," Maria Lopez said on Monday.',
+     "We will not accept", "direct", "Maria Lopez"),
+    ("Maria Lopez said: “We will not accept this deal under any circumstances.”",
+     "We will not accept", "direct", "Maria Lopez"),
+    ("Thomas Berger said the union will “fight to the end” if wages are cut.",
+     "fight to the end", "partial", "Thomas Berger"),
+    ("The Kremlin said the talks in Geneva would start on Monday.",
+     "the talks in Geneva would start", "indirect", "Kremlin"),
+    ("The plan will cost billions of dollars, according to Thomas Berger.",
+     "The plan will cost billions", "indirect", "Thomas Berger"),
+])
+def test_kinds_and_speakers(nlp, text, fragment, kind, speaker):
+    q = _one(_quotes(nlp, text), fragment)
+    assert q["kind"] == kind and q["speaker"] == speaker
+    assert text[q["start"]:q["end"]] == q["text"]
+    assert q["cue"] and text[q["cue_start"]:q["cue_end"]] == q["cue"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company called the plan a “reset” of its strategy.",  # scare quote, no speaker
+    "Thomas Berger walked to the station and bought a newspaper.",
+    "The novel “War and Peace” is long.",
+])
+def test_no_quote(nlp, text):
+    assert [q for q in _quotes(nlp, text) if q["kind"] in ("direct", "partial")] == []
+
+
+def test_pronouns_follow_gender(nlp):
+    text = ("Jennifer Walsh met Robert Klein in Boston on Monday. Klein spoke first. "
+            "She said the company will open two new plants next year.")
+    q = _one(_quotes(nlp, text), "two new plants")
+    assert q["speaker"] == "Jennifer Walsh" and text[q["speaker_start"]:q["speaker_end"]] == "She"
+
+
+def test_continuation_paragraph_keeps_speaker(nlp):
+    text = ("“The first round of talks went well,” Maria Lopez told reporters on Friday.\n\n"
+            "“We expect the second round to be harder, but we are ready for it.”")
+    quotes = _quotes(nlp, text)
+    q = _one(quotes, "second round")
+    assert q["kind"] == "direct" and q["speaker"] == "Maria Lopez"
+    assert q["group"] == _one(quotes, "first round")["group"]
+
+
+def test_descriptor_refers_back(nlp):
+    text = ("The deal was close, according to a US official who briefed reporters on condition "
+            "of anonymity. The talks will resume next week, the person said.")
+    q = _one(_quotes(nlp, text), "talks will resume")
+    assert q["speaker"] == "a US official"
+    assert text[q["speaker_start"]:q["speaker_end"]] == "the person"
+
+
+def test_component(nlp):
+    doc = Document(text="“We are ready for the talks next week,” Maria Lopez said.")
+    doc.spacy = nlp(doc.text)
+    doc.entities = find_entities(doc.spacy)
+    doc = QUOTES.func(doc)
+    assert QUOTES.requires == ("spacy", "entities") and QUOTES.assigns == ("quotes",)
+    assert doc.quotes and doc.quotes[0]["speaker_id"] is not None
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    raw = SEED.read_text(encoding="utf-8")
+    start = raw.index("Russian President Vladimir Putin is satisfied")
+    end_marker = "which we urgently need,” he said."
+    body = raw[start:raw.index(end_marker) + len(end_marker)]
+    sdoc = nlp(body)
+    ents = find_entities(sdoc)
+    return body, ents, find_quotes(sdoc, ents)
+
+
+@pytest.mark.parametrize("fragment,speaker", [
+    ("The principle is inviolable", "Ned Price"),
+    ("For us the main thing is not a compromise", "Yuri Ushakov"),
+    ("This is what we are working for", "Yuri Ushakov"),
+    ("Today’s conversation was good", "Yuri Ushakov"),
+    ("President Biden reiterated that substantive progress", "Jen Psaki"),
+    ("The consequences likely include", "a US official"),
+    ("The US plans to closely monitor", "a US official"),
+    ("respond decisively", "Joe Biden"),
+])
+def test_seed_speakers(seed, fragment, speaker):
+    _, _, quotes = seed
+    assert _one(quotes, fragment)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("surname,role,org", [
+    ("Psaki", "Press Secretary", "White House"),
+    ("Ushakov", "foreign policy aide", "Kremlin"),
+    ("Price", "spokesman", "State Department"),
+])
+def test_seed_roles(seed, surname, role, org):
+    _, ents, _ = seed
+    person = [e for e in ents if e["label"] == "PERSON" and e["name"].endswith(surname)]
+    assert len(person) == 1
+    assert any(r["role"] == role and r["org"] == org for r in person[0]["roles"])
