@@ -11,8 +11,10 @@ HEADER_FIELDS = ("published", "outlet", "wire", "authors", "url", "reading_time_
 
 
 def _value(v) -> str:
+    if isinstance(v, dict):
+        return " · ".join(_value(x) for x in v.values() if x not in (None, ""))
     if isinstance(v, list):
-        return ", ".join(str(x) for x in v)
+        return ", ".join(_value(x) for x in v)
     return "" if v is None else str(v)
 
 
@@ -95,26 +97,37 @@ def stats_table(data: dict) -> Table:
     table.add_column("what")
     table.add_column("value", justify="right")
     for key, value in data.items():
-        table.add_row(str(key), _value(value) if not isinstance(value, dict) else
-                      ", ".join(f"{k}: {v}" for k, v in value.items()))
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = "\n".join(_value(x) for x in value)
+        elif isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        table.add_row(str(key), _value(value))
     return table
 
 
 def render_entity(data: dict) -> str:
-    lines = [f"{data.get('name')} ({data.get('label') or data.get('kind') or '?'})"]
-    for key in ("aliases", "roles"):
-        vals = data.get(key) or []
-        if vals:
-            lines.append(f"{key}: " + "; ".join(
-                v if isinstance(v, str) else " · ".join(str(x) for x in v.values() if x)
-                for v in vals))
-    for key in ("articles", "quotes", "cooccurring"):
-        vals = data.get(key) or []
-        if vals:
-            lines.append(f"{key}:")
-            for v in vals[:20]:
-                lines.append("  - " + (v if isinstance(v, str) else
-                                       " · ".join(str(x) for x in v.values() if x not in (None, ""))))
+    lines = [f"{data.get('name')} ({data.get('kind') or data.get('label') or '?'})"]
+    if data.get("aliases"):
+        lines.append("aliases: " + ", ".join(data["aliases"]))
+    for r in data.get("roles") or []:
+        role = " of ".join(x for x in (r.get("role"), r.get("org")) if x)
+        lines.append(f"role: {role} ({r.get('articles', 1)} articles)")
+    arts = data.get("articles") or []
+    if arts:
+        lines.append(f"articles ({data.get('n_articles', len(arts))}):")
+        for a in arts[:20]:
+            lines.append(f"  {a.get('id', '')[:12]}  {str(a.get('published') or '')[:10]}  "
+                         f"{a.get('outlet') or '?'}: {a.get('title') or ''}")
+    quotes = data.get("quotes") or []
+    if quotes:
+        lines.append(f"quotes ({len(quotes)}):")
+        for q in quotes[:20]:
+            lines.append(f"  [{q.get('kind')}] {q.get('text')}  ({q.get('outlet') or '?'}, "
+                         f"{str(q.get('published') or '')[:10]})")
+    company = data.get("co_occurring") or []
+    if company:
+        lines.append("appears with: " + ", ".join(
+            f"{c.get('name')} ({c.get('articles')})" for c in company[:25]))
     return "\n".join(lines)
 
 
