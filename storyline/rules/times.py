@@ -1,0 +1,296 @@
+"""Language data for temporal expressions (English): word lists, regular-expression building
+blocks and thresholds used by :mod:`storyline.enrich.times`.
+
+The grammar follows the HeidelTime idea (Strötgen & Gertz 2010/2013): a set of named patterns
+over words, each tied to a normalisation function, longest match wins. Values follow TimeML's
+TIMEX3 conventions (ISO-TimeML, Pustejovsky et al. 2010), e.g. "last year" -> 2021,
+"this week" -> 2021-W52, "recently" -> PAST_REF, "the past year" -> P1Y.
+Every list here is data, not a rule tuned to one article.
+"""
+from __future__ import annotations
+
+# --- calendar words --------------------------------------------------------------------------
+
+#: Month names and their usual news abbreviations -> month number. Abbreviations are
+#: matched only with a capital first letter (so "mar", "may", "march" as verbs do not fire).
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+#: Month words that are also ordinary English words: they count only when followed by a day
+#: number or a year, or preceded by a preposition/modifier (see MONTH_SAFE_CONTEXT).
+AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "dec", "jun", "jul"}
+
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+#: Only full weekday names are matched in running text (abbreviations collide with words).
+WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
+
+#: Seasons -> TIMEX3 season code.
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+#: Parts of the day -> TIMEX3 code ("this morning" -> 2021-12-31TMO). After a weekday
+#: ("Friday night") the part of day stays in the span but the value is the day: TimeBank
+#: annotates those both ways and more often as the plain date (WEEKDAY_PART_AS_TIME = False).
+WEEKDAY_PART_AS_TIME = False
+#: Parts of the day -> TIMEX3 code (used after a date: "Friday morning" -> 2021-12-31TMO).
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                "overnight": "NI", "midday": "MI"}
+
+#: Clock words with a fixed time.
+CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+# --- numbers ---------------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "half a": 0.5, "a half": 0.5, "a couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
+}
+#: Vague quantities: the duration's number becomes X ("several years" -> PXY).
+VAGUE_QUANTITIES = ["several", "a few", "few", "many", "some", "a number of", "recent",
+                    "the last few", "the past few", "the next few", "numerous",
+                    "coming", "the coming"]
+#: Vague quantities that TimeML reads as a reference, not a duration ("recent years" ->
+#: PAST_REF, "the coming months" -> FUTURE_REF).
+#: (Measured on TimeBank: "recent years/months/weeks" are mostly durations PXY/PXM/PXW, so
+#: none is listed now.)
+VAGUE_REF: dict[str, str] = {}
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "last": 4, "final": 4}
+
+# --- units -----------------------------------------------------------------------------------
+
+#: Unit word -> (ISO 8601 duration letter, is-time-part). "P2D", "PT50M", "P3Y", "P1Q"...
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "weekend": ("WE", False),
+}
+#: Units written as multiples of another in values: a decade is 10 years ("two decades" ->
+#: P20Y), a century 100 years.
+UNIT_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100)}
+#: Half units: "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M (letter -> (letter, amount)).
+HALF_UNIT = {"Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("H", 12), "H": ("M", 30),
+             "Q": ("M", 1.5)}
+
+#: Frequency words -> SET value ("daily" -> P1D).
+#: ("quarterly", "annually" are mostly adjectives of amounts in business news: left out.)
+SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+             "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}
+#: Determiners turning a unit into a SET ("every day", "each year", "a year" after a rate).
+SET_DETERMINERS = ["every", "each", "per"]
+
+# --- fixed references ------------------------------------------------------------------------
+
+#: Words normalised to a TIMEX3 reference value (DATE).
+REF_WORDS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "once": "PAST_REF", "earlier": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "in the future": "FUTURE_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "someday": "FUTURE_REF", "the near future": "FUTURE_REF",
+}
+#: Ref words that are common in other senses: kept only where the next/previous word
+#: confirms the time reading (e.g. "once" as "one time", "earlier" comparing).
+#: Words in this set are not extracted at all; the TimeBank annotation is too uneven for them.
+#: Measured on TimeBank/AQUAINT: "previously", "soon", bare "future" and "recent" are more often
+#: left unannotated than annotated.
+REF_WORDS_SKIPPED = {"once", "earlier", "eventually", "shortly", "formerly", "previously", "soon",
+                     "future", "recent"}
+#: "in the past"/"in the future": the TimeML span leaves out the preposition.
+REF_STRIP_PREFIX = ("in ",)
+
+#: Day words -> offset in days from the anchor (the DCT).
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
+             "the day before yesterday": -2, "the day after tomorrow": 2}
+#: Day words carrying a part of day.
+DAY_WORD_PART = {"tonight": "NI", "last night": "NI", "this morning": "MO",
+                 "this afternoon": "AF", "this evening": "EV", "overnight": "NI"}
+
+#: Relative day phrases anchored on the previous date in the text (not the DCT).
+ANAPHORIC_DAYS = {"the next day": 1, "the following day": 1,
+                  "the previous day": -1, "that day": 0,
+                  "the same day": 0, "that night": 0, "the next morning": 1,
+                  "the following morning": 1}
+
+# --- modifiers -------------------------------------------------------------------------------
+
+#: Words before an expression that set TIMEX3 ``mod`` and belong to the span.
+MOD_PREFIX = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "the dawn of": "START",
+    "mid": "MID", "mid-": "MID", "the middle of": "MID", "the mid": "MID", "the height of": "MID",
+    "late": "END", "later": "END", "the end of": "END", "the close of": "END",
+    "the latter part of": "END",
+}
+#: Approximation and bound words before a number (they belong to the span).
+APPROX_PREFIX = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "approximately": "APPROX", "nearly": "APPROX", "almost": "APPROX", "close to": "APPROX",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+
+# --- relative expressions --------------------------------------------------------------------
+
+#: Words before a calendar unit ("last week", "next month", "this year") -> shift in units.
+#: None means "the current one".
+RELATIVE_DETERMINERS = {
+    "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
+    "following": 1, "this": 0, "current": 0, "the current": 0, "the coming": 1,
+    "the next": 1, "the previous": -1, "the following": 1, "the last": -1, "the past": -1,
+    "this past": -1, "earlier this": 0, "later this": 0, "the same": 0, "that": 0,
+    "the prior": -1,
+}
+#: Of these, the ones that with a *number* make a duration ("the past two months" -> P2M).
+DURATION_DETERMINERS = ["the past", "the last", "the next", "the first", "the coming",
+                        "the previous", "the final", "past", "last", "next", "first",
+                        "another", "the following", "the remaining",
+                        "the latest"]
+
+#: Words after a duration that turn it into a date shifted from the anchor.
+#: value: (direction, anchor) where anchor "dct" is the publication date and "text" the
+#: previous date mentioned in the text.
+#: ("before"/"after" take an event as anchor: "two days after the vote" stays a duration.)
+SHIFT_SUFFIX = {"ago": (-1, "dct"), "earlier": (-1, "text"),
+                "later": (1, "text"), "from now": (1, "dct"),
+                "hence": (1, "dct"), "afterwards": (1, "text"), "afterward": (1, "text")}
+
+#: "the latest quarter", "the quarter", "the period": the reported (last completed) period in
+#: financial news.
+LATEST_WORDS = ["latest", "most recent", "recent", "just-ended", "just ended", "past",
+                "previous"]
+
+# --- clock times and zones -------------------------------------------------------------------
+
+#: Zone abbreviations -> IANA zone (DST is then handled by zoneinfo, so "ET" is right in
+#: winter and summer). Fixed-offset abbreviations map to Etc zones.
+ZONE_ABBREVIATIONS = {
+    # generic names follow the region's clock (zoneinfo applies DST) ...
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    # ... standard/daylight names are fixed offsets whatever the date (POSIX Etc signs are
+    # inverted: Etc/GMT+5 is UTC-5).
+    "EST": "Etc/GMT+5", "EDT": "Etc/GMT+4", "CST": "Etc/GMT+6", "CDT": "Etc/GMT+5",
+    "MST": "Etc/GMT+7", "MDT": "Etc/GMT+6", "PST": "Etc/GMT+8", "PDT": "Etc/GMT+7",
+    "GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Etc/GMT-1",
+    "CET": "Etc/GMT-1", "CEST": "Etc/GMT-2", "EET": "Etc/GMT-2",
+    "EEST": "Etc/GMT-3", "MSK": "Europe/Moscow", "JST": "Asia/Tokyo",
+    "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}
+#: Place names the gazetteer does not hold under that spelling: name -> name to look up.
+ZONE_CITY_ALIASES = {"washington, d.c.": "Washington", "washington dc": "Washington"}
+#: Maximum number of characters between a clock time and "in <City>" for the city to give
+#: the zone ("11:35 pm in Moscow").
+ZONE_CITY_MAX_GAP = 4
+
+# --- tense cues ------------------------------------------------------------------------------
+
+#: Words in the clause that point to the future (used when no parse is available, and to
+#: complement the parse: "will", "is to", "plans", "next").
+FUTURE_CUES = ["will", "'ll", "shall", "going to", "is to", "are to", "is due", "are due",
+               "plans", "plan", "planned", "scheduled", "expected to", "expects", "set to",
+               "would", "upcoming", "aims", "intends", "is slated", "are slated", "next",
+               "to be held", "to start", "to begin", "to meet", "to hold", "to be",
+               "payable"]
+#: Past-perfect auxiliaries: they win over future cues ("had been scheduled to expire Friday").
+PAST_PERFECT_CUES = ["had"]
+#: Past-tense auxiliaries/verbs when no parse is available (regular "-ed" forms are matched by
+#: pattern; these are the common irregular ones).
+PAST_CUES = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "bought", "sold",
+             "told", "made", "took", "came", "went", "rose", "fell", "won", "lost", "met",
+             "began", "gave", "held", "left", "paid", "saw", "got", "ran", "kept", "brought",
+             "thought", "found", "became", "led", "spent", "struck", "sent", "grew", "stood",
+             "broke", "chose", "drove", "flew", "fought", "knew", "built", "wrote", "spoke",
+             "sought", "caught", "taught", "won", "shot", "hit", "cut", "set", "put", "quit"]
+#: Prepositions right before the expression that fix its direction: "until May", "by Dec. 15"
+#: point forward; "since March" points back.
+FUTURE_PREPOSITIONS = ["until", "till", "by", "before", "ahead of", "as soon as",
+                       "as early as", "effective", "starting", "beginning"]
+PAST_PREPOSITIONS = ["since", "ended", "ending"]
+#: How many characters of the clause before the expression the parse-free cue search reads.
+TENSE_WINDOW_CHARS = 80
+
+#: A day and month without a year ("9 January", "Aug. 6") is looked for this many days around
+#: the DCT first; the tense chooses only when both the past and the coming one are that close.
+DAY_MONTH_WINDOW_DAYS = 200
+#: Direction for a bare month ("in April") when neither preposition nor tense tells: news
+#: mostly reports the past.
+MONTH_DEFAULT_TENSE = "past"
+#: ... but not when that past month lies more than this many months back (then the coming one).
+MONTH_DEFAULT_PAST_MAX_MONTHS = 8
+#: A preposition ("until", "since") may send a day-month date up to this many days away.
+PREPOSITION_MAX_DAYS = 300
+
+#: "the following year", "that year", "the previous month": anchored on the previous date in
+#: the text, shifted by this many units.
+ANAPHORIC_DETERMINERS = {"the following": 1, "the previous": -1, "the prior": -1, "that": 0,
+                         "the same": 0}
+#: Words after "the year"/"the quarter" that make it a span of time ("the year ended March 31"
+#: -> P1Y), not a calendar year.
+PERIOD_END_WORDS = ["ended", "ending", "ends", "to date", "through"]
+
+#: Years accepted as bare four-digit numbers (others are likely amounts).
+YEAR_RANGE = (1000, 2099)
+#: Words after a four-digit number that show it is not a year ("1997 shares", "1,997").
+NOT_YEAR_AFTER = ["%", "percent", "shares", "people", "points", "dollars", "barrels",
+                  "tons", "jobs", "cars", "units", "times", "employees", "troops", "feet",
+                  "meters", "metres", "miles", "km", "kilometers", "votes", "cases"]
+NOT_YEAR_BEFORE = ["$", "£", "€", "#", "no.", "number", "flight", "route", "room", "page",
+                   "cents", "about", "some", "nearly", "over", "than"]
+
+#: A weekday with no tense cue resolves to the past when it fell at most this many days before
+#: the DCT (news mostly reports what happened), else to the coming one.
+WEEKDAY_DEFAULT_PAST_MAX_DAYS = 4
+#: "a year earlier" / "year-ago" refer to the period just mentioned (a quarter in earnings
+#: reports) when that mention is at most this many characters before them.
+ANAPHORA_MAX_CHARS = 400
+
+#: Words before "a <unit>" that make it a rate, not a time ("$1.76 a year", "four flights a
+#: week", "24 hours a day"): a number, or a plural noun (a word ending in -s not in this list).
+RATE_NOT_PLURAL = {"is", "was", "has", "this", "its", "his", "as", "plus", "less", "thus",
+                   "us", "yes", "perhaps", "always", "across", "towards", "afterwards"}
+RATE_WORDS = {"once", "twice", "times", "per", "than"}
+#: Words after "N years" that make it an age, not a duration ("52 years old").
+AGE_WORDS = ["old", "of age"]
+
+#: Named days. Fixed dates: name -> (month, day). Rule dates: name -> (month, weekday, n) for
+#: the n-th weekday of the month (n = -1: the last one). Resolved to the year by tense, else
+#: the nearest.
+HOLIDAYS_FIXED = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25),
+    "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "independence day": (7, 4), "halloween": (10, 31),
+    "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+}
+HOLIDAYS_RULE = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+    "presidents' day": (2, 0, 3), "presidents day": (2, 0, 3), "columbus day": (10, 0, 2),
+    "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
+}
+#: Election Day in the US: the Tuesday after the first Monday of November.
+ELECTION_DAY = "election day"
+
+#: The finder runs its patterns only within this many characters of a trigger word (a month, a
+#: unit, a digit...): longer than the longest expression's reach from its trigger
+#: ("the past several quarters", "more than four decades ago").
+TRIGGER_WINDOW_CHARS = 60

@@ -1,0 +1,245 @@
+"""Tests for storyline.enrich.times (TIMEX3 finder) and its pipeline component."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from storyline.enrich.pipeline import Document, run_pipeline
+from storyline.enrich.times import TIMES, find_times
+
+SEED = Path("/work/shared/seed/putin-biden-call.txt")
+TEMPEVAL = Path("/work/shared/data/tempeval3")
+
+DCT_1998 = date(1998, 1, 8)  # a Thursday
+DCT_2021 = date(2021, 12, 31)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from storyline.enrich.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except Exception as exc:  # pragma: no cover - depends on the installed model
+        pytest.skip(f"spaCy model not available: {exc}")
+
+
+def _one(text, dct, expr, sdoc=None):
+    """The item whose text is ``expr``."""
+    items = find_times(text, dct, sdoc=sdoc)
+    hits = [i for i in items if i["text"] == expr]
+    assert hits, f"{expr!r} not found in {[i['text'] for i in items]}"
+    return hits[0]
+
+
+# --- TempEval conventions, DCT 1998-01-08 ----------------------------------------------------
+
+@pytest.mark.parametrize("text,expr,type_,value", [
+    ("Prices are falling now.", "now", "DATE", "PRESENT_REF"),
+    ("Output fell over the past year.", "the past year", "DURATION", "P1Y"),
+    ("He recently resigned.", "recently", "DATE", "PAST_REF"),
+    ("Sales rose last year.", "last year", "DATE", "1997"),
+    ("Profit doubled in the first quarter.", "the first quarter", "DATE", "1998-Q1"),
+    ("The talks ended Monday.", "Monday", "DATE", "1998-01-05"),
+    ("Talks resume this week.", "this week", "DATE", "1998-W02"),
+    ("He left a year ago.", "a year ago", "DATE", "1997"),
+    ("She arrived yesterday.", "yesterday", "DATE", "1998-01-07"),
+    ("The plan runs until next month.", "next month", "DATE", "1998-02"),
+    ("Troops stayed for three weeks.", "three weeks", "DURATION", "P3W"),
+    ("It was the lowest in two decades.", "two decades", "DURATION", "P20Y"),
+    ("They lived there for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The paper is published daily.", "daily", "SET", "P1D"),
+    ("It happened on Jan. 2, 1997.", "Jan. 2, 1997", "DATE", "1997-01-02"),
+    ("A vote is due by March 15.", "March 15", "DATE", "1998-03-15"),
+    ("Prices peaked in the late 1980s.", "the late 1980s", "DATE", "198"),
+    ("The war ended in 1945.", "1945", "DATE", "1945"),
+    ("Shops close on Christmas Day.", "Christmas Day", "DATE", "1997-12-25"),
+    ("It was the worst year of the 20th century.", "the 20th century", "DATE", "19"),
+    ("Growth slowed in recent years.", "recent years", "DURATION", "PXY"),
+    ("The year-earlier results were restated.", "The year-earlier", "DATE", "1997"),
+    ("The meeting starts at 10:30 a.m.", "10:30 a.m.", "TIME", "1998-01-08T10:30"),
+])
+def test_tempeval_conventions(text, expr, type_, value):
+    item = _one(text, DCT_1998, expr)
+    assert (item["type"], item["value"]) == (type_, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The bonds pay $1.76 a year in interest.",      # a rate, not a time
+    "Mr. Smith, 52 years old, will succeed him.",   # an age
+    "Protesters march on the capital.",             # 'march' the verb
+    "It may rain.",                                 # 'may' the modal
+    "The index closed at 1190.43.",                 # an amount, not a year
+    "More than 2,000 people attended.",             # a count
+    "Four flights a week leave Bombay.",            # a frequency of flights, not a time
+    "Prices fall when spring water is cheap.",      # 'fall', 'spring' not seasons here
+    "The tower is 1,997 feet tall.",
+    "She drank a cup of tea.",
+])
+def test_no_false_positives(text):
+    assert find_times(text, DCT_1998) == []
+
+
+# --- anchoring and direction ----------------------------------------------------------------
+
+def test_anaphoric_shift_is_anchored_on_previous_date():
+    text = "Talks will start on 9 January, followed by a meeting two days later."
+    items = find_times(text, DCT_2021)
+    first, later = items[0], items[1]
+    assert first["value"] == "2022-01-09"
+    assert later["text"] == "two days later"
+    assert later["value"] == "2022-01-11" and later["anchor"] == first["id"]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The minister resigned on Tuesday.", "Tuesday", "2021-12-28"),       # past tense
+    ("The minister will resign on Tuesday.", "Tuesday", "2022-01-04"),    # future
+    ("Forces massed near the border in April.", "April", "2021-04"),       # past
+    ("A summit will be held in April.", "April", "2022-04"),               # future
+    ("The deal will be signed in the spring.", "the spring", "2022-SP"),
+    ("Forces massed near the border in the spring.", "the spring", "2021-SP"),
+    ("The offer was extended until Jan. 20.", "Jan. 20", "2022-01-20"),   # 'until' -> ahead
+    ("He has lived there since March.", "March", "2021-03"),               # 'since' -> back
+])
+def test_direction_from_tense_and_prepositions(text, expr, value):
+    assert _one(text, DCT_2021, expr)["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("Talks will begin early next year.", "early next year", "2022", "START"),
+    ("Troops arrive in late November.", "late November", "2021-11", "END"),
+    ("It lasted about two weeks.", "about two weeks", "P2W", "APPROX"),
+    ("Prices rose in mid-1996.", "mid-1996", "1996", "MID"),
+])
+def test_modifiers(text, expr, value, mod):
+    item = _one(text, DCT_2021, expr)
+    assert (item["value"], item["mod"]) == (value, mod)
+
+
+def test_no_publication_date_gives_unanchored_values():
+    items = find_times("The vote is on 9 January. It ended in 1997.", None)
+    values = {i["text"]: i["value"] for i in items}
+    assert values == {"9 January": "XXXX-01-09", "1997": "1997"}
+
+
+# --- clock times and zones ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,dct,value", [
+    # Washington in winter is UTC-5, in summer UTC-4: zoneinfo handles the DST change
+    ("On Thursday the call began at 3:35 pm Washington time.", DCT_2021, "2021-12-30T20:35Z"),
+    ("On Thursday the call began at 3:35 pm Washington time.", date(2021, 7, 3), "2021-07-01T19:35Z"),
+    ("On Thursday the call began at 11:35 pm in Moscow.", DCT_2021, "2021-12-30T20:35Z"),
+    ("Trading halted at 9 a.m. EST Tuesday.", date(2000, 4, 3), "2000-04-04T14:00Z"),
+    ("The offer expires at 5 p.m. ET on Friday.", DCT_2021, "2021-12-31T22:00Z"),
+])
+def test_clock_times_in_utc(text, dct, value):
+    items = [i for i in find_times(text, dct) if i["type"] == "TIME"]
+    assert items and items[0]["value"] == value
+
+
+def test_unknown_place_leaves_local_time():
+    items = find_times("The call began at 3:35 pm in Xyzzyville.", DCT_2021)
+    assert items[0]["value"] == "2021-12-31T15:35"
+
+
+def test_spans_line_up_with_text():
+    text = "Ushakov told reporters early on Friday Moscow time that talks start 13 January."
+    for item in find_times(text, DCT_2021):
+        assert text[item["start"]:item["end"]] == item["text"]
+        assert item["id"].startswith("t")
+
+
+# --- with a parse ---------------------------------------------------------------------------
+
+def test_parse_gives_tense_and_event_day(nlp):
+    text = ("The White House will brief partners on Thursday's call between the leaders. "
+            "The call began at 3:35 pm Washington time.")
+    items = find_times(text, DCT_2021, sdoc=nlp(text))
+    by_text = {i["text"]: i for i in items}
+    assert by_text["Thursday"]["value"] == "2021-12-30"
+    clock = by_text["3:35 pm Washington time"]
+    assert clock["value"] == "2021-12-30T20:35Z"
+    assert clock["anchor"] == by_text["Thursday"]["id"]  # the call's day, named earlier
+
+
+def test_component_fills_doc_times(nlp):
+    text = "Bilateral talks will start in Geneva on 9 January."
+    doc = Document(text=text, published=DCT_2021, spacy=nlp(text), done={"spacy"})
+    doc = run_pipeline(doc, [TIMES])
+    assert [(t["text"], t["value"]) for t in doc.times] == [("9 January", "2022-01-09")]
+    assert "times" in doc.done
+
+
+def test_datetime_publication_moment_is_accepted():
+    published = datetime(2021, 12, 31, 9, 0, tzinfo=timezone.utc)
+    assert _one("It happened yesterday.", published, "yesterday")["value"] == "2021-12-30"
+
+
+# --- the seed article (shared project file) -------------------------------------------------
+
+SEED_EXPECTED = [
+    ("9 January", "DATE", "2022-01-09", None),
+    ("two days later", "DATE", "2022-01-11", None),
+    ("13 January", "DATE", "2022-01-13", None),
+    ("next month", "DATE", "2022-01", None),
+    ("early next year", "DATE", "2022", "START"),
+    ("early on Friday Moscow time", "DATE", "2021-12-31", "START"),
+    ("Thursday", "DATE", "2021-12-30", None),
+    ("Tuesday", "DATE", "2021-12-28", None),
+    ("Wednesday", "DATE", "2021-12-29", None),
+    ("7 December", "DATE", "2021-12-07", None),
+    ("spring", "DATE", "2022-SP", None),
+    ("the spring", "DATE", "2021-SP", None),
+    ("April", "DATE", "2021-04", None),
+    ("June", "DATE", "2021-06", None),
+    ("1997", "DATE", "1997", None),
+    ("50-minute", "DURATION", "PT50M", None),
+    ("3:35 pm Washington time", "TIME", "2021-12-30T20:35Z", None),
+    ("11:35 pm in Moscow", "TIME", "2021-12-30T20:35Z", None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_items(nlp):
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    return find_times(text, DCT_2021, sdoc=nlp(text))
+
+
+@pytest.mark.parametrize("expr,type_,value,mod", SEED_EXPECTED)
+def test_seed_article(seed_items, expr, type_, value, mod):
+    hits = [i for i in seed_items if i["text"] == expr]
+    assert hits, f"{expr!r} not found"
+    assert any((i["type"], i["value"], i["mod"]) == (type_, value, mod) for i in hits), hits
+
+
+# --- the benchmark data (optional) ----------------------------------------------------------
+
+def test_tempeval_value_f1_floor():
+    if not (TEMPEVAL / "TimeBank").is_dir():
+        pytest.skip(f"TempEval-3 data not found at {TEMPEVAL}")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.bench_times import load_corpus, run_storyline, score
+
+    docs = load_corpus(TEMPEVAL)
+    preds, _, _ = run_storyline(docs)
+    assert score(docs, preds)["value_f1"] >= 0.75
+
+
+def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch):
+    """Patterns run only near trigger words; a full scan must find nothing more."""
+    from storyline.rules import times as rules
+
+    text = ("Last night, two days after the 50-minute call on Thursday, officials said the "
+            "talks, set for early next year, may move to the spring; in the past three "
+            "decades such talks ran for weeks. Results for the quarter ended Sept. 30 fell "
+            "from a year earlier. The offer expires at 5 p.m. EST Nov. 9, and tomorrow at "
+            "noon the board meets; it reports quarterly, every Monday, since 1997.")
+    windowed = find_times(text, DCT_1998)
+    monkeypatch.setattr(rules, "TRIGGER_WINDOW_CHARS", 10 ** 6)
+    assert find_times(text, DCT_1998) == windowed
