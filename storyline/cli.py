@@ -83,8 +83,11 @@ def main():
     """
 
 
-def _iter_articles(sources, input_format, published, no_enrich, max_bytes):
-    """Yield (article, None) or (None, error) for every page of every source, in order."""
+def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=None):
+    """Yield (article, None) or (None, error) for every page of every source, in order.
+
+    ``seen(raw) -> bool`` lets ``ingest`` skip pages already archived (by URL) without
+    extracting them again; those yield (None, None)."""
     from storyline.ingest import iter_pages
     from storyline.process import process_page
 
@@ -93,6 +96,9 @@ def _iter_articles(sources, input_format, published, no_enrich, max_bytes):
                            stdin=stdin):
         if isinstance(item, StorylineError):
             yield None, item
+            continue
+        if seen is not None and seen(item):
+            yield None, None
             continue
         try:
             yield process_page(item, enrich_text=not no_enrich, published=published), None
@@ -169,14 +175,23 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
                         TextColumn("{task.completed} pages · {task.description}"),
                         TimeElapsedColumn(), console=console, transient=True,
                         disable=quiet or not console.is_terminal)
+
+    def report(line: str) -> None:
+        if progress.disable:
+            _err(line)
+        else:
+            progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
     with progress:
         task = progress.add_task("", total=None)
         for article, error in _iter_articles(sources, input_format, published, no_enrich,
-                                             max_bytes):
-            if error is not None:
+                                             max_bytes, seen=lambda raw: archive.has_url(raw.url)):
+            if article is None and error is None:
+                counts["duplicate"] += 1
+            elif error is not None:
                 counts["failed"] += 1
                 failures.append(error.line())
-                progress.console.print(error.line(), markup=False, highlight=False)
+                report(error.line())
             else:
                 try:
                     result = archive.add(article)
@@ -185,12 +200,10 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
                     exc.source = exc.source or article.source
                     counts["failed"] += 1
                     failures.append(exc.line())
+                    report(exc.line())
             progress.update(task, advance=1,
                             description=f"{counts['added']} added, {counts['failed']} failed")
     archive.close()
-    if not console.is_terminal or quiet:
-        for line in failures:
-            _err(line)
     Console().print(summary_table(counts, failures, archive_path=str(archive.path)))
     sys.exit(1 if counts["failed"] else 0)
 

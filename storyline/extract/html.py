@@ -1,0 +1,331 @@
+"""Article body from an HTML page: trafilatura checked by readability, paragraph by paragraph.
+
+The fallback chain (rules and thresholds in :mod:`storyline.rules.html`):
+
+1. trafilatura in recall mode (``favor_recall``, ``fast``) gives the candidate
+   paragraphs; readability-lxml (on a copy of the page without navigation,
+   footers, scripts ...) gives a second, independent extraction.
+2. If readability's text holds nearly all of trafilatura's and trafilatura
+   holds little of readability's, trafilatura stopped early: take readability's
+   text ("readability:superset").
+3. Else, if both found the same article (enough shared 4-word shingles), keep
+   each trafilatura paragraph only if readability also has it, text inside
+   ``<blockquote>`` (quotes, embedded posts) counting as confirmed; cut long
+   unconfirmed runs of words off the ends of kept paragraphs
+   ("trafilatura+readability:vote").
+4. Else (the two disagree on where the article is) keep trafilatura's text
+   ("trafilatura"); if trafilatura found nothing, take readability's
+   ("readability"), then trafilatura's default mode ("trafilatura:default").
+5. Drop paragraphs that are only a page label ("Advertisement", "Tags").
+6. Nothing left with ``MIN_ARTICLE_WORDS`` words and one paragraph of
+   ``MIN_LONGEST_PARAGRAPH_WORDS``: ``ExtractionError``.
+
+Output text: one paragraph per block, paragraphs separated by exactly one blank line.
+On article-extraction-benchmark this scores F1 0.977 against trafilatura's 0.960
+(``benchmarks/bench_extraction.py``).
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import re
+
+import html_text
+import lxml.html
+import trafilatura
+from lxml.html import fragment_fromstring, tostring
+from lxml_html_clean import Cleaner
+from readability.readability import REGEXES as _READABILITY_REGEXES
+from readability.readability import Document as _ReadabilityDocument
+from trafilatura.utils import load_html
+
+from storyline.errors import ExtractionError
+from storyline.model import Article
+from storyline.rules import html as rules
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_html", "extract_body", "parse_html", "paragraphs"]
+
+_TOKEN = re.compile(r"\w+")
+_CLEANER = Cleaner(**rules.READABILITY_CLEANER)
+
+# trafilatura logs a warning for every page it finds empty; a batch reports that itself.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("readability").setLevel(logging.ERROR)
+
+
+class _Readability(_ReadabilityDocument):
+    """readability-lxml on an already parsed tree, with a cheaper cleaner (same text)."""
+
+    def _parse(self, input):  # noqa: A002 - readability's signature
+        doc = input if not isinstance(input, str) else lxml.html.document_fromstring(input)
+        for elem in doc.xpath("//*[@hidden]"):
+            elem.drop_tree()
+        for elem in doc.xpath("//*[@style]"):
+            if _READABILITY_REGEXES["displayNoneRe"].search(elem.get("style")):
+                elem.drop_tree()
+        return _CLEANER.clean_html(doc)
+
+
+#: Tags that readability's ``divToPElementsRe`` finds in a div's serialized children
+#: (it matches tag-name prefixes, so "p" also covers "pre", "picture" ...).
+_DIV_TO_P_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+_INLINE_TAGS = {"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub",
+                "sup", "u"}
+
+
+class _FastReadability(_Readability):
+    """Same decisions as readability-lxml, without serializing every div to test it.
+
+    readability turns a <div> into a <p> when the HTML of its children matches
+    ``<(blockquote|dl|div|img|ol|p|pre|table|ul)``; serializing each div's
+    subtree costs a sixth of its run time. One bottom-up pass computes the same
+    answer: does any descendant have a tag starting with one of those names.
+    """
+
+    def transform_misused_divs_into_paragraphs(self):
+        root = self.html
+        has_block: dict = {}
+        divs = []
+        for el in reversed(list(root.iter())):
+            found = False
+            for child in el:
+                tag = child.tag
+                if isinstance(tag, str) and (tag.startswith(_DIV_TO_P_BLOCK_PREFIXES)
+                                             or has_block.get(child, False)):
+                    found = True
+                    break
+            has_block[el] = found
+            if el.tag == "div":
+                divs.append(el)
+        for el in divs:
+            if not has_block[el]:
+                el.tag = "p"
+        # the second half of readability's method, unchanged: inline runs and tails into <p>s
+        for elem in self.tags(root, "div"):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                p = fragment_fromstring("<p/>")
+                p.text = elem.text
+                elem.text = None
+                elem.insert(0, p)
+                paragraph = p
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if (child.tag not in _INLINE_TAGS
+                        or _READABILITY_REGEXES["divToPElementsRe"].search(
+                            tostring(child, method="html", encoding="unicode"))):
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = fragment_fromstring("<p/>")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    p = fragment_fromstring("<p/>")
+                    p.text = child.tail
+                    child.tail = None
+                    elem.insert(pos + 1, p)
+                if child.tag == "br":
+                    child.drop_tree()
+
+    def remove_unlikely_candidates(self):
+        """readability's rule, without formatting a debug description of every dropped node."""
+        unlikely = _READABILITY_REGEXES["unlikelyCandidatesRe"]
+        maybe = _READABILITY_REGEXES["okMaybeItsACandidateRe"]
+        for elem in self.html.findall(".//*"):
+            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+            if len(s) < 2:
+                continue
+            if (unlikely.search(s) and not maybe.search(s) and elem.tag not in ("html", "body")
+                    and not elem.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                    and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
+                                       " | descendant-or-self::math")):
+                elem.drop_tree()
+
+
+def parse_html(html: str | bytes):
+    """Parse a page leniently (broken markup, odd encodings); None when nothing parses."""
+    try:
+        return load_html(html)
+    except Exception:  # lxml raises several types on garbage
+        return None
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Split an extractor's output into paragraphs: one per non-empty line, spaces collapsed."""
+    out = []
+    for line in (text or "").splitlines():
+        line = " ".join(line.split())
+        if _TOKEN.search(line):
+            out.append(line)
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    n = rules.SHINGLE_SIZE
+    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def _cover(part: set, whole: set) -> float:
+    """Share of ``part``'s shingles found in ``whole`` (1.0 for an empty part)."""
+    return len(part & whole) / len(part) if part else 1.0
+
+
+def _run_trafilatura(html, options: dict) -> str:
+    """trafilatura on a page string or a parsed tree (which it copies, never changes)."""
+    try:
+        return trafilatura.extract(html, **options) or ""
+    except Exception as err:  # a crash in one extractor must not lose the page
+        log.debug("trafilatura failed: %s", err)
+        return ""
+
+
+def _run_readability(tree) -> str:
+    if tree is None:
+        return ""
+    try:
+        work = copy.deepcopy(tree)
+        for el in list(work.iter(*rules.READABILITY_PRUNE_TAGS)):
+            if el.getparent() is not None:
+                el.drop_tree()
+        doc = _FastReadability(work, min_text_length=rules.READABILITY_MIN_TEXT_LENGTH)
+        return html_text.extract_text(doc.summary(html_partial=True))
+    except Exception as err:
+        log.debug("readability failed: %s", err)
+        return ""
+
+
+def _vote(main: list[str], other_tokens: list[str], other_shingles: set) -> list[str]:
+    """Keep the paragraphs of ``main`` that the other extraction also holds."""
+    other_joined = " " + " ".join(other_tokens) + " "
+    kept = []
+    for para in main:
+        toks = _tokens(para)
+        sh = _shingles(toks)
+        if sh:
+            ok = _cover(sh, other_shingles) >= rules.PARAGRAPH_MIN_SUPPORT
+        else:  # shorter than one shingle: its words must appear in a row
+            ok = (" " + " ".join(toks) + " ") in other_joined
+        if ok:
+            kept.append(_trim_edges(para, other_shingles) if sh else para)
+    return kept
+
+
+def _trim_edges(para: str, other_shingles: set) -> str:
+    """Cut a long unconfirmed run of words off either end of a kept paragraph.
+
+    A word is confirmed when one of the shingles it belongs to is in the other
+    extraction. Runs of at least ``EDGE_TRIM_MIN_WORDS`` unconfirmed words at the
+    start or the end are chrome glued to the paragraph (table layouts, teasers).
+    """
+    matches = list(_TOKEN.finditer(para))
+    toks = [m.group().lower() for m in matches]
+    n, k = len(toks), rules.SHINGLE_SIZE
+    if n < rules.EDGE_TRIM_MIN_WORDS:
+        return para
+    confirmed = [False] * n
+    for i in range(n - k + 1):
+        if tuple(toks[i:i + k]) in other_shingles:
+            for j in range(i, i + k):
+                confirmed[j] = True
+    if not any(confirmed):
+        return para
+    first = confirmed.index(True)
+    last = n - 1 - confirmed[::-1].index(True)
+    start = matches[first].start() if first >= rules.EDGE_TRIM_MIN_WORDS else 0
+    if n - 1 - last >= rules.EDGE_TRIM_MIN_WORDS:
+        end = matches[last].end()
+        while end < len(para) and not para[end].isspace():  # keep closing punctuation
+            end += 1
+    else:
+        end = len(para)
+    return para[start:end].strip()
+
+
+def _finish(paras: list[str], how: str) -> tuple[str, str]:
+    return "\n\n".join(p for p in paras if not rules.CHROME_LINE.match(p)), how
+
+
+def extract_body(html: str, tree=None) -> tuple[str, str]:
+    """Return ``(text, how)``: the article body and which rule of the chain produced it.
+
+    ``text`` is "" when no extractor found anything; ``tree`` (from
+    :func:`parse_html`) is not modified.
+    """
+    if tree is None:
+        tree = parse_html(html)
+    main = paragraphs(_run_trafilatura(tree if tree is not None else html,
+                                       rules.TRAFILATURA_OPTIONS))
+    other = paragraphs(_run_readability(tree))
+    if not main:
+        if other:
+            return _finish(other, "readability")
+        fallback = paragraphs(_run_trafilatura(tree if tree is not None else html,
+                                               rules.TRAFILATURA_FALLBACK_OPTIONS))
+        return _finish(fallback, "trafilatura:default")
+    if not other:
+        return _finish(main, "trafilatura")
+
+    main_sh = _shingles(_tokens(" ".join(main)))
+    other_tokens = _tokens(" ".join(other))
+    other_sh = _shingles(other_tokens)
+    main_in_other = _cover(main_sh, other_sh)
+    if (main_in_other >= rules.SUPERSET_MIN_COVER
+            and _cover(other_sh, main_sh) <= rules.SUPERSET_MAX_BACK_COVER):
+        return _finish(other, "readability:superset")
+    if main_in_other >= rules.SAME_ARTICLE_MIN_COVER:
+        if tree is not None and rules.VOTE_EXEMPT_XPATH:
+            # quotes and embedded posts: part of the story, often left out by readability
+            exempt = " ".join(" ".join(el.itertext()) for el in tree.xpath(rules.VOTE_EXEMPT_XPATH))
+            other_sh = other_sh | _shingles(_tokens(exempt))
+            other_tokens = other_tokens + ["\x00"] + _tokens(exempt)
+        kept = _vote(main, other_tokens, other_sh)
+        if kept:
+            return _finish(kept, "trafilatura+readability:vote")
+    return _finish(main, "trafilatura")
+
+
+def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = True) -> Article:
+    """Extract the article of one HTML page: clean body text plus metadata with provenance.
+
+    Raises ``ExtractionError`` when the page holds no article text.
+
+    Example::
+
+        art = extract_html(page_html, url="https://example.com/story")
+        art.text.split("\\n\\n")   # paragraphs
+        art.provenance["title"]   # e.g. "meta:og:title"
+    """
+    if isinstance(html, bytes):
+        tree = parse_html(html)
+        html = lxml.html.tostring(tree, encoding="unicode") if tree is not None else ""
+    else:
+        tree = parse_html(html) if html and html.strip() else None
+    if tree is None:
+        raise ExtractionError("no article text found: the page is empty or not HTML; "
+                              "check the input is an HTML page", source=url)
+    text, how = extract_body(html, tree)
+    words = len(_TOKEN.findall(text))
+    longest = max((len(_TOKEN.findall(p)) for p in text.split("\n\n")), default=0)
+    if words < rules.MIN_ARTICLE_WORDS or longest < rules.MIN_LONGEST_PARAGRAPH_WORDS:
+        raise ExtractionError(
+            f"no article text found ({words} words of body, longest paragraph {longest} words; "
+            f"at least {rules.MIN_ARTICLE_WORDS} and {rules.MIN_LONGEST_PARAGRAPH_WORDS} needed): "
+            "the page may be an index, a paywall or rendered by JavaScript; pass the article "
+            "page or its text instead", source=url)
+    article = Article(text=text)
+    article.provenance["text"] = how
+    if metadata:
+        from storyline.extract.metadata import fill_metadata
+        fill_metadata(article, tree, url)
+    return article

@@ -1,0 +1,430 @@
+"""Page metadata with provenance, in priority order: meta tags, then JSON-LD, then page heuristics.
+
+Each field is set through ``Article.set(name, value, how)`` (first writer wins), so
+the order of the calls below *is* the priority order, and ``article.provenance``
+says which source gave each field: ``"meta:og:title"``, ``"json-ld"``,
+``"heuristic:h1"``, ``"input"`` ... Rules and word lists live in
+:mod:`storyline.rules.html`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import email.utils as _email_utils
+import json
+import re
+from typing import Any, Iterable
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from storyline.model import Article, Image
+from storyline.rules import html as rules
+
+__all__ = ["fill_metadata", "html_metadata", "clean_authors", "is_standfirst", "iso_date"]
+
+_WS = re.compile(r"\s+")
+_BYLINE_XPATH = etree.XPath(rules.BYLINE_XPATH)
+_COPYRIGHT_XPATH = etree.XPath(rules.COPYRIGHT_XPATH)
+_WORD = re.compile(r"\w+")
+
+
+def _clean(text: Any) -> str | None:
+    if not isinstance(text, str):
+        return None
+    text = _WS.sub(" ", text).strip()
+    return text or None
+
+
+# --- meta tags ---------------------------------------------------------------------------------
+def _meta_index(tree) -> dict[tuple[str, str], list[str]]:
+    """(attribute, lower-cased value) -> contents of every <meta> tag, in page order."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for el in tree.iter("meta"):
+        content = _clean(el.get("content"))
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                index.setdefault((attr, key.strip().lower()), []).append(content)
+    return index
+
+
+def _meta_first(index, pairs) -> tuple[str | None, str | None]:
+    for attr, key in pairs:
+        values = index.get((attr, key)) or (index.get(("name", key)) if attr == "property" else None)
+        if values:
+            return values[0], f"meta:{key}"
+    return None, None
+
+
+# --- JSON-LD -------------------------------------------------------------------------------------
+def _jsonld_objects(tree) -> list[dict]:
+    """Every JSON-LD object of the page, @graph flattened; broken blocks skipped."""
+    out: list[dict] = []
+
+    def walk(obj):
+        if isinstance(obj, list):
+            for o in obj:
+                walk(o)
+        elif isinstance(obj, dict):
+            out.append(obj)
+            if "@graph" in obj:
+                walk(obj["@graph"])
+
+    for el in tree.iter("script"):
+        if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+            continue
+        try:
+            walk(json.loads(el.text.strip().rstrip(";")))
+        except ValueError:
+            continue
+    return out
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in items if x}
+
+
+def _jsonld_article(objs: list[dict]) -> dict:
+    """The object describing the article (NewsArticle first, any *Article, then WebPage)."""
+    best, rank = {}, 99
+    for obj in objs:
+        types = _types(obj)
+        if not types & rules.JSONLD_ARTICLE_TYPES:
+            continue
+        r = 0 if types & {"newsarticle", "reportagenewsarticle", "analysisnewsarticle"} else \
+            1 if any(t.endswith("article") or t == "blogposting" for t in types) else 2
+        if r < rank:
+            best, rank = obj, r
+    return best
+
+
+def _names(value) -> list[str]:
+    """Names from a JSON-LD person/organization value (str, dict, or a list of them)."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for it in items:
+        if isinstance(it, dict):
+            name = it.get("name")
+            if isinstance(name, list):
+                name = " ".join(str(n) for n in name)
+            if _clean(name):
+                out.append(_clean(name))
+        elif _clean(it):
+            out.append(_clean(it))
+    return out
+
+
+# --- normalisers ----------------------------------------------------------------------------------
+def iso_date(value: str | None) -> str | None:
+    """An ISO 8601 date or datetime from a page's date string; None when it is not a date."""
+    value = _clean(value)
+    if not value:
+        return None
+    v = value.replace("Z", "+00:00")
+    try:
+        parsed = _dt.datetime.fromisoformat(v)
+        if ":" not in v:  # a date without a time of day
+            return parsed.date().isoformat()
+        return parsed.isoformat()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", v)
+    if m:
+        try:
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+            if m[4]:
+                return _dt.datetime(y, mo, d, int(m[4]), int(m[5]), int(m[6] or 0)).isoformat()
+            return _dt.date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+    try:  # RFC 2822: "Tue, 19 Nov 2019 03:05:46 GMT"
+        return _email_utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    cleaned = rules.DATE_NOISE.sub("", value).strip(" ,")
+    for fmt in rules.DATE_FORMATS:
+        try:
+            parsed = _dt.datetime.strptime(cleaned, fmt)
+        except ValueError:
+            continue
+        return parsed.isoformat() if ("%H" in fmt or "%I" in fmt) else parsed.date().isoformat()
+    return None
+
+
+def _language(value: str | None) -> str | None:
+    """Primary language subtag, lower case: "en_US" -> "en"."""
+    value = _clean(value)
+    if not value:
+        return None
+    m = re.match(r"([A-Za-z]{2,3})(?:[-_]|$)", value.split(",")[0].strip())
+    return m[1].lower() if m else None
+
+
+def clean_authors(values: Iterable[str]) -> list[str]:
+    """People's names from bylines: "By A and B" -> [A, B]; titles, agencies, URLs dropped."""
+    out: list[str] = []
+    for raw in values:
+        raw = _clean(raw)
+        if not raw or raw.startswith(("http://", "https://", "www.")):
+            continue
+        raw = rules.AUTHOR_CUT.sub("", raw)
+        raw = rules.BYLINE_PREFIX.sub("", raw)
+        for part in rules.AUTHOR_SPLIT.split(raw):
+            name = rules.BYLINE_PREFIX.sub("", " " + part.strip(" -–—:|·•()[]")).strip()
+            name = name.strip(" -–—:|·•()[]")
+            if not name or len(name) > rules.AUTHOR_MAX_CHARS:
+                continue
+            low = name.lower()
+            if low in rules.AUTHOR_AGENCIES:
+                continue
+            words = _WORD.findall(low)
+            if len(name.split()) < rules.AUTHOR_MIN_WORDS:
+                continue
+            if not words or any(w in rules.AUTHOR_ROLE_WORDS for w in words):
+                continue
+            if not rules.AUTHOR_NAME.match(name) or "@" in name:
+                continue
+            if not any(w[:1].isupper() for w in name.split()):
+                continue
+            if name.isupper() and len(words) > 1:  # "JOHN SMITH" -> "John Smith"
+                name = name.title()
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def is_standfirst(description: str | None, text: str = "", outlet: str | None = None) -> bool:
+    """True when a page description reads as a standfirst, not a teaser cut from the body
+    (nor a site blurb naming ``outlet``)."""
+    description = _clean(description)
+    if not description:
+        return False
+    if outlet:
+        name = rules.OUTLET_TAGLINE_SPLIT.split(outlet)[0].lower().removeprefix("www.")
+        if name and name in description.lower():
+            return False
+    words = _WORD.findall(description.lower())
+    if not rules.STANDFIRST_MIN_WORDS <= len(words) <= rules.STANDFIRST_MAX_WORDS:
+        return False
+    if len(description) > rules.STANDFIRST_MAX_CHARS or rules.STANDFIRST_TRUNCATED.search(description):
+        return False
+    n = rules.STANDFIRST_BODY_PREFIX_WORDS
+    body_start = _WORD.findall(text[:2000].lower())[:n]
+    if len(words) >= n and words[:n] == body_start:
+        return False
+    lede = " ".join(text.split("\n\n")[:rules.STANDFIRST_LEDE_PARAGRAPHS]).lower()
+    own = _shingle_set(words)
+    if own and len(own & _shingle_set(_WORD.findall(lede))) >= rules.STANDFIRST_LEDE_MAX_SHARE * len(own):
+        return False
+    return True
+
+
+def _shingle_set(words: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+# --- page heuristics ---------------------------------------------------------------------------
+def _text_of(el) -> str | None:
+    return _clean(" ".join(el.itertext()))
+
+
+def _heuristic_authors(tree) -> list[str]:
+    found = []
+    for el in _BYLINE_XPATH(tree):
+        t = _text_of(el)
+        if t and len(t) <= 120:
+            found.append(t)
+        if len(found) >= 5:
+            break
+    return clean_authors(found)
+
+
+def _images(tree, base: str | None) -> list[Image]:
+    images: list[Image] = []
+    seen = set()
+    for fig in tree.iter("figure"):
+        img = next(fig.iter("img"), None)
+        url = None
+        if img is not None:
+            url = img.get("src") or img.get("data-src") or img.get("data-original")
+            if url and url.startswith("data:"):
+                url = img.get("data-src") or None
+        cap_el = next(fig.iter("figcaption"), None)
+        caption = _text_of(cap_el) if cap_el is not None else None
+        credit = None
+        if cap_el is not None:
+            for el in cap_el.iter():
+                cls = f'{el.get("class") or ""} {el.get("id") or ""}'
+                if el is not cap_el and rules.IMAGE_CREDIT_CLASS.search(cls):
+                    credit = _text_of(el)
+                    if credit and caption:
+                        caption = _clean(caption.replace(credit, "")) or caption
+                    break
+        if caption and not credit:
+            m = rules.IMAGE_CREDIT_IN_CAPTION.search(caption)
+            if m:
+                credit = _clean(m["credit"] or m["credit2"])
+                caption = _clean(caption[:m.start()]) or caption
+        if url and base:
+            url = urljoin(base, url)
+        if not (url or caption) or (url, caption) in seen:
+            continue
+        seen.add((url, caption))
+        images.append(Image(caption=caption, credit=credit, url=url))
+        if len(images) >= rules.MAX_IMAGES:
+            break
+    return images
+
+
+def _heuristic_copyright(tree) -> str | None:
+    """The last copyright line of the page ("© 2021 Bloomberg L.P."): the footer first, then the body."""
+    footers = list(tree.iter("footer"))
+    scopes = [footers[-1], tree] if footers else [tree]
+    for scope in scopes:
+        for node in reversed(_COPYRIGHT_XPATH(scope)):
+            m = rules.COPYRIGHT_LINE.search(str(node))
+            if not m:
+                continue
+            holder = rules.COPYRIGHT_TAIL.sub("", m["holder"]).strip(" .,;-")
+            if holder and not rules.COPYRIGHT_EMPTY_HOLDER.match(holder):
+                return _clean(m.string[m.start():m.start("holder")] + holder)
+    return None
+
+
+# --- the public entry points -----------------------------------------------------------------------
+def fill_metadata(article: Article, tree, url: str | None = None) -> Article:
+    """Fill ``article``'s metadata from a parsed page (lxml tree), recording provenance.
+
+    Fields already set are left alone (``Article.set`` is first-writer-wins).
+    """
+    if tree is None:
+        return article
+    meta = _meta_index(tree)
+    objs = _jsonld_objects(tree)
+    ld = _jsonld_article(objs)
+    text = article.text or ""
+
+    article.set("url", url, "input")
+
+    # title
+    value, how = _meta_first(meta, rules.META_TITLE)
+    article.set("title", value, how)
+    article.set("title", _clean(ld.get("headline") or ld.get("name")), "json-ld")
+    h1 = next(tree.iter("h1"), None)
+    article.set("title", _text_of(h1) if h1 is not None else None, "heuristic:h1")
+    t = next(tree.iter("title"), None)
+    article.set("title", _text_of(t) if t is not None else None, "heuristic:title")
+
+    # published
+    for attr, key in rules.META_PUBLISHED:
+        for value in meta.get((attr, key), []):
+            article.set("published", iso_date(value), f"meta:{key}")
+    article.set("published", iso_date(ld.get("datePublished") or ld.get("dateCreated")), "json-ld")
+    for el in tree.xpath("//time[@datetime]")[:3]:
+        article.set("published", iso_date(el.get("datetime")), "heuristic:time")
+    if not article.published:
+        try:
+            from htmldate import find_date
+            article.set("published", iso_date(find_date(tree, extensive_search=False)),
+                        "heuristic:htmldate")
+        except Exception:
+            pass
+
+    # language
+    value, how = _meta_first(meta, rules.META_LANGUAGE)
+    article.set("language", _language(value), how)
+    article.set("language", _language(ld.get("inLanguage") if isinstance(ld.get("inLanguage"), str)
+                                      else None), "json-ld")
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    article.set("language", _language(root.get("lang") or root.get("xml:lang")), "html:lang")
+
+    # outlet
+    value, how = _meta_first(meta, rules.META_SITE)
+    if value and value.startswith(("http://", "https://")):  # a URL given as site name
+        value = (urlsplit(value).hostname or "").removeprefix("www.") or None
+    article.set("outlet", value, how)
+    publisher = _names(ld.get("publisher"))
+    article.set("outlet", publisher[0] if publisher else None, "json-ld")
+    for obj in objs:
+        if _types(obj) & {"newsmediaorganization", "organization"}:
+            article.set("outlet", (_names(obj) or [None])[0], "json-ld")
+    value, how = _meta_first(meta, rules.META_URL)
+    host_from = url or value
+    if host_from:
+        host = urlsplit(host_from).hostname or ""
+        article.set("outlet", host[4:] if host.startswith("www.") else host or None, "heuristic:host")
+
+    # subtitle (standfirst)
+    for attr, key in rules.META_DESCRIPTION:
+        for value in meta.get((attr, key), []) + (meta.get(("name", key), []) if attr == "property" else []):
+            if is_standfirst(value, text, article.outlet) and value != article.title:
+                article.set("subtitle", value, f"meta:{key}")
+    desc = _clean(ld.get("description") or ld.get("alternativeHeadline"))
+    if is_standfirst(desc, text, article.outlet) and desc != article.title:
+        article.set("subtitle", desc, "json-ld")
+
+    # copyright
+    value, how = _meta_first(meta, rules.META_COPYRIGHT)
+    article.set("copyright", value, how)
+    holder = _names(ld.get("copyrightHolder"))
+    year = ld.get("copyrightYear")
+    if holder:
+        article.set("copyright", f"© {year} {holder[0]}" if year else f"© {holder[0]}", "json-ld")
+    article.set("copyright", _clean(ld.get("copyrightNotice")), "json-ld")
+    if not article.copyright:
+        article.set("copyright", _heuristic_copyright(tree), "heuristic:footer")
+
+    # authors
+    for attr, key in rules.META_AUTHOR:
+        article.set("authors", clean_authors(meta.get((attr, key), [])), f"meta:{key}")
+    article.set("authors", clean_authors(_names(ld.get("author")) + _names(ld.get("creator"))),
+                "json-ld")
+    if not article.authors:
+        article.set("authors", _heuristic_authors(tree), "heuristic:byline")
+    if article.authors:  # the publisher named as author ("Condé Nast") is not a person
+        org = f"{article.outlet or ''} {article.copyright or ''} {' '.join(publisher)}".lower()
+        people = [a for a in article.authors if a.lower() not in org]
+        if people != article.authors:
+            article.authors = people
+            if not people:
+                article.provenance.pop("authors", None)
+
+    # images
+    base = url or article.canonical_url
+    images = _images(tree, base)
+    value, how = _meta_first(meta, rules.META_IMAGE)
+    if value:
+        value = urljoin(base, value) if base else value
+        if all(i.url != value for i in images):
+            images.insert(0, Image(url=value))
+        article.set("images", images, how if images[0].url == value else "heuristic:figure")
+    else:
+        article.set("images", images, "heuristic:figure")
+
+    # canonical url
+    for el in tree.xpath('//link[@rel="canonical"][@href]'):
+        href = el.get("href").strip()
+        article.set("canonical_url", urljoin(url, href) if url else href, "link:canonical")
+    value, how = _meta_first(meta, rules.META_URL)
+    article.set("canonical_url", value, how)
+    article.set("canonical_url", _clean(ld.get("url")) if isinstance(ld.get("url"), str) else None,
+                "json-ld")
+    return article
+
+
+def html_metadata(html, url: str | None = None) -> dict:
+    """Metadata of a page (HTML string or lxml tree) as a dict, ``provenance`` included."""
+    if isinstance(html, (str, bytes)):
+        from storyline.extract.html import parse_html
+        tree = parse_html(html)
+    else:
+        tree = html
+    art = fill_metadata(Article(), tree, url)
+    d = art.to_dict()
+    keep = ("title", "subtitle", "published", "language", "outlet", "copyright", "authors",
+            "images", "url", "canonical_url", "provenance")
+    return {k: d[k] for k in keep}

@@ -1,0 +1,384 @@
+"""HTML article extraction and page metadata (storyline.extract.html / .metadata)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import ExtractionError
+from storyline.extract.html import extract_body, extract_html, paragraphs, parse_html
+from storyline.extract.metadata import clean_authors, html_metadata, is_standfirst, iso_date
+from storyline.model import Article
+
+BENCH_DATA = Path("/work/shared/data/article-extraction-benchmark")
+
+
+def _load_bench():
+    """benchmarks/ is not a package on the test path: load the script by file."""
+    import importlib.util
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_extraction.py"
+    spec = importlib.util.spec_from_file_location("bench_extraction", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_bench = _load_bench()
+metrics, shingle_matching = _bench.metrics, _bench.shingle_matching
+
+# --- fixture pages (written for these tests) ------------------------------------------------------
+BODY = [
+    "The harbour authority of Port Elna said on Tuesday that the new container terminal would open "
+    "three months later than planned, after storms damaged two of the four cranes in October.",
+    "“We would rather open late than open with half the capacity,” the authority's director, Mara "
+    "Quist, told reporters at the terminal gate. She said repairs to the cranes were under way.",
+    "Shipping lines that had booked berths for the spring were offered slots at the old northern "
+    "quay, which can take smaller vessels only, according to a notice sent to customers on Monday.",
+    "The terminal, which cost 410 million euros, is meant to double the port's yearly throughput "
+    "and to end the queues of lorries that block the coastal road on most weekday mornings.",
+    "Local traders welcomed the delay with mixed feelings. Some said the quieter roads were a relief, "
+    "while others feared the loss of the winter trade that the new berths were supposed to bring.",
+]
+CHROME = ["Subscribe to our newsletter", "Share on Facebook", "Most read this week",
+          "Port Elna weather forecast", "Cookie settings"]
+
+
+def page(*, head: str = "", body_extra: str = "", article_top: str = "") -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in BODY)
+    return f"""<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Terminal delayed | Coastal Courier</title>
+{head}</head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">{CHROME[3]}</a></li></ul></nav></header>
+<div class="share"><a href="#">{CHROME[1]}</a> <a href="#">Share on X</a></div>
+<main><article>
+<h1>New container terminal delayed by storm damage</h1>
+{article_top}
+<div class="article-body">
+{paras}
+</div>
+<figure><img src="/img/cranes.jpg" alt="cranes"><figcaption>Damaged cranes at the terminal.
+<span class="credit">Photo: Jan Vos</span></figcaption></figure>
+</article></main>
+<aside class="related"><h3>{CHROME[2]}</h3><ul>
+<li><a href="/a">Ferry strike ends after two weeks of talks with the unions</a></li>
+<li><a href="/b">Council approves new cycle lanes along the harbour front</a></li></ul></aside>
+<div class="newsletter"><p>{CHROME[0]}</p><form><input type="email"></form></div>
+{body_extra}
+<footer><p>{CHROME[4]}</p><p>© 2024 Coastal Courier Media Ltd. All rights reserved.</p></footer>
+</body></html>"""
+
+
+FULL_HEAD = """
+<meta property="og:title" content="Terminal opening delayed after storm">
+<meta property="og:description" content="Storm damage to two cranes pushes the opening of the new terminal into next summer.">
+<meta property="og:site_name" content="Coastal Courier">
+<meta property="og:image" content="https://courier.example/img/og.jpg">
+<meta property="og:url" content="https://courier.example/news/terminal-delayed">
+<meta property="article:published_time" content="2024-11-05T09:30:00+01:00">
+<meta name="author" content="By Anna Berg and Tom Lind">
+<link rel="canonical" href="https://courier.example/news/terminal-delayed">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "JSON-LD headline", "datePublished": "2024-11-04T08:00:00Z",
+ "author": [{"@type": "Person", "name": "Someone Else"}],
+ "publisher": {"@type": "Organization", "name": "Courier Group"}}</script>
+"""
+
+JSONLD_ONLY_HEAD = """
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebSite", "name": "Courier site"},
+ {"@type": "NewsArticle", "headline": "JSON-LD headline", "datePublished": "2024-11-04T08:00:00Z",
+  "description": "Storm damage to two cranes pushes the opening of the new terminal into next summer.",
+  "author": {"@type": "Person", "name": "Ruth Amsel"},
+  "publisher": {"@type": "Organization", "name": "Courier Group"}, "inLanguage": "en"}]}</script>
+"""
+
+
+@pytest.fixture(scope="module")
+def full_article() -> Article:
+    return extract_html(page(head=FULL_HEAD), url="https://courier.example/news/terminal-delayed?ref=rss")
+
+
+# --- body text ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("para", BODY)
+def test_body_paragraphs_kept(full_article, para):
+    assert para in full_article.text.split("\n\n")
+
+
+@pytest.mark.parametrize("chrome", CHROME + ["Ferry strike ends", "Home"])
+def test_page_chrome_dropped(full_article, chrome):
+    assert chrome not in full_article.text
+
+
+def test_paragraphs_separated_by_one_blank_line(full_article):
+    text = full_article.text
+    assert "\n\n\n" not in text and text == text.strip()
+    assert all(p.strip() == p and p for p in text.split("\n\n"))
+    assert full_article.provenance["text"].startswith(("trafilatura", "readability"))
+
+
+def test_bytes_input_with_declared_encoding():
+    raw = page(head=FULL_HEAD).replace('charset="utf-8"', 'charset="iso-8859-1"').encode("latin-1", "replace")
+    art = extract_html(raw)
+    assert BODY[3].split(",")[0] in art.text
+
+
+@pytest.mark.parametrize("html", [
+    "",
+    "   \n ",
+    "<html><body></body></html>",
+    "<html><body><nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>",
+    "<html><body><ul>" + "".join(f"<li><a href='/{i}'>Link {i}</a></li>" for i in range(30))
+    + "</ul></body></html>",
+    "\x00\x01\x02 binary junk \xff",
+])
+def test_no_article_raises_extraction_error(html):
+    with pytest.raises(ExtractionError) as err:
+        extract_html(html, url="https://example.com/index")
+    assert "no article text found" in str(err.value)
+    assert err.value.code == "E200"
+
+
+@pytest.mark.parametrize("mangle", [
+    lambda h: h.replace("</p>", ""),                       # unclosed paragraphs
+    lambda h: h.replace("</div>", "").replace("</article>", ""),
+    lambda h: h[: len(h) * 2 // 3],                       # truncated page
+    lambda h: h.replace("<p>", "<p><b><i>", 2),           # mis-nested inline tags
+    lambda h: "<<<>>>" + h.replace("<html", "<html <<", 1),  # garbage before and in tags
+])
+def test_malformed_html_does_not_crash(mangle):
+    html = mangle(page(head=FULL_HEAD))
+    try:
+        art = extract_html(html)
+    except ExtractionError:
+        return
+    assert "Quist" in art.text or "harbour" in art.text
+
+
+QUOTE = ("Our cranes were built for gales, not for hurricanes, and nobody could have planned for "
+         "three storms in a single week,")
+
+
+def test_blockquote_kept_although_readability_drops_it():
+    quote = f'<blockquote class="twitter-tweet"><p>{QUOTE}</p>&mdash; Port Elna (@portelna)</blockquote>'
+    html = page(head=FULL_HEAD).replace(f"<p>{BODY[2]}</p>", f"<p>{BODY[2]}</p>{quote}")
+    art = extract_html(html)
+    assert QUOTE in art.text
+    assert BODY[2] in art.text
+
+
+@pytest.mark.parametrize("label, dropped", [
+    ("Advertisement", True), ("Related articles", True), ("Tags:", True), ("12 Comments", True),
+    ("You may also like...", True), ("Share this on WhatsApp", True),
+    ("Comments from the minister were not available on Tuesday evening.", False),
+    ("Related reading on the harbour's history is in the town library, the director said.", False),
+])
+def test_label_lines_dropped(label, dropped):
+    html = page(head=FULL_HEAD).replace(f"<p>{BODY[3]}</p>", f"<p>{label}</p><p>{BODY[3]}</p>")
+    text = extract_html(html).text
+    assert (label not in text.split("\n\n")) is dropped
+    assert BODY[3] in text
+
+
+def test_glued_chrome_trimmed_from_paragraph_ends():
+    from storyline.extract.html import _shingles, _tokens, _trim_edges
+    story = BODY[0] + " " + BODY[1]
+    glued = "Top stories Ferry strike ends after two weeks of talks with the unions today " + story \
+        + " Partner news Council approves new cycle lanes along the harbour front this week"
+    other = _shingles(_tokens(story))
+    assert _trim_edges(glued, other) == story
+    assert _trim_edges(story, other) == story                        # nothing to trim
+    short = "Top stories today " + story                             # run below the threshold
+    assert _trim_edges(short, other) == short
+
+
+def test_xml_declaration_in_string():
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + page(head=FULL_HEAD)
+    assert BODY[1] in extract_html(html).text
+
+
+@pytest.mark.parametrize("head, lang, how", [
+    ('<meta property="og:locale" content="de_DE">', "de", "meta:og:locale"),
+    ('<meta http-equiv="content-language" content="fr-CH">', "fr", "meta:content-language"),
+    ("", "en", "html:lang"),
+])
+def test_language_priority(head, lang, how):
+    meta = html_metadata(page(head=head))
+    assert (meta["language"], meta["provenance"]["language"]) == (lang, how)
+
+
+@pytest.mark.parametrize("block", [
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>',
+    '<script type="application/ld+json"></script>',
+    '<script type="application/ld+json">[1, "x", null]</script>',
+])
+def test_broken_json_ld_is_skipped(block):
+    meta = html_metadata(page(head=block))
+    assert meta["title"] == "New container terminal delayed by storm damage"
+
+
+def test_paragraphs_helper():
+    assert paragraphs("  a  b \n\n\n c\n - \n") == ["a b", "c"]
+    assert paragraphs(None) == []
+
+
+def test_extract_body_leaves_tree_untouched():
+    html = page(head=FULL_HEAD)
+    tree = parse_html(html)
+    before = len(list(tree.iter()))
+    text, how = extract_body(html, tree)
+    assert len(list(tree.iter())) == before
+    assert BODY[0] in text and how
+
+
+# --- metadata: priority order and provenance ---------------------------------------------------
+@pytest.mark.parametrize("field, value, how", [
+    ("title", "Terminal opening delayed after storm", "meta:og:title"),
+    ("subtitle", "Storm damage to two cranes pushes the opening of the new terminal into next summer.",
+     "meta:og:description"),
+    ("published", "2024-11-05T09:30:00+01:00", "meta:article:published_time"),
+    ("language", "en", "html:lang"),
+    ("outlet", "Coastal Courier", "meta:og:site_name"),
+    ("authors", ["Anna Berg", "Tom Lind"], "meta:author"),
+    ("canonical_url", "https://courier.example/news/terminal-delayed", "link:canonical"),
+    ("url", "https://courier.example/news/terminal-delayed?ref=rss", "input"),
+    ("copyright", "© 2024 Coastal Courier Media Ltd", "heuristic:footer"),
+])
+def test_meta_tags_win(full_article, field, value, how):
+    assert getattr(full_article, field) == value
+    assert full_article.provenance[field] == how
+
+
+@pytest.mark.parametrize("field, value, how", [
+    ("title", "JSON-LD headline", "json-ld"),
+    ("subtitle", "Storm damage to two cranes pushes the opening of the new terminal into next summer.",
+     "json-ld"),
+    ("published", "2024-11-04T08:00:00+00:00", "json-ld"),
+    ("authors", ["Ruth Amsel"], "json-ld"),
+    ("outlet", "Courier Group", "json-ld"),
+])
+def test_json_ld_when_no_meta(field, value, how):
+    meta = html_metadata(page(head=JSONLD_ONLY_HEAD))
+    assert meta[field] == value
+    assert meta["provenance"][field] == how
+
+
+def test_heuristics_when_no_meta_nor_json_ld():
+    byline = '<p class="byline">By Lena Park, Staff Writer</p>'
+    meta = html_metadata(page(article_top=byline), url="https://www.courier.example/n/1")
+    assert meta["title"] == "New container terminal delayed by storm damage"
+    assert meta["provenance"]["title"] == "heuristic:h1"
+    assert meta["outlet"] == "courier.example" and meta["provenance"]["outlet"] == "heuristic:host"
+    assert meta["authors"] == ["Lena Park"]
+    assert meta["subtitle"] is None
+
+
+def test_images_from_og_and_figure(full_article):
+    urls = [i.url for i in full_article.images]
+    assert urls[0] == "https://courier.example/img/og.jpg"
+    fig = next(i for i in full_article.images if i.url and i.url.endswith("cranes.jpg"))
+    assert fig.url == "https://courier.example/img/cranes.jpg"
+    assert fig.caption == "Damaged cranes at the terminal."
+    assert fig.credit == "Photo: Jan Vos" or fig.credit == "Jan Vos"
+
+
+def test_html_metadata_accepts_tree():
+    tree = parse_html(page(head=FULL_HEAD))
+    assert html_metadata(tree)["title"] == "Terminal opening delayed after storm"
+
+
+# --- rules as functions ------------------------------------------------------------------------
+@pytest.mark.parametrize("raw, expected", [
+    (["By Jane Doe"], ["Jane Doe"]),
+    (["By Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+    (["Jane Doe, John Roe & Ann Poe"], ["Jane Doe", "John Roe", "Ann Poe"]),
+    (["Jane Doe Email the author"], ["Jane Doe"]),
+    (["Jane Doe, Political Correspondent"], ["Jane Doe"]),
+    (["By Sarah E. Needleman"], ["Sarah E. Needleman"]),
+    (["By JANE DOE"], ["Jane Doe"]),
+    (["Jane Doe", "Jane Doe"], ["Jane Doe"]),
+    (["Reuters"], []),
+    (["By Associated Press"], []),
+    (["Bloomberg News"], []),
+    (["Staff Writer"], []),
+    (["https://www.facebook.com/janedoe"], []),
+    (["admin"], []),
+    (["@janedoe"], []),
+    (["Newsroom 24"], []),
+])
+def test_clean_authors(raw, expected):
+    assert clean_authors(raw) == expected
+
+
+LEDE = BODY[0]
+
+
+@pytest.mark.parametrize("desc, ok", [
+    ("Storm damage to two cranes pushes the opening of the new terminal into next summer.", True),
+    ("Biden laid out two possible paths during the call: diplomacy or serious consequences", True),
+    (LEDE, False),                                        # the lede itself
+    (LEDE[:120] + "...", False),                          # a truncated teaser
+    ("Port news", False),                                 # too short
+    ("Coastal Courier brings you the latest news, sport and weather from the coast.", False),
+    ("word " * 80, False),                                # a pasted body
+    (None, False),
+])
+def test_is_standfirst(desc, ok):
+    assert is_standfirst(desc, "\n\n".join(BODY), "Coastal Courier") is ok
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("2021-12-31", "2021-12-31"),
+    ("2021-12-31T10:00:00Z", "2021-12-31T10:00:00+00:00"),
+    ("Fri, 31 Dec 2021 10:00:00 GMT", "2021-12-31T10:00:00+00:00"),
+    ("31.12.2021", "2021-12-31"),
+    ("December 31, 2021", "2021-12-31"),
+    ("Updated: December 31, 2021 3:35 PM", "2021-12-31T15:35:00"),
+    ("20211231", "2021-12-31"),
+    ("2021-02-30", None),
+    ("yesterday-ish", None),
+    ("", None),
+])
+def test_iso_date(raw, iso):
+    assert iso_date(raw) == iso
+
+
+# --- the benchmark metric (evaluate.py of article-extraction-benchmark) -------------------------
+@pytest.mark.parametrize("true, pred, expected", [
+    ("a b c d e", "a b c d e", (1.0, 0.0, 0.0)),
+    ("a b c d e", "", (0.0, 0.0, 1.0)),
+    ("a b c d e", "a b c d", (0.5, 0.0, 0.5)),
+    ("a b c d", "a b c d x y z w", (0.2, 0.8, 0.0)),
+    ("", "", (0.0, 0.0, 0.0)),
+])
+def test_shingle_matching(true, pred, expected):
+    assert shingle_matching(true, pred) == pytest.approx(expected)
+
+
+def test_metrics_average_over_pages():
+    m = metrics([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0), (0.0, 0.0, 1.0)])
+    assert m["precision"] == pytest.approx(0.75)      # page 3 has no prediction: left out
+    assert m["recall"] == pytest.approx((1 + 1 + 0) / 3)
+    assert m["f1"] == pytest.approx(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3))
+
+
+@pytest.mark.skipif(not (BENCH_DATA / "ground-truth.json").exists(),
+                    reason=f"benchmark data not found in {BENCH_DATA}")
+def test_benchmark_sample_beats_nothing_and_has_no_crash():
+    """A few benchmark pages: every one extracts, and the sample scores well."""
+    import gzip
+    truth = json.loads((BENCH_DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)[:12]
+    scores = []
+    for k in keys:
+        with gzip.open(BENCH_DATA / "html" / f"{k}.html.gz", "rt", encoding="utf8") as f:
+            art = extract_html(f.read())
+        scores.append(shingle_matching(truth[k]["articleBody"], art.text))
+    assert metrics(scores)["f1"] > 0.9
+
+
+def test_benchmark_script_reports_missing_data(tmp_path, capsys):
+    assert _bench.main(["--data", str(tmp_path), "--no-write"]) == 2
+    assert "benchmark data not found" in capsys.readouterr().err
