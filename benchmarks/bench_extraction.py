@@ -22,65 +22,19 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
-import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._extraction_metric import score, tp_fp_fn  # noqa: E402
+from benchmarks._paths import DATA  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/data/article-extraction-benchmark")
+DEFAULT_DATA = DATA / "article-extraction-benchmark"
 
-# --- the benchmark's metric (evaluate.py) --------------------------------------------------
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-
-
-def _ngrams(text: str | None, n: int) -> list[tuple[str, ...]]:
-    tokens = _TOKEN_RE.findall(text or "")
-    result = []
-    for i in range(0, max(1, len(tokens) - n + 1)):
-        shingle = tuple(tokens[i:i + n])
-        if shingle:
-            result.append(shingle)
-    return result
-
-
-def shingle_matching(true: str | None, pred: str | None, n: int = 4) -> tuple[float, float, float]:
-    """TP, FP, FN over shingles with counts, scaled so they sum to 1."""
-    t, p = Counter(_ngrams(true, n)), Counter(_ngrams(pred, n))
-    tp = fp = fn = 0.0
-    for key in set(t) | set(p):
-        tc, pc = t.get(key, 0), p.get(key, 0)
-        tp += min(tc, pc)
-        fp += max(0, pc - tc)
-        fn += max(0, tc - pc)
-    s = tp + fp + fn
-    return (tp / s, fp / s, fn / s) if s > 0 else (tp, fp, fn)
-
-
-def precision_score(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    if tp == fp == 0:
-        return 0.0
-    return tp / (tp + fp)
-
-
-def recall_score(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    if tp == fn == 0:
-        return 0.0
-    return tp / (tp + fn)
-
-
-def metrics(tp_fp_fns: list[tuple[float, float, float]]) -> dict[str, float]:
-    precision = statistics.mean(precision_score(*x) for x in tp_fp_fns if x[0] + x[1] > 0)
-    recall = statistics.mean(recall_score(*x) for x in tp_fp_fns if x[0] + x[2] > 0)
-    return {"f1": 2 * precision * recall / (precision + recall),
-            "precision": precision, "recall": recall}
+# --- the benchmark's metric: benchmarks/_extraction_metric.py ----------------------------
+shingle_matching = tp_fp_fn
+metrics = score
 
 
 # --- the extractors ------------------------------------------------------------------------

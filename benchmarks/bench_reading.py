@@ -36,8 +36,9 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._paths import DATA  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/data/article-extraction-benchmark")
+DEFAULT_DATA = DATA / "article-extraction-benchmark"
 TEMPLATE = ("<!DOCTYPE html><html><head>{meta}<title>t</title></head><body>\n"
             "{paragraphs}\n</body></html>\n")
 

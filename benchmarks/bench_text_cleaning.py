@@ -15,19 +15,14 @@ of the two averages. Peers in the same run, on the same dumps:
 Usage::
 
     .venv/bin/python benchmarks/bench_text_cleaning.py \\
-        [--data /work/shared/data/article-extraction-benchmark] [--limit N] [--no-write]
+        [--data ../shared/data/article-extraction-benchmark] [--limit N] [--no-write]
 """
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
-import json
-import re
-import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -35,54 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._report import table, write_section  # noqa: E402
 from storyline.errors import StorylineError  # noqa: E402
 from storyline.extract.text import extract_text_page  # noqa: E402
+from benchmarks._extraction_metric import (load_benchmark, precision_score,  # noqa: E402,F401
+                                            recall_score, score, tp_fp_fn)
+from benchmarks._paths import DATA  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/data/article-extraction-benchmark")
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-
-
-# ---- the benchmark metric (same arithmetic as the benchmark's evaluate.py) ----
-
-def _shingles(text: str, n: int = 4) -> Counter:
-    tokens = _TOKEN_RE.findall(text or "")
-    out = Counter()
-    for i in range(0, max(1, len(tokens) - n + 1)):
-        sh = tuple(tokens[i:i + n])
-        if sh:
-            out[sh] += 1
-    return out
-
-
-def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
-    t, p = _shingles(true), _shingles(pred)
-    tp = float(sum((t & p).values()))
-    fp = float(sum((p - t).values()))
-    fn = float(sum((t - p).values()))
-    s = tp + fp + fn
-    return (tp / s, fp / s, fn / s) if s > 0 else (tp, fp, fn)
-
-
-def _precision(tp, fp, fn):
-    if fp == fn == 0:
-        return 1.0
-    if tp == fp == 0:
-        return 0.0
-    return tp / (tp + fp)
-
-
-def _recall(tp, fp, fn):
-    if fp == fn == 0:
-        return 1.0
-    if tp == fn == 0:
-        return 0.0
-    return tp / (tp + fn)
-
-
-def score(rows: list[tuple[float, float, float]]) -> dict[str, float]:
-    p = statistics.mean(_precision(*r) for r in rows if r[0] + r[1] > 0)
-    r = statistics.mean(_recall(*x) for x in rows if x[0] + x[2] > 0)
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
-
+DEFAULT_DATA = DATA / "article-extraction-benchmark"
 # ---- the systems ----
 
 def dump_page(raw_html: str) -> str:
@@ -128,13 +80,8 @@ SYSTEMS = (
 
 def load_pages(data: Path, limit: int | None = None) -> list[tuple[str, str, str, str | None]]:
     """(id, dump, ground-truth body, url) for each page, in id order."""
-    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
-    out = []
-    for key in sorted(truth)[:limit]:
-        raw = gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes())
-        out.append((key, dump_page(raw.decode("utf-8", "replace")),
-                    truth[key].get("articleBody", ""), truth[key].get("url")))
-    return out
+    return [(pid, dump_page(html), truth, url)
+            for pid, html, truth, url in load_benchmark(data, limit)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,9 +113,9 @@ def main(argv: list[str] | None = None) -> int:
               f"({dt:.1f}s)", flush=True)
     if args.worst:
         rows = per_page[SYSTEMS[-1][0]]
-        order = sorted(range(len(pages)), key=lambda i: _precision(*rows[i]) + _recall(*rows[i]))
+        order = sorted(range(len(pages)), key=lambda i: precision_score(*rows[i]) + recall_score(*rows[i]))
         for i in order[:args.worst]:
-            print(f"  {pages[i][0][:12]} P={_precision(*rows[i]):.2f} R={_recall(*rows[i]):.2f} "
+            print(f"  {pages[i][0][:12]} P={precision_score(*rows[i]):.2f} R={recall_score(*rows[i]):.2f} "
                   f"{pages[i][3]}")
     if not args.no_write and args.limit is None:
         body = (

@@ -1,12 +1,16 @@
 """Shared test fixtures: paths to the optional benchmark data and the seed page."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: The shared data beside the repository (``../shared``), or ``$STORYLINE_SHARED``.
+SHARED = Path(os.environ.get("STORYLINE_SHARED")
+              or Path(__file__).resolve().parents[2] / "shared")
+DATA = SHARED / "data"
 SEED = SHARED / "seed" / "putin-biden-call.txt"
 EXAMPLES = REPO / "examples"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,9 @@ from storyline.enrich.events import EVENTS, find_events
 from storyline.enrich.nlp import load_nlp
 from storyline.enrich.pipeline import Document, run_pipeline
 from storyline.enrich.places import resolve_places
+from conftest import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/putin-biden-call.txt")
+SEED = SEED_PATH
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ from storyline.errors import ExtractionError
 from storyline.extract.html import extract_body, extract_html, paragraphs, parse_html
 from storyline.extract.metadata import clean_authors, html_metadata, is_standfirst, iso_date
 from storyline.model import Article
+from conftest import DATA
 
-BENCH_DATA = Path("/work/shared/data/article-extraction-benchmark")
+BENCH_DATA = DATA / "article-extraction-benchmark"
 
 
 def _load_bench():

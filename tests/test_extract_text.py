@@ -12,8 +12,9 @@ import pytest
 
 from storyline.errors import ExtractionError
 from storyline.extract.text import extract_text_page, parse_byline, parse_date, scan_text_page
+from conftest import SEED as SEED_PATH, DATA
 
-SEED = Path("/work/shared/seed/putin-biden-call.txt")
+SEED = SEED_PATH
 
 REUTERS_STYLE = """\
 Oil prices climb as supply worries deepen | Reuters
@@ -314,7 +315,7 @@ def test_scan_marks_kinds():
     assert page.reading_time_min == 2
 
 
-BENCH = Path("/work/shared/data/article-extraction-benchmark")
+BENCH = DATA / "article-extraction-benchmark"
 #: quality gate on the first 40 benchmark pages (measured 0.888; fails on a real regression)
 BENCH_MIN_F1 = 0.85
 

@@ -15,9 +15,10 @@ from storyline.errors import InputError
 from storyline.ingest import decode_bytes, detect_format, iter_pages
 from storyline.ingest.detect import binary_kind
 from storyline.model import RawPage
+from conftest import SEED as SEED_PATH
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SEED = Path("/work/shared/seed/putin-biden-call.txt")
+SEED = SEED_PATH
 
 
 def pages(sources, **kw):
