@@ -13,6 +13,10 @@ Scores as TempEval-3 does (UzZaman et al. 2013):
 * value F1 = relaxed F1 x share of relaxed matches whose ``value`` is right; type accuracy the
   same share for ``type``.
 
+Each system is scored on TimeBank and AQUAINT separately and on both together: the two halves
+come from different sources and annotation rounds, so a rule that helps one and hurts the
+other shows up as over-fitting.
+
 With ``--spacy`` a second Storyline row gives the finder the spaCy parse too (tense from the
 parse); its speed is reported with and without the parse.
 """
@@ -60,7 +64,8 @@ def load_timeml(path: Path) -> dict:
             parts.append(el.tail)
 
     walk(text_el)
-    return {"name": path.name, "dct": _parse_dct(dct), "text": "".join(parts), "gold": gold}
+    return {"name": path.name, "corpus": path.parent.name, "dct": _parse_dct(dct),
+            "text": "".join(parts), "gold": gold}
 
 
 def _parse_dct(v: str | None):
@@ -109,6 +114,22 @@ def score(docs: list[dict], preds: list[list[dict]]) -> dict:
     return {"strict_f1": sf, "relaxed_f1": rf, "relaxed_p": rp, "relaxed_r": rr,
             "value_f1": rf * acc, "value_acc": acc, "type_acc": tacc, "gold": n_gold,
             "system": n_sys}
+
+
+SUBSETS = ("TimeBank", "AQUAINT")
+
+
+def _rows(system: str, docs, preds, speed: str) -> list[list]:
+    """One table row per half of the data and one for the total (speed on the total only)."""
+    out = []
+    for name in SUBSETS + ("total",):
+        keep = [i for i, d in enumerate(docs) if name in ("total", d["corpus"])]
+        sc = score([docs[i] for i in keep], [preds[i] for i in keep])
+        label = f"{name} ({len(keep)} docs, {sc['gold']} gold)"
+        out.append([system if name == SUBSETS[0] else "", label, sc["strict_f1"],
+                    sc["relaxed_f1"], sc["value_f1"], sc["type_acc"],
+                    speed if name == "total" else ""])
+    return out
 
 
 def run_storyline(docs, nlp=None):
@@ -161,6 +182,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/ alone")
     ap.add_argument("--errors", type=int, default=0, help="print N value/span errors")
+    ap.add_argument("--subset", choices=SUBSETS, help="print errors of this half only")
     args = ap.parse_args(argv)
     if not (args.data / "TimeBank").is_dir():
         print(f"no TempEval-3 data at {args.data}: pass --data", file=sys.stderr)
@@ -169,28 +191,27 @@ def main(argv=None) -> int:
     rows = []
     preds, t_find, _ = run_storyline(docs)
     s = score(docs, preds)
-    rows.append(["Storyline find_times (no parse: cue-word tense)", s["strict_f1"],
-                 s["relaxed_f1"], s["value_f1"], s["type_acc"], f"{len(docs) / t_find:.0f}"])
+    rows += _rows("Storyline find_times (no parse: cue-word tense)", docs, preds,
+                  f"{len(docs) / t_find:.0f}")
     if args.spacy:
         from storyline.enrich.nlp import load_nlp
 
         p2, t2, t_parse = run_storyline(docs, load_nlp())
-        s2 = score(docs, p2)
-        rows.append(["Storyline find_times + spaCy parse (tense from the parse)", s2["strict_f1"],
-                     s2["relaxed_f1"], s2["value_f1"], s2["type_acc"],
-                     f"{len(docs) / t2:.0f} ({len(docs) / (t2 + t_parse):.1f} incl. parse)"])
+        rows += _rows("Storyline find_times + spaCy parse (tense from the parse)", docs, p2,
+                      f"{len(docs) / t2:.0f} ({len(docs) / (t2 + t_parse):.1f} incl. parse)")
     if args.errors:
-        _print_errors(docs, preds, args.errors)
+        keep = [i for i, d in enumerate(docs) if args.subset in (None, d["corpus"])]
+        _print_errors([docs[i] for i in keep], [preds[i] for i in keep], args.errors)
     if not args.no_baseline:
         bpreds, t_b = run_dateparser(docs)
-        b = score(docs, bpreds)
-        rows.append([f"dateparser {_dateparser_version()} search_dates (baseline)", b["strict_f1"], b["relaxed_f1"],
-                     b["value_f1"], b["type_acc"], f"{len(docs) / t_b:.1f}"])
+        rows += _rows(f"dateparser {_dateparser_version()} search_dates (baseline)", docs, bpreds,
+                      f"{len(docs) / t_b:.1f}")
     from benchmarks._report import table, write_section
 
-    headers = ["system", "strict F1", "relaxed F1", "value F1", "type acc", "docs/s"]
+    headers = ["system", "data", "strict F1", "relaxed F1", "value F1", "type acc", "docs/s"]
     body = (f"TempEval-3 training data (TBAQ-cleaned: TimeBank + AQUAINT), {len(docs)} documents, "
-            f"{s['gold']} gold TIMEX3 (DCT not scored). Relaxed = any overlap; value F1 = relaxed F1 "
+            f"{s['gold']} gold TIMEX3 (DCT not scored), scored per half (TimeBank, AQUAINT: different "
+            f"sources and annotation rounds, so over-fitting to one shows) and in total. Relaxed = any overlap; value F1 = relaxed F1 "
             f"x share of relaxed matches with the right value. Storyline relaxed P/R: "
             f"{s['relaxed_p']:.3f}/{s['relaxed_r']:.3f}. Reference: HeidelTime 0.78 value F1 on "
             f"the held-out TempEval-3 test set (not this data). Documents average "
@@ -211,23 +232,38 @@ def _dateparser_version() -> str:
     return getattr(dateparser, "__version__", "?")
 
 
+def _shape(value) -> str:
+    """A value's shape, digits as 9: "1998-Q1" -> "9999-Q9" (groups errors by convention)."""
+    return "".join("9" if ch.isdigit() else ch for ch in str(value))
+
+
 def _print_errors(docs, preds, n):
-    out = []
+    """Print a count of errors by category (kind, gold type, gold value shape), then N errors."""
+    from collections import Counter
+
+    out, cats = [], Counter()
     for d, ps in zip(docs, preds):
         gold = d["gold"]
         for g in gold:
             hit = [p for p in ps if p["start"] < g["end"] and g["start"] < p["end"]]
             if not hit:
-                out.append(f"MISS  {d['dct']} {g['text']!r} {g['type']} {g['value']}")
+                cats[("MISS", g["type"], _shape(g["value"]))] += 1
+                ctx = d["text"][max(0, g["start"] - 50):g["end"] + 20].replace("\n", " ")
+                out.append(f"MISS  {d['dct']} {g['text']!r} {g['type']} {g['value']}  | {ctx}")
             elif hit[0]["value"] != g["value"] or (hit[0]["start"], hit[0]["end"]) != (g["start"], g["end"]):
                 ctx = d["text"][max(0, g["start"] - 60):g["end"] + 30].replace("\n", " ")
                 kind = "WRONG" if hit[0]["value"] != g["value"] else "SPAN "
+                cats[(kind.strip(), g["type"], _shape(g["value"]))] += 1
                 out.append(f"{kind} {d['dct']} {g['text']!r} {g['value']} <- {hit[0]['text']!r} "
                            f"{hit[0]['value']}  | {ctx}")
         for p in ps:
             if not any(p["start"] < g["end"] and g["start"] < p["end"] for g in gold):
+                cats[("FP", p["type"], _shape(p["value"]))] += 1
                 ctx = d["text"][max(0, p["start"] - 30):p["end"] + 30].replace("\n", " ")
                 out.append(f"FP    {p['text']!r} {p['value']}  | {ctx}")
+    print("errors by category (kind, type, value shape):")
+    for (kind, type_, shape), k in cats.most_common(25):
+        print(f"  {k:4d}  {kind:5s} {type_:8s} {shape}")
     for line in out[:n]:
         print(line)
 

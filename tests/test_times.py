@@ -82,6 +82,103 @@ def test_no_false_positives(text):
     assert find_times(text, DCT_1998) == []
 
 
+# --- more TimeML conventions (DCT 1998-01-08, a Thursday) ---------------------------------
+
+@pytest.mark.parametrize("text,expr,type_,value,mod", [
+    ("She arrived yesterday morning.", "yesterday morning", "TIME", "1998-01-07TMO", None),
+    ("Tomorrow morning he leaves.", "Tomorrow morning", "TIME", "1998-01-09TMO", None),
+    ("They met Monday afternoon.", "Monday afternoon", "DATE", "1998-01-05", None),
+    ("It grew in the fiscal 1997 second quarter.", "the fiscal 1997 second quarter", "DATE",
+     "1997-Q2", None),
+    ("Sales for the third quarter of fiscal 1997 fell.", "the third quarter of fiscal 1997",
+     "DATE", "1997-Q3", None),
+    ("It was built in the late 19th century.", "late 19th century", "DATE", "18", "END"),
+    ("Prices rose in the mid-1990s.", "the mid-1990s", "DATE", "199", "MID"),
+    ("The deal closed 5-Jan-98.", "5-Jan-98", "DATE", "1998-01-05", None),
+    ("The deal closed on 25/12/1997.", "25/12/1997", "DATE", "1997-12-25", None),
+    ("The deal closed on 12/25/1997.", "12/25/1997", "DATE", "1997-12-25", None),
+    ("The deal closed on 03/04/1997.", "03/04/1997", "DATE", "1997-03-04", None),  # US order
+    ("Signed 25/12/1997, paid 03/04/1997.", "03/04/1997", "DATE", "1997-04-03", None),
+    ("Talks began in March. They ended on the 21st.", "the 21st", "DATE", "1997-03-21", None),
+    ("Net fell from the year-earlier period.", "the year-earlier period", "DATE", "1997", None),
+    ("Sales slumped late last year.", "late last year", "DATE", "1997", "END"),
+    ("He left two weeks ago.", "two weeks ago", "DATE", "1997-W52", None),
+    ("They met over the weekend.", "the weekend", "DATE", "1998-W01-WE", None),
+    ("He will speak tonight.", "tonight", "TIME", "1998-01-08TNI", None),
+    ("Output rose over the past three years.", "the past three years", "DURATION", "P3Y", None),
+    ("In 1995 he was promoted, and the following year he left.", "the following year",
+     "DATE", "1996", None),
+    ("Sales rose over the following year.", "the following year", "DURATION", "P1Y", None),
+    ("He moved here in 1995 and a year later left.", "a year later", "DATE", "1996", None),
+    ("Sales were $5 million a year earlier.", "a year earlier", "DATE", "1997", None),
+])
+def test_more_timeml_conventions(text, expr, type_, value, mod):
+    item = _one(text, DCT_1998, expr)
+    assert (item["type"], item["value"], item["mod"]) == (type_, value, mod)
+
+
+@pytest.mark.parametrize("text", [
+    "He ranked 5th in the race.",          # an ordinal rank, not a day
+    "Her office is on the 5th floor.",      # an ordinal before a noun
+    "The score was 13/13/1997.",            # no such month either way
+    "Model 5-Jan is discontinued.",         # no year: not a dashed date
+])
+def test_no_false_positives_numeric_and_ordinal(text):
+    assert find_times(text, DCT_1998) == []
+
+
+# --- the turn of the year and same-weekday references ----------------------------------------
+
+@pytest.mark.parametrize("text,dct,value", [
+    ("Talks will resume at the start of the year.", date(2021, 12, 30), "2022"),
+    ("Sales were weak at the start of the year.", date(2021, 12, 30), "2021"),   # past tense
+    ("Prices have risen since the start of the year.", date(2021, 12, 30), "2021"),
+    ("Talks will resume at the start of the year.", date(2021, 6, 30), "2021"),  # far from turn
+    ("Sales rose at the end of the year.", date(2022, 1, 3), "2021"),
+    ("Sales will rise by the end of the year.", date(2022, 1, 3), "2022"),
+])
+def test_turn_of_the_year(text, dct, value):
+    assert _one(text, dct, text[text.index("the "):].split(".")[0].replace("since ", "")
+                .replace("at ", "").replace("by ", ""))["value"] == value
+
+
+@pytest.mark.parametrize("text,value", [
+    # the text already looks into the coming year ("next month" = January 2022)
+    ("Talks on security are set for next month. Putin sought the call as a prelude to the "
+     "negotiations at the start of the year, the Kremlin said.", "2022"),
+    # nothing ahead, past tense: the year now ending
+    ("Putin sought the call after the talks at the start of the year failed.", "2021"),
+])
+def test_start_of_year_in_late_december(text, value, nlp):
+    for sdoc in (None, nlp(text)):
+        item = _one(text, DCT_2021, "the start of the year", sdoc=sdoc)
+        assert (item["value"], item["mod"]) == (value, "START")
+
+
+TUESDAY_EVENING = datetime(2022, 1, 4, 19, 30)  # a Tuesday
+TUESDAY_MORNING = datetime(2022, 1, 4, 8, 0)
+
+
+@pytest.mark.parametrize("text,dct,expr,value", [
+    ("Ghent city council will vote on Tuesday.", TUESDAY_EVENING, "Tuesday", "2022-01-11"),
+    ("Ghent city council will vote on Tuesday.", date(2022, 1, 4), "Tuesday", "2022-01-11"),
+    ("Ghent city council voted on Tuesday.", TUESDAY_EVENING, "Tuesday", "2022-01-04"),
+    ("Ghent city council will vote on Tuesday.", TUESDAY_MORNING, "Tuesday", "2022-01-04"),
+    ("The council will vote later on Tuesday.", TUESDAY_EVENING, "later on Tuesday",
+     "2022-01-04"),
+    ("The offer is open until Tuesday.", TUESDAY_EVENING, "Tuesday", "2022-01-04"),
+    ("Ghent city council will vote next Tuesday.", TUESDAY_EVENING, "next Tuesday",
+     "2022-01-11"),
+    ("Ghent city council will vote next Tuesday.", datetime(2022, 1, 3, 19, 30),
+     "next Tuesday", "2022-01-04"),
+    ("Ghent city council voted last Tuesday.", TUESDAY_EVENING, "last Tuesday", "2021-12-28"),
+    ("The council will vote on Thursday.", TUESDAY_EVENING, "Thursday", "2022-01-06"),
+])
+def test_weekday_same_as_publication_day(text, dct, expr, value, nlp):
+    assert _one(text, dct, expr)["value"] == value
+    assert _one(text, dct, expr, sdoc=nlp(text))["value"] == value
+
+
 # --- anchoring and direction ----------------------------------------------------------------
 
 def test_anaphoric_shift_is_anchored_on_previous_date():
@@ -195,6 +292,7 @@ SEED_EXPECTED = [
     ("April", "DATE", "2021-04", None),
     ("June", "DATE", "2021-06", None),
     ("1997", "DATE", "1997", None),
+    ("the start of the year", "DATE", "2022", "START"),  # the talks in January, not 2021
     ("50-minute", "DURATION", "PT50M", None),
     ("3:35 pm Washington time", "TIME", "2021-12-30T20:35Z", None),
     ("11:35 pm in Moscow", "TIME", "2021-12-30T20:35Z", None),
@@ -228,7 +326,10 @@ def test_tempeval_value_f1_floor():
 
     docs = load_corpus(TEMPEVAL)
     preds, _, _ = run_storyline(docs)
-    assert score(docs, preds)["value_f1"] >= 0.75
+    assert score(docs, preds)["value_f1"] >= 0.78
+    for half in ("TimeBank", "AQUAINT"):  # neither half may fall behind (over-fitting check)
+        keep = [i for i, d in enumerate(docs) if d["corpus"] == half]
+        assert score([docs[i] for i in keep], [preds[i] for i in keep])["value_f1"] >= 0.74
 
 
 def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch):

@@ -35,8 +35,10 @@ WEEKDAY_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 #: Parts of the day -> TIMEX3 code ("this morning" -> 2021-12-31TMO). After a weekday
-#: ("Friday night") the part of day stays in the span but the value is the day: TimeBank
-#: annotates those both ways and more often as the plain date (WEEKDAY_PART_AS_TIME = False).
+#: ("Friday night") the TimeML guidelines give a TIME with the part of day (2021-12-31TNI), as
+#: for "yesterday morning" (which we always give so). TimeBank and AQUAINT annotate the weekday
+#: case both ways, AQUAINT mostly as the plain date: True measured TimeBank +0.002, AQUAINT
+#: -0.012 value F1, so the span keeps the part of day and the value is the date (False).
 WEEKDAY_PART_AS_TIME = False
 #: Parts of the day -> TIMEX3 code (used after a date: "Friday morning" -> 2021-12-31TMO).
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -239,6 +241,12 @@ MONTH_DEFAULT_PAST_MAX_MONTHS = 8
 #: A preposition ("until", "since") may send a day-month date up to this many days away.
 PREPOSITION_MAX_DAYS = 300
 
+#: "the past year", "the next month": with a bare unit these are spans of one unit (P1Y).
+SPAN_DETERMINERS = ["the past", "the last", "the next", "the coming", "past", "the following"]
+#: ... but one that is also anaphoric ("the following year") is a span only after one of these
+#: prepositions ("over the following year" P1Y; "the following year he retired" a date).
+SPAN_PREPOSITIONS = ["over", "for", "during", "throughout", "within"]
+
 #: "the following year", "that year", "the previous month": anchored on the previous date in
 #: the text, shifted by this many units.
 ANAPHORIC_DETERMINERS = {"the following": 1, "the previous": -1, "the prior": -1, "that": 0,
@@ -246,6 +254,12 @@ ANAPHORIC_DETERMINERS = {"the following": 1, "the previous": -1, "the prior": -1
 #: Words after "the year"/"the quarter" that make it a span of time ("the year ended March 31"
 #: -> P1Y), not a calendar year.
 PERIOD_END_WORDS = ["ended", "ending", "ends", "to date", "through"]
+
+#: Two-digit years ("5-Jan-98", "3/4/05") above this are 19xx, the others 20xx.
+TWO_DIGIT_YEAR_PIVOT = 50
+#: Prepositions that make "the 5th" a day of the month ("on the 5th", "by the 21st").
+ORDINAL_DAY_PREPOSITIONS = ["on", "by", "until", "till", "since", "from", "before", "after",
+                            "through", "to", "of"]
 
 #: Years accepted as bare four-digit numbers (others are likely amounts).
 YEAR_RANGE = (1000, 2099)
@@ -255,6 +269,16 @@ NOT_YEAR_AFTER = ["%", "percent", "shares", "people", "points", "dollars", "barr
                   "meters", "metres", "miles", "km", "kilometers", "votes", "cases"]
 NOT_YEAR_BEFORE = ["$", "£", "€", "#", "no.", "number", "flight", "route", "room", "page",
                    "cents", "about", "some", "nearly", "over", "than"]
+
+#: "the start of the year"/"the end of the month" this close (days) to the unit's turn may mean
+#: the neighbouring unit: the coming year in late December (unless told in the past tense),
+#: the year just ended in early January (unless told in the future tense).
+UNIT_TURN_DAYS = {"year": 31, "month": 5}
+#: A future-tense weekday equal to the DCT's weekday ("will vote on Tuesday" in a Tuesday
+#: article) is the next week's unless the publication time is known and earlier than this hour
+#: (then it can still be today) or one of SAME_DAY_WORDS comes before it ("later Tuesday").
+SAME_WEEKDAY_TODAY_BEFORE_HOUR = 12
+SAME_DAY_WORDS = ["later", "today", "tonight"]
 
 #: A weekday with no tense cue resolves to the past when it fell at most this many days before
 #: the DCT (news mostly reports what happened), else to the coming one.

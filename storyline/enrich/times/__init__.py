@@ -1,0 +1,89 @@
+"""Temporal expressions: find them and normalise them to TIMEX3 values.
+
+How it works (a small HeidelTime-style rule grammar, Strötgen & Gertz 2013):
+
+1. **Find.** Named regular-expression patterns (built from the word lists in
+   :mod:`storyline.rules.times`) propose candidate spans; overlapping candidates are settled
+   longest first.
+2. **Widen.** A candidate takes in a modifier before it ("early", "the end of" -> ``mod``;
+   "about", "more than" before a number), a zone after a clock time ("ET", "Moscow time",
+   "in Moscow"), and a clock time merges with the day that follows it ("10 p.m. Wednesday").
+3. **Normalise,** in text order, so that anaphoric expressions ("two days later",
+   "a year earlier", "the next day") are anchored on the previous date in the text, and the
+   rest on the publication date (DCT). Weekdays, bare months, day-months and seasons go to the
+   past or the future by the tense of the verb that governs them (spaCy tags when a parse is
+   given, cue words otherwise), else to the nearest one.
+
+Values follow TimeML: ``2022-01-09``, ``2022-01``, ``2022``, ``2021-W52``, ``2021-SP``,
+``1989-Q3``, ``198`` (the 1980s), ``2021-12-30T20:35Z`` (a clock time with a known zone, in
+UTC), ``PT50M``, ``P2D``, ``PXY``, ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
+
+Modules: :mod:`.grammar` (patterns), :mod:`.candidates` (find and widen), :mod:`.tense`,
+:mod:`.dates` (calendar arithmetic), :mod:`.zones`, :mod:`.context` (state and dispatch), and
+the normalisers :mod:`.absolute`, :mod:`.relative`, :mod:`.periods`, :mod:`.clock`.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from storyline.enrich.pipeline import Document, component
+from storyline.enrich.times import absolute, clock, periods, relative
+from storyline.enrich.times.candidates import _candidates, _widen
+from storyline.enrich.times.context import NORMALISERS, _Cand, _Ctx, _resolve
+from storyline.enrich.times.dates import _as_date
+
+__all__ = ["find_times", "TIMES"]
+
+for _mod in (absolute, relative, periods, clock):
+    for _name, _fn in vars(_mod).items():
+        if _name.startswith("_norm_"):
+            NORMALISERS[_name[len("_norm_"):]] = _fn
+
+
+def find_times(text: str, published: date | datetime | None, *, sdoc=None) -> list[dict]:
+    """Temporal expressions in ``text`` as TIMEX3-like dicts, values relative to ``published``.
+
+    Each item: ``{"id", "text", "start", "end", "type", "value", "mod", "anchor"}`` where
+    ``anchor`` is ``"published"`` (resolved from the publication date), the id of the earlier
+    expression it was resolved from (``"two days later"``), or None (absolute).
+    ``sdoc`` is an optional spaCy Doc of the same text used for tense; without it cue words are
+    used.
+    """
+    if not text:
+        return []
+    dct = _as_date(published)
+    dct_dt = None
+    if isinstance(published, datetime):
+        dct_dt = published if published.tzinfo else published.replace(tzinfo=timezone.utc)
+        if published.hour == 0 and published.minute == 0 and published.tzinfo is None:
+            dct_dt = None  # a bare date, not a moment
+    x = _Ctx(text, dct, dct_dt, sdoc)
+    cands = _widen(text, _candidates(text))
+    x.pending = cands
+    pending_anchor: list[dict] = []  # items anchored on a candidate not yet numbered
+    out = []
+    for c in cands:
+        it = _resolve(c, x)
+        if not it:
+            continue
+        it = dict(it)
+        it["id"] = f"t{len(out) + 1}"
+        it["start"], it["end"], it["text"] = c.start, c.end, text[c.start:c.end]
+        c.out["id"] = it["id"]
+        x.items.append({**it})
+        out.append({k: it[k] for k in ("id", "text", "start", "end", "type", "value", "mod",
+                                        "anchor")})
+        if isinstance(it["anchor"], _Cand):
+            pending_anchor.append(out[-1])
+    for item in pending_anchor:
+        cand = item["anchor"]
+        item["anchor"] = cand.out["id"] if cand.out and "id" in cand.out else "published"
+    return out
+
+
+def _times(doc: Document) -> Document:
+    doc.times = find_times(doc.text, doc.published, sdoc=doc.spacy)
+    return doc
+
+
+TIMES = component("times", requires=("spacy",), assigns=("times",))(_times)

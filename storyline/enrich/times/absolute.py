@@ -1,0 +1,215 @@
+"""Normalisers for calendar expressions that name their own date or need only the DCT's
+year: day-month dates, numeric dates, months, years, decades, centuries, seasons, holidays,
+spoken years and sets."""
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.enrich.times.context import _Ctx, _item
+from storyline.enrich.times.dates import (_add_months, _duration, _fmt, _holiday_date, _number,
+                                          _pick, _safe_date, _season_year)
+from storyline.enrich.times.grammar import PATTERNS
+from storyline.enrich.times.tense import _prep_tense
+from storyline.rules import times as R
+
+
+def _norm_dmy(c, x: _Ctx):
+    g = c.m.groupdict()
+    mon, day = R.MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
+    if g.get("year"):
+        d = _safe_date(int(g["year"]), mon, day)
+        return d and _item("DATE", d.isoformat(), c.mod, None, "day", d)
+    if x.dct is None:
+        return _item("DATE", f"XXXX-{mon:02d}-{day:02d}", c.mod)
+    opts = [d for y in (x.dct.year - 1, x.dct.year, x.dct.year + 1)
+            if (d := _safe_date(y, mon, day))]
+    if not opts:
+        return None
+    prep = _prep_tense(x.text, c.start)
+    reach = [d for d in opts if abs((d - x.dct).days) <= R.PREPOSITION_MAX_DAYS]
+    if prep and reach:
+        d = _pick(reach, x.dct, prep)
+        return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
+    near = [d for d in opts if abs((d - x.dct).days) <= R.DAY_MONTH_WINDOW_DAYS]
+    if len(near) == 1:
+        return _item("DATE", near[0].isoformat(), c.mod, "published", "day", near[0])
+    opts = near or opts
+    d = _pick(opts, x.dct, x.tense(c))
+    return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
+
+
+_norm_mdy = _norm_dmy
+
+
+def _norm_iso(c, x):
+    g = c.m.groupdict()
+    y = int(g["year"])
+    if y < 100:
+        y += 1900 if y > R.TWO_DIGIT_YEAR_PIVOT else 2000
+    d = _safe_date(y, int(g["m"]), int(g["day"]))
+    return d and _item("DATE", d.isoformat(), c.mod, None, "day", d)
+
+
+_norm_dotted = _norm_iso
+
+
+def _norm_dashed(c, x):
+    g = c.m.groupdict()
+    y = int(g["year"])
+    if y < 100:
+        y += 1900 if y > R.TWO_DIGIT_YEAR_PIVOT else 2000
+    d = _safe_date(y, R.MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
+    return d and _item("DATE", d.isoformat(), c.mod, None, "day", d)
+
+
+def _day_first(x) -> bool:
+    """Numeric dates of this text are day/month/year when one of them can only be read so
+    (25/12/1997), else month/day/year (the US order of most English news wires)."""
+    if x.day_first is None:
+        x.day_first = any(int(m.group("n1")) > 12 >= int(m.group("n2"))
+                          for m in PATTERNS["slashed"].finditer(x.text))
+    return x.day_first
+
+
+def _norm_slashed(c, x):
+    g = c.m.groupdict()
+    a, b = int(g["n1"]), int(g["n2"])
+    day, mon = (a, b) if (a > 12 or (b <= 12 and _day_first(x))) else (b, a)
+    y = int(g["year"])
+    if y < 100:
+        y += 1900 if y > R.TWO_DIGIT_YEAR_PIVOT else 2000
+    d = _safe_date(y, mon, day) if 1 <= mon <= 12 else None
+    return d and _item("DATE", d.isoformat(), c.mod, None, "day", d)
+
+
+def _norm_ordinal_day(c, x):
+    """"on the 5th": in the month last named in the text, else the DCT's month, or the month
+    before/after it as the tense says."""
+    day = int(c.m.group("day"))
+    prev = x.last(("day", "month"), within=R.ANAPHORA_MAX_CHARS, before=c.start)
+    if prev is not None and prev["_d"] is not None:
+        d = _safe_date(prev["_d"].year, prev["_d"].month, day)
+        return d and _item("DATE", d.isoformat(), c.mod, prev["id"], "day", d)
+    if x.dct is None:
+        return _item("DATE", f"XXXX-XX-{day:02d}", c.mod)
+    opts = [d for k in (-1, 0, 1) if (d := _safe_date(*_add_months(x.dct.year, x.dct.month, k), day))]
+    if not opts:
+        return None
+    d = _pick(opts, x.dct, x.tense(c))
+    return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
+
+
+def _norm_month_year(c, x):
+    g = c.m.groupdict()
+    if g.get("year"):
+        y = int(g["year"])
+    elif x.dct is None:
+        return None
+    else:
+        y = x.dct.year + (R.RELATIVE_DETERMINERS.get(" ".join(g["rel"].lower().split())) or 0)
+    d = date(y, R.MONTHS[g["mon"].lower().rstrip(".")], 1)
+    return _item("DATE", _fmt("month", d), c.mod, None, "month", d)
+
+
+def _norm_month(c, x):
+    g = c.m.groupdict()
+    mon = R.MONTHS[g["mon"].lower().rstrip(".")]
+    if x.dct is None:
+        return _item("DATE", f"XXXX-{mon:02d}", c.mod)
+    rel = (g.get("rel") or "").lower()
+    shift = R.RELATIVE_DETERMINERS.get(" ".join(rel.split()))
+    opts = [date(y, mon, 1) for y in (x.dct.year - 1, x.dct.year, x.dct.year + 1)]
+    this = date(x.dct.year, x.dct.month, 1)
+    if shift == -1:
+        d = max(o for o in opts if o < this)
+    elif shift == 1:
+        d = min(o for o in opts if o > this)
+    elif shift == 0:
+        d = date(x.dct.year, mon, 1)
+    else:
+        tense = x.tense(c)
+        if tense is None:
+            back = max(o for o in opts if o <= this)
+            months = (this.year - back.year) * 12 + this.month - back.month
+            tense = R.MONTH_DEFAULT_TENSE if months <= R.MONTH_DEFAULT_PAST_MAX_MONTHS else "future"
+        d = _pick(opts, this, tense)
+    return _item("DATE", _fmt("month", d), c.mod, "published", "month", d)
+
+
+def _norm_year(c, x):
+    y = int(c.m.group("year"))
+    d = date(y, 1, 1)
+    return _item("DATE", f"{y:04d}", c.mod, None, "year", d)
+
+
+def _norm_decade(c, x):
+    g = c.m.groupdict()
+    cent = g.get("cent")
+    if cent is None:  # "the '80s": the latest such decade that has begun
+        cent = "20" if x.dct is not None and 2000 + int(g["dec"]) * 10 <= x.dct.year else "19"
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((g.get("mod") or "").lower(), c.mod)
+    d = date(int(cent + g["dec"] + "0"), 1, 1)
+    return _item("DATE", _fmt("decade", d), mod, None, "decade", d)
+
+def _norm_season(c, x):
+    g = c.m.groupdict()
+    code = R.SEASONS[g["season"].lower()]
+    sdet = (g.get("sdet") or "").lower().rstrip("-")
+    mod = c.mod or {"early": "START", "late": "END", "mid": "MID"}.get(sdet)
+    if g.get("year"):
+        return _item("DATE", f"{g['year']}-{code}", mod, None, "season", date(int(g["year"]), 1, 1))
+    if x.dct is None:
+        return _item("DATE", f"XXXX-{code}", mod)
+    shift = R.RELATIVE_DETERMINERS.get(sdet) if sdet in ("last", "this", "next") else None
+    y = _season_year(x.dct, code, shift, x.tense(c) if shift is None else None)
+    return _item("DATE", f"{y:04d}-{code}", mod, "published", "season", date(y, 1, 1))
+
+def _norm_holiday(c, x):
+    g = c.m.groupdict()
+    name = " ".join(c.m.group(0).lower().split())
+    if g.get("year"):
+        name = " ".join(name[:c.m.start("year") - c.m.start()].rstrip(", ").split())
+        d = _holiday_date(name, int(g["year"]))
+        return d and _item("DATE", d.isoformat(), c.mod, None, "day", d)
+    if x.dct is None:
+        return None
+    opts = [d for y in (x.dct.year - 1, x.dct.year, x.dct.year + 1) if (d := _holiday_date(name, y))]
+    d = _pick(opts, x.dct, x.tense(c))
+    return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
+
+
+def _norm_spoken_year(c, x):
+    g = c.m.groupdict()
+    if g.get("sy1"):
+        hi = 19 if g["sy1"].lower() == "nineteen" else 20
+        lo = _number(g["sy2"])
+        if lo is None:
+            return None
+        y = hi * 100 + int(lo)
+    else:
+        y = 2000 + int(_number(g["sy3"]) or 0) if g.get("sy3") else 2000
+    return _item("DATE", f"{y:04d}", c.mod, None, "year", date(y, 1, 1))
+
+
+def _norm_century(c, x):
+    n = int(c.m.group("cn"))
+    if n < 1:
+        return None
+    d = date(max(1, (n - 1) * 100), 1, 1)
+    return _item("DATE", f"{n - 1:02d}", c.mod, None, "century", d)
+
+
+def _norm_set(c, x):
+    w = " ".join(c.m.group(0).lower().split())
+    if w in R.SET_WORDS:
+        return _item("SET", R.SET_WORDS[w])
+    unit = (c.m.group("sunit") or "").lower()
+    every_other = " other " in f" {w} "
+    k = 2 if every_other else 1
+    if unit in R.WEEKDAYS:
+        return _item("SET", f"XXXX-WXX-{R.WEEKDAYS[unit] + 1}")
+    if unit in ("morning", "evening"):
+        return _item("SET", f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}")
+    if unit == "night":
+        return _item("SET", "XXXX-XX-XXTNI")
+    return _item("SET", _duration(k, unit))

@@ -1,0 +1,240 @@
+"""Finding: candidate spans from the patterns (run near trigger words only), filters no regex
+can say well, overlaps settled longest first, then widening by modifiers, zones and days."""
+from __future__ import annotations
+
+import re
+
+from storyline.enrich.times.grammar import PATTERNS, _APPROX_PREFIX, _KIND, _MOD_PREFIX, _PATTERN_TRIGGERS, _TRIGGER, _TRIGGERS, _TRIGGER_KINDS, _ZONE_ABBR_CS, _ZONE_SUFFIX
+from storyline.enrich.times.zones import _zone_for
+from storyline.rules import times as R
+
+
+class _Cand:
+    __slots__ = ("name", "m", "start", "end", "mod", "zone", "day", "out")
+
+    def __init__(self, name, m, start=None, end=None):
+        self.name, self.m = name, m
+        self.start = m.start() if start is None else start
+        self.end = m.end() if end is None else end
+        self.mod = None
+        self.zone = None  # ZoneInfo for clock times
+        self.day = None   # a merged day candidate for "10 p.m. Wednesday"
+        self.out = None
+
+
+def _cap(text: str, i: int) -> bool:
+    return text[i:i + 1].isupper()
+
+
+def _keep(name: str, m: re.Match, text: str) -> bool:
+    """Filters no regex can say well: capitalisation, ambiguity, amounts."""
+    g = m.groupdict()
+    if g.get("mon") is not None:
+        if not _cap(text, m.start("mon")):
+            return False
+        mon = g["mon"].lower().rstrip(".")
+        if name == "month" and mon in R.AMBIGUOUS_MONTHS and not g.get("rel"):
+            before = text[max(0, m.start() - 12):m.start()].lower().split()
+            if not before or before[-1] not in ("in", "since", "until", "by", "of", "from",
+                                                "through", "early", "late", "mid", "during",
+                                                "before", "after", "last", "next", "this", "till"):
+                return False
+        if name == "month" and len(mon) <= 4 and mon not in ("may", "june", "july") \
+                and not g["mon"].endswith("."):
+            return False
+    if g.get("wd") is not None and not _cap(text, m.start("wd")):
+        return False
+    if g.get("day") is not None and name in ("dmy", "mdy", "iso", "dotted", "dashed", "ordinal_day"):
+        if not 1 <= int(g["day"]) <= 31:
+            return False
+    if g.get("m") is not None and not 1 <= int(g["m"]) <= 12:
+        return False
+    if name == "year":
+        y = int(g["year"])
+        if not R.YEAR_RANGE[0] <= y <= R.YEAR_RANGE[1]:
+            return False
+        after = text[m.end():m.end() + 16].lower().split()
+        if after and after[0].strip(".,;:") in R.NOT_YEAR_AFTER:
+            return False
+        if after and after[0][:1] == "%":
+            return False
+        before = text[max(0, m.start() - 12):m.start()].lower().split()
+        if not g.get("fiscal") and before and before[-1] in R.NOT_YEAR_BEFORE:
+            return False
+        if text[m.start() - 1:m.start()] in ("-", "/", ":") and not g.get("fiscal"):
+            if text[m.start() - 4:m.start()].lower() != "mid-":
+                return False
+    if name == "decade":
+        if g.get("cent") is None and "'" not in m.group(0):
+            return False
+    if name == "season":
+        s = g["season"].lower()
+        if s in ("fall", "spring") and not g.get("sdet"):
+            prev = text[max(0, m.start() - 10):m.start()].lower().split()
+            if not prev or prev[-1] not in ("in", "during", "by", "until", "since", "this",
+                                            "last", "next", "through"):
+                return False
+        if s == "fall" and (g.get("sdet") or "").lower() == "the":
+            nxt = text[m.end():m.end() + 4].lower()
+            if nxt.startswith(" of") and not g.get("year"):
+                return False
+    if name == "ref":
+        w = m.group(0).lower()
+        if w == "current":
+            nxt = text[m.end():m.end() + 20].lower().split()
+            if nxt and nxt[0] in ("account", "accounts", "affairs", "events", "flows", "flow"):
+                return False
+    if name == "holiday" and not _cap(text, m.start()):
+        return False
+    if name == "spoken_year":
+        nxt = text[m.end():m.end() + 12].lower().split()
+        if nxt and nxt[0].strip(".,") in ("percent", "people", "dollars", "years", "of"):
+            return False
+    if name == "duration":
+        num = g["num"].lower()
+        if num.isdigit() and len(num) == 4:
+            return False  # "the 1988 quarter" is a year
+        nxt = text[m.end():m.end() + 10].lower()
+        if any(nxt.startswith(" " + w) for w in R.AGE_WORDS):
+            return False  # "52 years old"
+        if num in ("a", "an") and not g.get("det") and not g.get("shift"):
+            prev = text[max(0, m.start() - 16):m.start()].lower().split()
+            pw = prev[-1].strip(",.;:") if prev else ""
+            if pw in R.RATE_WORDS or any(ch.isdigit() for ch in pw) or pw in R.NUMBER_WORDS \
+                    or (pw.endswith("s") and len(pw) > 3 and pw not in R.RATE_NOT_PLURAL):
+                return False
+        if (g.get("suffix") or "").lower() == "-old":
+            return False  # ages are not temporal expressions in TimeML
+        if g["unit"].lower().endswith("s") and text[m.start("unit") - 1] == "-":
+            return False  # "three-quarters" is a fraction
+        if num in ("a", "an") and not g.get("det") and not g.get("shift"):
+            prev = text[max(0, m.start() - 10):m.start()].lower().split()
+            if prev and prev[-1] in ("once", "twice", "times", "per", "than"):
+                return False
+        if num == "some" and not g.get("shift"):
+            return False
+        if g["unit"].lower().rstrip("s") in ("second",) and num in ("a", "an"):
+            return False
+    if name == "relative_unit":
+        if g.get("the") and g["runit"].lower() in R.SEASONS:
+            return False  # "the spring" is the season pattern's
+        if g.get("the") and g["runit"].lower() in ("decade", "century", "week"):
+            return False
+    if name == "latest_period":
+        if not g.get("lw") and g["pn"].lower() == "period":
+            return False
+        if not m.group(0).lower().startswith("the") and not g.get("lw"):
+            return False
+    return True
+
+
+def _windows(low: str) -> dict[str, list[tuple[int, int]]]:
+    """Stretches of text around trigger words, by trigger kind."""
+    out: dict[str, list[list[int]]] = {k: [] for k in _TRIGGERS}
+    w = R.TRIGGER_WINDOW_CHARS
+    for m in _TRIGGER.finditer(low):
+        kinds = "D" if m.lastgroup == "D" else _TRIGGER_KINDS[" ".join(m.group("w").split())]
+        lo, hi = max(0, m.start() - w), m.end() + w
+        for k in kinds:
+            spans = out[k]
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+    return {k: [(lo, min(hi, len(low))) for lo, hi in v] for k, v in out.items()}
+
+
+def _pattern_windows(windows, kinds: str) -> list[tuple[int, int]]:
+    if len(kinds) == 1:
+        return windows[kinds]
+    merged: list[list[int]] = []
+    for lo, hi in sorted(x for k in kinds for x in windows[k]):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
+def _candidates(text: str) -> list[_Cand]:
+    cands = []
+    low = text.lower()
+    if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    windows = _windows(low)
+    for name, rx in PATTERNS.items():
+        spans = _pattern_windows(windows, _PATTERN_TRIGGERS[name])
+        for m in (m for lo, hi in spans for m in rx.finditer(low, lo, hi)):
+            if m.end() > m.start() and _keep(name, m, text):
+                c = _Cand(_KIND.get(name, name), m)
+                if name == "duration" and m.group("det") and text[m.start("unit") - 1] == "-" \
+                        and m.group("det").lower() == "the":
+                    c.start = m.start("num")  # "the 50-minute call": the adjective only
+                if name == "ordinal_day":
+                    c.start = m.start("the")  # "on the 5th": the preposition stays out
+                if name == "quarter" and m.group("the") and text[m.start("qh") - 1] == "-":
+                    c.start = m.start("ord")  # "the third-quarter profit"
+                if name == "ref" and m.group(0).lower().startswith(R.REF_STRIP_PREFIX):
+                    c.start = m.start() + text[m.start():].index(" ") + 1  # "in the past"
+                cands.append(c)
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[_Cand] = []
+    occupied = bytearray(len(text) + 1)
+    for c in cands:
+        if any(occupied[c.start:c.end]):
+            continue
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+_MOD_KINDS = {"month", "year", "decade", "century", "weekday", "dayword", "relative_unit", "season",
+              "dmy", "mdy", "month_year", "clock", "quarter"}
+
+
+def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in cands:
+        lo = out[-1].end if out else 0
+        pre = text[max(lo, c.start - 24):c.start]
+        if c.name in _MOD_KINDS:
+            m = _MOD_PREFIX.search(pre)
+            if m:
+                key = " ".join(m.group("mod").lower().split())
+                c.mod = R.MOD_PREFIX.get(key) or R.MOD_PREFIX.get(key.rstrip("-"))
+                c.start = c.start - len(pre) + m.start()
+        elif c.name == "duration" and not c.m.group("det"):
+            m = _APPROX_PREFIX.search(pre)
+            if m:
+                c.mod = R.APPROX_PREFIX[" ".join(m.group("mod").lower().split())]
+                c.start = c.start - len(pre) + m.start()
+        if c.name in ("clock", "weekday", "dayword", "dmy", "mdy"):
+            z = _ZONE_SUFFIX.match(text, c.end)
+            if z:
+                name = z.group("zone") or z.group("city") or z.group("incity")
+                zone = _zone_for(name) if name else None
+                if name and z.group("zone") and not _ZONE_ABBR_CS.match(z.group("zone")):
+                    zone = None
+                if zone is not None or (name is None and "local" in z.group(0)):
+                    if z.group("incity") and (c.name != "clock" or
+                                              z.start("incity") - c.end > R.ZONE_CITY_MAX_GAP + 3):
+                        zone = None
+                    if zone is not None or name is None:
+                        c.zone = zone
+                        c.end = z.end()
+        # a weekday followed by its date: "Saturday, April 25" (the date gives the value)
+        if out and out[-1].name == "weekday" and c.name in ("dmy", "mdy") and \
+                re.fullmatch(r",?\s*", text[out[-1].end:c.start]) and not out[-1].m.group("pod"):
+            c.start, c.mod = out[-1].start, out[-1].mod or c.mod
+            out[-1] = c
+            continue
+        # a clock time followed by its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6"
+        if out and out[-1].name == "clock" and out[-1].day is None and \
+                c.name in ("weekday", "dmy", "mdy", "dayword") and \
+                re.fullmatch(r",?\s*(?:on\s+)?", text[out[-1].end:c.start]):
+            out[-1].day = c
+            out[-1].end = c.end
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,45 @@
+"""Normalisation context: the text, the DCT, what has been resolved so far, and the
+dispatch from a candidate to its normaliser."""
+from __future__ import annotations
+
+from storyline.enrich.times.tense import _tense
+from storyline.enrich.times.candidates import _Cand
+
+
+class _Ctx:
+    def __init__(self, text, dct, dct_dt, sdoc):
+        self.text, self.dct, self.dct_dt, self.sdoc = text, dct, dct_dt, sdoc
+        self.items: list[dict] = []  # resolved so far, with private _g/_d
+        self.pending: list[_Cand] = []  # every candidate of the text, in order
+        self.day_first: bool | None = None  # numeric dates read day/month (decided once)
+
+    def tense(self, c: _Cand) -> str | None:
+        return _tense(self.text, c.start, c.end, self.sdoc)
+
+    def last(self, grans=("day",), within: int | None = None, before: int | None = None,
+             absolute: bool = False):
+        """The latest resolved item of one of ``grans`` (optionally not itself anaphoric)."""
+        for it in reversed(self.items):
+            if absolute and it.get("anchor") not in (None, "published"):
+                continue
+            if it.get("_g") in grans:
+                if within is not None and before is not None and before - it["end"] > within:
+                    return None
+                return it
+        return None
+
+
+def _item(type_, value, mod=None, anchor=None, gran=None, d=None):
+    return {"type": type_, "value": value, "mod": mod, "anchor": anchor, "_g": gran, "_d": d}
+
+
+#: candidate kind -> normaliser ``fn(cand, ctx) -> item | None``; filled by the package's
+#: ``__init__`` from the ``_norm_<kind>`` functions of the normaliser modules.
+NORMALISERS: dict = {}
+
+
+def _resolve(c: _Cand, x: _Ctx):
+    """The item for ``c``, normalised once (``c.out`` caches it; False when it has none)."""
+    if c.out is None:
+        c.out = NORMALISERS[c.name](c, x) or False
+    return c.out or None

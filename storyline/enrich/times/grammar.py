@@ -1,0 +1,164 @@
+"""Regular-expression grammar: the named patterns, built from the word lists in
+:mod:`storyline.rules.times`, and the trigger words that say where to run them."""
+from __future__ import annotations
+
+import re
+
+from storyline.rules import times as R
+
+
+def _alt(words) -> str:
+    """Alternation of ``words`` as a prefix tree (so the regex engine tries one branch per
+    letter instead of every word), longer words first, spaces matching any whitespace."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+_MON_FULL = [m for m in R.MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MON = (rf"(?P<mon>{_alt(_MON_FULL)}|(?:{_alt(m for m in R.MONTHS if m not in _MON_FULL)})"
+        rf"(?![a-z])\.?)")
+_WD = rf"(?P<wd>{_alt(R.WEEKDAY_FULL)})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
+_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
+          "nights": "night", "weeks": "week", "months": "month", "quarters": "quarter",
+          "years": "year", "decades": "decade", "centuries": "century", "weekends": "weekend"}
+_UNIT = rf"(?P<unit>{_alt(list(R.UNITS) + list(_UNITS))})"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = (rf"(?P<num>\d+(?:\.\d+|\s+1/2|-1/2)?|(?:{_TENS})[\s-](?:{_ONES})|{_alt(R.NUMBER_WORDS)}"
+        rf"|{_alt(R.VAGUE_QUANTITIES)})")
+_SEASON = rf"(?P<season>{_alt(R.SEASONS)})"
+_POD = rf"(?P<pod>{_alt(R.PARTS_OF_DAY)})"
+_AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
+_ZONE = rf"(?P<zone>{_alt(R.ZONE_ABBREVIATIONS)})"
+_REL = rf"(?P<rel>{_alt(R.RELATIVE_DETERMINERS)})"
+
+F = re.I
+
+
+def _p(rx: str) -> re.Pattern:
+    """Patterns run over the lower-cased text (faster than re.IGNORECASE); capitalisation is
+    checked on the original text afterwards."""
+    return re.compile(rx)
+
+
+#: name -> compiled pattern. Each name has a normaliser ``_norm_<name>`` below.
+PATTERNS: dict[str, re.Pattern] = {
+    # 9 January 2022, 9th of January; January 9, 2022; Sept. 30
+    "dmy": _p(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])(?:,?\s+{_YEAR}\b)?"),
+    "mdy": _p(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|percent|\.\d|,\d))(?:,?\s+{_YEAR}\b)?"),
+    "month_year": _p(rf"\b{_MON}(?![a-z])\s*,?\s+(?:of\s+)?(?:{_YEAR}\b|{_REL}\s+year\b)"),
+    "iso": _p(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<day>\d\d)\b"),
+    "dotted": _p(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>\d{4})\b"),
+    "slashed": _p(r"(?<![\d/])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<year>\d{4}|\d\d)\b"),
+    # 5-Jan-98, 05-Jan-1998
+    "dashed": _p(rf"(?<![\d-]){_DAY}-{_MON}-(?P<year>\d{{4}}|\d\d)\b(?!-)"),
+    # "on the 5th", "by the 21st" (the month comes from the text or the DCT)
+    "ordinal_day": _p(rf"\b(?:{_alt(R.ORDINAL_DAY_PREPOSITIONS)})\s+(?P<the>the)\s+"
+                      rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s*[a-z]|-)"),
+    "month": _p(rf"\b(?:{_REL}\s+)?{_MON}(?![a-z])"),
+    "year": _p(rf"(?<![\d,.$£€#])(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?{_YEAR}(?![\d,]\d)(?!\.\d)(?!-\d)"),
+    "decade": _p(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?(?P<cent>1[0-9]|20)?'?"
+                 r"(?P<dec>\d)0'?s\b"),
+    "weekday": _p(rf"\b(?:{_REL}\s+)?{_WD}(?P<pl>s)?\b(?:\s+{_POD}(?P<podpl>s)?\b)?"),
+    "clock": _p(rf"(?<![\d:.$])(?=\d)(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}"
+                rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+                rf"|(?P<hoc>[01]?\d)\s+o'?clock\b)"),
+    "clockword": _p(rf"\b(?:(?P<word>noon|midnight|midday)\b"
+                    rf"|(?P<hoc>{_ONES}|ten|eleven|twelve)\s+o'?clock\b)"),
+    "dayword": _p(rf"\b(?:(?P<dw2>this|last|yesterday|tomorrow|today)\s+{_POD}"
+                  rf"|(?P<dw>today|yesterday|tomorrow|tonight|overnight))\b"),
+    "anaphoric_day": _p(rf"\b(?:{_alt(R.ANAPHORIC_DAYS)})\b"),
+    "ref": _p(rf"\b(?:{_alt(w for w in R.REF_WORDS if w not in R.REF_WORDS_SKIPPED)})\b"),
+    "relative_unit": _p(rf"\b(?:{_REL}|(?P<the>the))\s+(?P<runit>week|month|year|quarter|weekend"
+                        rf"|decade|century|{_alt(R.SEASONS)})\b(?!-)"),
+    "duration": _p(rf"\b(?:(?P<det>{_alt(R.DURATION_DETERMINERS + ['the'])})\s+)?{_NUM}"
+                   rf"(?:\s+(?:more|additional|straight|consecutive|full))?[\s-]+{_UNIT}"
+                   rf"(?P<suffix>-old|-long)?\b"
+                   rf"(?:\s+(?P<shift>{_alt(R.SHIFT_SUFFIX)})\b)?"),
+    "bare_units": _p(r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b"),
+    "quarter": _p(rf"\b(?:(?P<the>the)\s+)?(?:(?:fiscal\s+)?{_YEAR}\s+|(?P<poss>this|last|next)\s+year'?s\s+)?"
+                  rf"(?:(?P<fisc>fiscal)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                  rf"(?:[\s-]fiscal)?[\s-](?P<qh>quarter|half)\b(?!s)"
+                  rf"(?:\s+of\s+(?:{_REL}\s+year|(?:fiscal\s+)?(?P<year2>(?:1[0-9]|20)\d\d)))?"),
+    "latest_period": _p(rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?P<lw>{_alt(R.LATEST_WORDS)}|year-earlier|year-ago"
+                        rf"|same|current|prior-year|comparable)\s+)?(?P<pn>quarter|period)\b(?!s)"),
+    "period_year_ago": _p(r"\b(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?"
+                          r"(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b"
+                          r"|\blast\s+year'?s\s+(?:quarter|period)\b"),
+    "whole_year": _p(r"\b(?:the\s+)?(?:(?P<yrq>full|fiscal|current\s+fiscal|calendar)[\s-]year"
+                     r"|(?P<yend>year(?:'s)?[\s-]end))\b(?!-)"),
+    "year_ago_adj": _p(r"\b(?:the\s+)?(?:year-earlier|year-ago)\b"),
+    "holiday": _p(rf"\b(?:{_alt(list(R.HOLIDAYS_FIXED) + list(R.HOLIDAYS_RULE) + [R.ELECTION_DAY])})\b"
+                  rf"(?:,?\s+{_YEAR}\b)?"),
+    "spoken_year": _p(rf"\b(?P<sy1>nineteen|twenty)[\s-](?:hundred\s+(?:and\s+)?)?"
+                      rf"(?P<sy2>(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|"
+                      rf"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+                      rf"|\btwo\s+thousand(?:\s+and)?(?:\s+(?P<sy3>{_ONES}|ten))?\b"),
+    "century": _p(r"\b(?:the\s+)?(?P<cn>1?\d|2[01])(?:st|nd|rd|th)[\s-]century\b"),
+    "season": _p(rf"\b(?:(?P<sdet>last|this|next|the|early|late|mid-?)\s+)?{_SEASON}\b"
+                 rf"(?:\s+(?:of\s+)?{_YEAR}\b)?"),
+    "set": _p(rf"\b(?:{_alt(R.SET_WORDS)})\b|\b(?:{_alt(R.SET_DETERMINERS)})\s+(?:other\s+)?"
+              rf"(?P<sunit>day|week|month|year|quarter|hour|night|morning|evening|{_alt(R.WEEKDAY_FULL)})\b"),
+}
+
+#: Trigger words by kind; every pattern holds a word of the kinds listed for it in
+#: _PATTERN_TRIGGERS, so it is run only near those (several times faster on news text).
+_TRIGGERS = {
+    "M": list(R.MONTHS),
+    "D": [],  # digits
+    "W": list(R.WEEKDAYS),
+    "U": list(R.UNITS) + list(_UNITS) + list(R.SEASONS) + ["period", "half", "end"],
+    "X": (list(R.PARTS_OF_DAY) + list(R.CLOCK_WORDS) + list(R.SET_WORDS) + list(R.DAY_WORDS)
+          + list(R.ANAPHORIC_DAYS) + list(R.REF_WORDS) + list(R.HOLIDAYS_FIXED)
+          + list(R.HOLIDAYS_RULE) + list(R.SET_DETERMINERS)
+          + [R.ELECTION_DAY, "o'clock", "oclock", "nineteen", "twenty", "thousand"]),
+}
+_PATTERN_TRIGGERS = {
+    "dmy": "M", "mdy": "M", "month_year": "M", "month": "M", "iso": "D", "dotted": "D", "dashed": "M", "ordinal_day": "D",
+    "slashed": "D", "year": "D", "decade": "D", "clock": "D", "century": "D", "weekday": "W",
+    "duration": "U", "bare_units": "U", "relative_unit": "U", "quarter": "U",
+    "latest_period": "U", "period_year_ago": "U", "whole_year": "U", "year_ago_adj": "U",
+    "season": "U", "set": "UWX", "dayword": "X", "anaphoric_day": "X", "clockword": "X",
+    "ref": "X", "holiday": "X", "spoken_year": "X",
+}
+_TRIGGER_KINDS: dict[str, str] = {}
+for _k, _words in _TRIGGERS.items():
+    for _w in _words:
+        _TRIGGER_KINDS[" ".join(_w.split())] = _TRIGGER_KINDS.get(" ".join(_w.split()), "") + _k
+_TRIGGER = re.compile(rf"(?P<D>\d+)|\b(?P<w>{_alt(_TRIGGER_KINDS)})(?![a-z])")
+#: Patterns that share another one's normaliser.
+_KIND = {"clockword": "clock"}
+_ZONE_SUFFIX = re.compile(
+    rf"\s*(?:\(?\s*{_ZONE}\b\)?|(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:local\s+)?time\b"
+    rf"|(?:,\s*)?in\s+(?P<incity>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b|\s*local\s+time\b)")
+_PERIOD_END = re.compile(rf"\s+(?:{_alt(R.PERIOD_END_WORDS)})\b", F)
+_ZONE_ABBR_CS = re.compile(rf"^(?:{_alt(R.ZONE_ABBREVIATIONS)})$")
+_MOD_PREFIX = re.compile(rf"(?:^|(?<=[^\w-]))(?P<mod>{_alt(R.MOD_PREFIX)})[\s-]*(?:on\s+)?$", F)
+_APPROX_PREFIX = re.compile(rf"(?:^|(?<=\W))(?P<mod>{_alt(R.APPROX_PREFIX)})\s+$", F)
+_SENT_END = re.compile(r"[.!?;:\n]\s|\n")
+_FUTURE_CUE = re.compile(rf"\b(?:{_alt(R.FUTURE_CUES)})\b", F)
+_PERFECT_CUE = re.compile(rf"\b(?:{_alt(R.PAST_PERFECT_CUES)})\b", F)
+_PAST_CUE = re.compile(rf"\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b", F)
+_WORD_NUM = {k.replace(" ", ""): v for k, v in R.NUMBER_WORDS.items()}
+_FUT_PREP = re.compile(rf"\b(?:{_alt(R.FUTURE_PREPOSITIONS)})\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", F)
+_PAST_PREP = re.compile(rf"\b(?:{_alt(R.PAST_PREPOSITIONS)})\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", F)
+_ENDED_MONTH = re.compile(rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+{_MON}", F)

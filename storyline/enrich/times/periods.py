@@ -1,0 +1,103 @@
+"""Normalisers for reporting periods in business news: quarters and halves, "the latest
+quarter", "the year-earlier period", "the fiscal year", "year-end"."""
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.enrich.times.grammar import _PERIOD_END
+from storyline.enrich.times.dates import _fmt, _shift
+from storyline.enrich.times.context import _item
+from storyline.enrich.times.relative import _latest_quarter
+from storyline.rules import times as R
+
+
+def _norm_quarter(c, x):
+    g = c.m.groupdict()
+    n = R.ORDINALS[g["ord"].lower()]
+    half = g["qh"].lower() == "half"
+    if half and n > 2:
+        return None
+    year = g.get("year") or g.get("year2")
+    if year:
+        y = int(year)
+    elif x.dct is None:
+        return _item("DATE", f"XXXX-{'H' if half else 'Q'}{n}", c.mod)
+    else:
+        y = x.dct.year
+        poss = (g.get("poss") or "").lower()
+        rel = " ".join((g.get("rel") or "").lower().split())
+        if poss or rel:
+            y += R.RELATIVE_DETERMINERS.get(poss or rel, 0)
+        else:
+            cur = (x.dct.month - 1) // (6 if half else 3) + 1
+            if n > cur and x.tense(c) != "future":
+                y -= 1
+    m = (n - 1) * (6 if half else 3) + 1
+    d = date(y, m, 1)
+    gran = "half" if half else "quarter"
+    return _item("DATE", _fmt(gran, d), c.mod, None if year else "published", gran, d)
+
+
+def _norm_latest_period(c, x):
+    if x.dct is None:
+        return None
+    lw = " ".join((c.m.group("lw") or "").lower().split())
+    prev = x.last(("quarter",), absolute=True)
+    if c.m.group("year"):  # "the 1988 quarter": the quarter being reported, in that year
+        q = prev["_d"] if prev else _latest_quarter(x.dct)
+        d = date(int(c.m.group("year")), q.month, 1)
+        return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
+                     "quarter", d)
+    if lw in ("year-earlier", "year-ago", "prior-year", "comparable"):
+        if prev is None and c.m.group("pn").lower() == "period":
+            # no quarter named: "the year-earlier period" is the year before the DCT's
+            d = date(x.dct.year - 1, 1, 1)
+            return _item("DATE", _fmt("year", d), c.mod, "published", "year", d)
+        base = prev["_d"] if prev else _latest_quarter(x.dct)
+        d = _shift("quarter", base, -4)
+        return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
+                     "quarter", d)
+    if lw in ("current",):
+        d = date(x.dct.year, (x.dct.month - 1) // 3 * 3 + 1, 1)
+        return _item("DATE", _fmt("quarter", d), c.mod, "published", "quarter", d)
+    if lw == "same" and prev:
+        return _item("DATE", prev["value"], c.mod, prev["id"], "quarter", prev["_d"])
+    d = prev["_d"] if (prev and not lw) else _latest_quarter(x.dct)
+    return _item("DATE", _fmt("quarter", d), c.mod, "published", "quarter", d)
+
+
+def _norm_period_year_ago(c, x):
+    """"the quarter a year ago", "the corresponding period last year", "last year's quarter":
+    the quarter being reported (the last one named, else the last completed), a year back."""
+    if x.dct is None:
+        return None
+    prev = x.last(("quarter",), absolute=True)
+    base = prev["_d"] if prev else _latest_quarter(x.dct)
+    d = _shift("quarter", base, -4)
+    return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
+                 "quarter", d)
+
+
+def _norm_whole_year(c, x):
+    """"the fiscal year", "the full year" (the DCT's year; a span of one year when followed by
+    "ended ..."), "year-end" (that year, mod END)."""
+    if c.m.group("yrq") and _PERIOD_END.match(x.text, c.end):
+        return _item("DURATION", "P1Y", c.mod)
+    if x.dct is None:
+        return None
+    d = date(x.dct.year, 1, 1)
+    mod = "END" if c.m.group("yend") else c.mod
+    return _item("DATE", _fmt("year", d), mod, "published", "year", d)
+
+
+def _norm_year_ago_adj(c, x):
+    """"year-earlier net income", "the year-ago results": the period just named (a quarter in
+    an earnings report) a year back, else the year before the DCT's."""
+    if x.dct is None:
+        return None
+    prev = x.last(("quarter",), within=R.ANAPHORA_MAX_CHARS, before=c.start, absolute=True)
+    if prev is not None and prev["_d"] is not None:
+        d = _shift("quarter", prev["_d"], -4)
+        return _item("DATE", _fmt("quarter", d), c.mod, prev["id"], "quarter", d)
+    d = date(x.dct.year - 1, 1, 1)
+    return _item("DATE", _fmt("year", d), c.mod, "published", "year", d)

@@ -1,0 +1,109 @@
+"""Tense: does an expression point to the past or the future? A preposition right before
+it, else the verb governing it (spaCy parse), else cue words in its clause."""
+from __future__ import annotations
+
+
+from storyline.enrich.times.grammar import _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
+from storyline.rules import times as R
+
+
+_FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare"}
+
+
+def _prep_tense(text: str, start: int) -> str | None:
+    before = text[max(0, start - 24):start]
+    if _FUT_PREP.search(before):
+        return "future"
+    if _PAST_PREP.search(before):
+        return "past"
+    return None
+
+
+def _tense(text: str, start: int, end: int, sdoc) -> str | None:
+    """'past', 'future' or None: a preposition right before ("until", "since"), else the verb
+    governing text[start:end] (parse), else cue words in the clause."""
+    prep = _prep_tense(text, start)
+    if prep:
+        return prep
+    if sdoc is not None:
+        t = _tense_parse(sdoc, start, end)
+        if t is not None:
+            return t
+    return _tense_cues(text, start, end)
+
+
+def _tense_direct(text: str, start: int, end: int, sdoc) -> str | None:
+    """Like :func:`_tense`, but when the parse shows the expression modifying a noun ("a
+    prelude to the negotiations at the start of the year") only that noun's own verb counts
+    (its subject or object: "the talks at the start of the year failed"); a verb further up
+    dates the sentence, not the expression, and gives None."""
+    if sdoc is not None and _prep_tense(text, start) is None:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            head = span.root.head
+            if head.pos_ == "ADP" and head.head is not head:
+                head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and head is not span.root:
+                if head.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "the talks ... failed"
+                    return _tense_parse(sdoc, head.idx, head.idx + len(head))
+                return None
+    return _tense(text, start, end, sdoc)
+
+
+def _tense_parse(sdoc, start: int, end: int) -> str | None:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            words = {a.lower_ for a in auxes}
+            if words & {"will", "'ll", "shall", "wo"}:
+                return "future"
+            if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+                head = tok.head
+                if head.lemma_ in ("be",) or head.lemma_ in _FUTURE_LEMMAS:
+                    return "future"
+            if tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ != "VBD":
+                return "future"
+            if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+                return "past"
+            if tok.tag_ == "VBN" and words & {"has", "have", "had"}:
+                return "past"
+            if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("acl", "amod"):
+                return "past"
+            if tok.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj") \
+                    and tok.tag_ in ("VB", "VBG", "VBN") and tok.head is not tok:
+                tok = tok.head
+                continue
+            return None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _clause_before(text: str, start: int) -> str:
+    lo = max(0, start - R.TENSE_WINDOW_CHARS)
+    chunk = text[lo:start]
+    m = None
+    for m in _SENT_END.finditer(chunk):
+        pass
+    return chunk[m.end():] if m else chunk
+
+
+def _tense_cues(text: str, start: int, end: int) -> str | None:
+    before = _clause_before(text, start)
+    if _PERFECT_CUE.search(before):
+        return "past"
+    if _FUTURE_CUE.search(before):
+        return "future"
+    if _PAST_CUE.search(before):
+        return "past"
+    after = _SENT_END.split(text[end:end + 40])[0]
+    if _FUTURE_CUE.search(after):
+        return "future"
+    if _PAST_CUE.search(after):
+        return "past"
+    return None
