@@ -1,0 +1,398 @@
+"""The archive: one SQLite file holding articles, stories, search index and facts.
+
+``Archive.add(article)`` writes everything about one article in ONE transaction
+(article row, URLs, LSH bands, story link, FTS row via trigger, entities,
+mentions, roles, quotes, times, places, events): a process killed at any moment
+leaves either all of it or none. Re-adding what is already in returns
+``"duplicate"`` without writing anything but the skip counter, so an ingest can
+simply be run again to resume.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from storyline.errors import ArchiveError
+from storyline.model import Article
+from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
+from storyline.store import dedup, entities
+from storyline.store.db import connect, integrity_ok, write_transaction
+from storyline.store.migrations import migrate
+
+
+@dataclass
+class AddResult:
+    """What ``Archive.add`` did with an article.
+
+    status: ``"added"`` (a new story), ``"copy"`` (stored, a near-duplicate of
+    ``copy_of``, linked to its story) or ``"duplicate"`` (already in, as ``id``;
+    nothing stored).
+    """
+
+    status: str
+    id: str
+    story_id: str | None = None
+    copy_of: str | None = None
+    similarity: float | None = None
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return None if v is None else int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(v: Any) -> float | None:
+    try:
+        return None if v is None else float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+class Archive:
+    """An archive in one SQLite file (created and upgraded on open).
+
+    Example::
+
+        with Archive("news.db") as archive:
+            result = archive.add(article)
+            hits = archive.search("Putin Biden call", since="2021-12-01")
+    """
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = str(path if path is not None else self.default_path())
+        self.conn = connect(self.path)
+        try:
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise ArchiveError(f"cannot prepare the archive schema ({exc})",
+                               source=self.path) from exc
+
+    # -- lifecycle -------------------------------------------------------------
+    @staticmethod
+    def default_path() -> Path:
+        """``$STORYLINE_DB`` if set, else ``./storyline.db``."""
+        return Path(os.environ.get(DEFAULT_DB_ENV) or DEFAULT_DB_NAME)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def integrity_ok(self) -> bool:
+        return integrity_ok(self.conn)
+
+    # -- writing ---------------------------------------------------------------
+    def _existing(self, article: Article) -> str | None:
+        """Id of the archived article this one exactly duplicates (same text or URL)."""
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row:
+            return row[0]
+        for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
+            row = self.conn.execute(
+                "SELECT a.id FROM article_urls u JOIN articles a ON a.pk = u.article_pk "
+                "WHERE u.url = ? UNION ALL SELECT a.id FROM sightings s JOIN articles a "
+                "ON a.pk = s.article_pk WHERE s.url = ? LIMIT 1", (url, url)).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def has(self, article: Article) -> bool:
+        """True if the article (same normalised text or same URL) is already archived."""
+        return self._existing(article) is not None
+
+    def has_url(self, url: str | None) -> bool:
+        """True if a page at this URL (after dedup.url_key) was archived or seen as a
+        duplicate: lets a resumed ingest skip it before extracting it."""
+        key = dedup.url_key(url)
+        if key is None:
+            return False
+        return bool(self.conn.execute(
+            "SELECT 1 FROM article_urls WHERE url = ? UNION ALL "
+            "SELECT 1 FROM sightings WHERE url = ? LIMIT 1", (key, key)).fetchone())
+
+    def _record_sighting(self, existing_id: str, article: Article) -> None:
+        url = dedup.url_key(article.canonical_url) or dedup.url_key(article.url)
+        if url is None or self.has_url(url):
+            return
+        pk = self.conn.execute("SELECT pk FROM articles WHERE id = ?",
+                               (existing_id,)).fetchone()[0]
+        self.conn.execute("INSERT INTO sightings(url, article_pk, outlet, published, seen_at) "
+                          "VALUES (?,?,?,?,?)",
+                          (url, pk, article.outlet, article.published, _now()))
+
+    def add(self, article: Article) -> AddResult:
+        """Store one article (and its enrichment) in one transaction; see AddResult."""
+        if not (article.text or "").strip():
+            raise ArchiveError("article has no text; nothing to archive",
+                               source=article.source or article.url)
+        sig = dedup.signature(article.text)
+        bands = dedup.band_hashes(sig) if sig is not None else []
+        try:
+            with write_transaction(self.conn):
+                existing = self._existing(article)
+                if existing:
+                    self.conn.execute("UPDATE meta SET value = value + 1 "
+                                      "WHERE key = 'duplicates_skipped'")
+                    self._record_sighting(existing, article)
+                    story = self.conn.execute("SELECT story_id FROM articles WHERE id = ?",
+                                              (existing,)).fetchone()
+                    return AddResult("duplicate", existing, story[0] if story else None)
+                match = dedup.find_copy(self.conn, sig, bands) if sig is not None else None
+                return self._insert(article, sig, bands, match)
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"could not store the article ({exc}); nothing was written",
+                               source=article.source or article.url) from exc
+
+    def _insert(self, article: Article, sig, bands, match) -> AddResult:
+        c = self.conn
+        d = article.to_dict()
+        aid = d["id"]
+        copy_of = similarity = None
+        if match:
+            row = c.execute("SELECT id, story_id FROM articles WHERE pk = ?",
+                            (match[0],)).fetchone()
+            copy_of, story_id, similarity = row[0], row[1], match[1]
+        else:
+            story_id = aid
+            c.execute("INSERT INTO stories(id, title, first_seen) VALUES (?,?,?)",
+                      (aid, article.title, _now()))
+        c.execute("UPDATE stories SET n_articles = n_articles + 1 WHERE id = ?", (story_id,))
+        stored = {k: v for k, v in d.items() if k != "text"}
+        pk = c.execute(
+            "INSERT INTO articles(id, story_id, url, canonical_url, title, subtitle, authors, "
+            "outlet, wire, published, language, word_count, text, json, minhash, added_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (aid, story_id, article.url, article.canonical_url, article.title, article.subtitle,
+             "; ".join(article.authors or []), article.outlet, article.wire, article.published,
+             article.language, article.word_count, article.text,
+             json.dumps(stored, ensure_ascii=False),
+             dedup.to_blob(sig) if sig is not None else None, _now())).lastrowid
+        for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
+            c.execute("INSERT OR IGNORE INTO article_urls(url, article_pk) VALUES (?,?)", (url, pk))
+        c.executemany("INSERT INTO lsh_bands(band, hash, article_pk) VALUES (?,?,?)",
+                      [(b, h, pk) for b, h in bands])
+        self._insert_enrichment(pk, article)
+        return AddResult("copy" if match else "added", aid, story_id, copy_of, similarity)
+
+    def _insert_enrichment(self, pk: int, article: Article) -> None:
+        c = self.conn
+        local: dict[str, int] = {}     # article's entity id -> archive entity pk
+        by_name: dict[str, int] = {}   # entity name -> pk (to link quotes/places without ids)
+        for ent in article.entities or []:
+            name = (ent.get("name") or "").strip()
+            if not name:
+                continue
+            epk = entities.resolve(c, name, ent.get("label") or "", ent.get("aliases") or [])
+            lid = str(ent.get("id") or f"_{len(local)}")
+            local[lid] = epk
+            by_name[name] = epk
+            for alias in ent.get("aliases") or []:
+                by_name.setdefault(alias, epk)
+            c.execute('INSERT OR REPLACE INTO article_entities(article_pk, local_id, entity_pk, '
+                      'name, start, "end") VALUES (?,?,?,?,?,?)',
+                      (pk, lid, epk, name, _int(ent.get("start")), _int(ent.get("end"))))
+            mentions = ent.get("mentions") or ([{"start": ent.get("start"), "end": ent.get("end"),
+                                                 "text": name}] if ent.get("start") is not None
+                                               else [])
+            c.executemany('INSERT INTO mentions(article_pk, entity_pk, start, "end", text) '
+                          'VALUES (?,?,?,?,?)',
+                          [(pk, epk, _int(m.get("start")), _int(m.get("end")), m.get("text"))
+                           for m in mentions if m.get("start") is not None])
+            c.executemany('INSERT INTO roles(article_pk, entity_pk, role, org, start, "end") '
+                          'VALUES (?,?,?,?,?,?)',
+                          [(pk, epk, r["role"], r.get("org"), _int(r.get("start")),
+                            _int(r.get("end"))) for r in ent.get("roles") or [] if r.get("role")])
+        for q in article.quotes or []:
+            spk = local.get(str(q.get("speaker_id"))) if q.get("speaker_id") else None
+            if spk is None and q.get("speaker"):
+                spk = by_name.get(q["speaker"])
+            c.execute('INSERT INTO quotes(article_pk, kind, text, start, "end", cue, cue_start, '
+                      'cue_end, speaker, speaker_entity_pk, speaker_start, speaker_end) '
+                      'VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+                      (pk, q.get("kind") or "direct", q.get("text") or "", _int(q.get("start")),
+                       _int(q.get("end")), q.get("cue"), _int(q.get("cue_start")),
+                       _int(q.get("cue_end")), q.get("speaker"), spk,
+                       _int(q.get("speaker_start")), _int(q.get("speaker_end"))))
+        c.executemany('INSERT INTO times(article_pk, local_id, text, start, "end", type, value, mod)'
+                      ' VALUES (?,?,?,?,?,?,?,?)',
+                      [(pk, t.get("id"), t.get("text"), _int(t.get("start")), _int(t.get("end")),
+                        t.get("type"), None if t.get("value") is None else str(t["value"]),
+                        t.get("mod")) for t in article.times or []])
+        c.executemany('INSERT INTO places(article_pk, name, start, "end", entity_pk, country_code, '
+                      'lat, lon, kind, geonameid) VALUES (?,?,?,?,?,?,?,?,?,?)',
+                      [(pk, p.get("name"), _int(p.get("start")), _int(p.get("end")),
+                        local.get(str(p.get("entity_id"))) if p.get("entity_id") else
+                        by_name.get(p.get("name") or ""),
+                        p.get("country_code"), _float(p.get("lat")), _float(p.get("lon")),
+                        p.get("kind"), _int(p.get("geonameid"))) for p in article.places or []])
+        c.executemany('INSERT INTO events(article_pk, kind, start, "end", trigger, when_value, '
+                      'when_text, where_name, country_code, participants, status) '
+                      'VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+                      [(pk, e.get("kind"), _int(e.get("start")), _int(e.get("end")),
+                        e.get("trigger"), None if e.get("when") is None else str(e["when"]),
+                        e.get("when_text"), e.get("where"), e.get("country_code"),
+                        json.dumps(list(e.get("participants") or []), ensure_ascii=False),
+                        e.get("status")) for e in article.events or []])
+
+    # -- reading ---------------------------------------------------------------
+    def _row_to_dict(self, row: sqlite3.Row) -> dict:
+        d = json.loads(row["json"])
+        d["text"] = row["text"]
+        ordered = {k: d[k] for k in Article().to_dict() if k in d}
+        ordered.update({k: v for k, v in d.items() if k not in ordered})
+        ordered["story_id"] = row["story_id"]
+        return ordered
+
+    def _find_pk(self, id_or_prefix: str) -> int | None:
+        key = (id_or_prefix or "").strip()
+        if not key:
+            return None
+        row = self.conn.execute("SELECT pk FROM articles WHERE id = ?", (key,)).fetchone()
+        if row:
+            return row[0]
+        if "/" in key or ":" in key:
+            ukey = dedup.url_key(key)
+            row = self.conn.execute("SELECT article_pk FROM article_urls WHERE url = ? UNION ALL "
+                                    "SELECT article_pk FROM sightings WHERE url = ? LIMIT 1",
+                                    (ukey, ukey)).fetchone()
+            return row[0] if row else None
+        if len(key) < MIN_ID_PREFIX:
+            return None
+        rows = self.conn.execute("SELECT pk, id FROM articles WHERE id >= ? AND id < ? LIMIT 6",
+                                 (key, key + "\uffff")).fetchall()
+        if len(rows) > 1:
+            ids = ", ".join(r[1] for r in rows[:5])
+            raise ArchiveError(f"id prefix {key!r} matches several articles ({ids}...); "
+                               f"give more characters")
+        return rows[0][0] if rows else None
+
+    def get(self, id_or_prefix: str) -> dict | None:
+        """The full article JSON (``Article.to_dict()`` shape) by id, unique id prefix
+        (>= 4 chars) or URL, plus ``story_id``, ``copies`` (the other articles of
+        its story: id, outlet, url, published, title) and ``also_seen`` (exact
+        duplicates met at other URLs). None if not archived."""
+        pk = self._find_pk(id_or_prefix)
+        if pk is None:
+            return None
+        row = self.conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,)).fetchone()
+        d = self._row_to_dict(row)
+        d["copies"] = [dict(r) for r in self.conn.execute(
+            "SELECT id, outlet, url, published, title FROM articles "
+            "WHERE story_id = ? AND pk != ? ORDER BY pk", (row["story_id"], pk))]
+        d["also_seen"] = [dict(r) for r in self.conn.execute(
+            "SELECT outlet, url, published, seen_at FROM sightings WHERE article_pk = ? "
+            "ORDER BY seen_at", (pk,))]
+        return d
+
+    def story(self, id_or_prefix: str) -> dict | None:
+        """A story (by story id or the id of any of its articles): title, first_seen,
+        every stored article/outlet/url that carried it (first one first) and
+        ``also_seen``: exact duplicates met at other URLs (not stored again)."""
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?",
+                                (id_or_prefix,)).fetchone()
+        if row is None:
+            pk = self._find_pk(id_or_prefix)
+            if pk is None:
+                return None
+            sid = self.conn.execute("SELECT story_id FROM articles WHERE pk = ?", (pk,)).fetchone()
+            row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (sid[0],)).fetchone()
+        arts = [dict(r) for r in self.conn.execute(
+            "SELECT id, outlet, url, canonical_url, published, title, wire, added_at "
+            "FROM articles WHERE story_id = ? ORDER BY pk", (row["id"],))]
+        seen = [dict(r) for r in self.conn.execute(
+            "SELECT a.id, s.outlet, s.url, s.published, s.seen_at FROM sightings s "
+            "JOIN articles a ON a.pk = s.article_pk WHERE a.story_id = ? ORDER BY s.seen_at",
+            (row["id"],))]
+        return {"id": row["id"], "title": row["title"], "first_seen": row["first_seen"],
+                "n_articles": len(arts),
+                "outlets": sorted({a["outlet"] for a in arts + seen if a["outlet"]}),
+                "articles": arts,
+                "also_seen": seen}
+
+    def __len__(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def stats(self) -> dict:
+        """Counts: articles, stories, copies, duplicates skipped, outlets, date range,
+        entities, mentions, quotes, times, places, events; plus the schema version."""
+        c = self.conn
+
+        def one(sql: str):
+            return c.execute(sql).fetchone()[0]
+
+        first, last = c.execute("SELECT MIN(published), MAX(published) FROM articles "
+                                "WHERE published IS NOT NULL AND published != ''").fetchone()
+        articles = one("SELECT COUNT(*) FROM articles")
+        stories = one("SELECT COUNT(*) FROM stories")
+        return {
+            "path": self.path,
+            "articles": articles,
+            "stories": stories,
+            "copies": articles - stories,
+            "duplicates_skipped": one("SELECT value FROM meta WHERE key='duplicates_skipped'"),
+            "outlets": one("SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "top_outlets": [dict(r) for r in c.execute(
+                "SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL "
+                "GROUP BY outlet ORDER BY articles DESC, outlet LIMIT 10")],
+            "first_published": first,
+            "last_published": last,
+            "entities": one("SELECT COUNT(*) FROM entities"),
+            "mentions": one("SELECT COUNT(*) FROM mentions"),
+            "quotes": one("SELECT COUNT(*) FROM quotes"),
+            "times": one("SELECT COUNT(*) FROM times"),
+            "places": one("SELECT COUNT(*) FROM places"),
+            "events": one("SELECT COUNT(*) FROM events"),
+            "migrations": [r[0] for r in c.execute("SELECT name FROM migrations ORDER BY rowid")],
+        }
+
+    # -- queries (thin wrappers over storyline.store.search / queries / export) ---
+    def search(self, query: str, *, since: str | None = None, until: str | None = None,
+               outlet: str | None = None, limit: int = 20) -> list[dict]:
+        from storyline.store.search import search
+        return search(self.conn, query, since=since, until=until, outlet=outlet, limit=limit)
+
+    def entity(self, name: str) -> dict | None:
+        from storyline.store.queries import entity
+        return entity(self.conn, name)
+
+    def quotes(self, *, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 100) -> list[dict]:
+        from storyline.store.queries import quotes
+        return quotes(self.conn, speaker=speaker, since=since, until=until, limit=limit)
+
+    def events(self, *, upcoming: bool = False, where: str | None = None,
+               limit: int = 100) -> list[dict]:
+        from storyline.store.queries import events
+        return events(self.conn, upcoming=upcoming, where=where, limit=limit)
+
+    def export(self, fmt: str, out: str | Path | IO) -> int:
+        from storyline.store.export import export
+        return export(self, fmt, out)
+
+    def iter_articles(self, batch: int = 200):
+        """Every article as a full dict, in insertion order, streaming in batches."""
+        last = 0
+        while True:
+            rows = self.conn.execute("SELECT * FROM articles WHERE pk > ? ORDER BY pk LIMIT ?",
+                                     (last, batch)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield self._row_to_dict(row)
+            last = rows[-1]["pk"]

@@ -1,0 +1,101 @@
+"""One row per real-world entity: normalised keys and the matching rule.
+
+Rule (in order, within one kind group of rules.store.KIND_GROUPS):
+1. the key of the entity's name equals an archived entity's key -> that entity;
+2. the key of the name equals the key of an archived entity's alias, and only
+   one entity has that alias -> that entity (an article that only says "Putin");
+3. a multi-word person name whose last word is the whole key of exactly one
+   archived person ("Zelenskyy" seen alone first, "Volodymyr Zelensky" now) ->
+   that entity, which takes the fuller name and key;
+4. otherwise a new entity.
+Every name and alias seen is recorded as an alias of the entity it resolved to;
+person names also record their last word (rules.store.SURNAME_ALIAS_GROUPS).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+
+from storyline.rules.store import (KEY_DROP_LEADING, KIND_GROUPS, SURNAME_ALIAS_GROUPS,
+                                   TRANSLIT_MIN_TOKEN, TRANSLIT_RULES)
+
+_TRANSLIT = [(re.compile(p), r) for p, r in TRANSLIT_RULES]
+_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_NON_WORD = re.compile(r"[^\w]+|_")
+
+
+def entity_key(name: str) -> str:
+    """Normalised key of a name: accents stripped, casefolded, honorifics dropped,
+    transliteration variants collapsed (``Zelenskyy`` -> ``zelenski``)."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _APOSTROPHES.sub("", text)
+    tokens = _NON_WORD.sub(" ", text).split()
+    while len(tokens) > 1 and tokens[0] in KEY_DROP_LEADING:
+        tokens.pop(0)
+    out = []
+    for tok in tokens:
+        if len(tok) >= TRANSLIT_MIN_TOKEN and tok.isalpha():
+            for pattern, repl in _TRANSLIT:
+                tok = pattern.sub(repl, tok)
+        out.append(tok)
+    return " ".join(out)
+
+
+def kind_group(label: str | None) -> str:
+    return KIND_GROUPS.get((label or "").upper(), (label or "other").lower())
+
+
+def resolve(conn: sqlite3.Connection, name: str, label: str,
+            aliases: list[str] | tuple[str, ...] = ()) -> int:
+    """The pk of the archived entity ``name`` refers to, created if new; records
+    ``name`` and ``aliases`` as its aliases. Runs inside the caller's transaction."""
+    key = entity_key(name)
+    group = kind_group(label)
+    row = conn.execute("SELECT pk FROM entities WHERE key = ? AND kind_group = ?",
+                       (key, group)).fetchone()
+    if row is None:
+        hits = conn.execute(
+            "SELECT DISTINCT a.entity_pk FROM entity_aliases a JOIN entities e "
+            "ON e.pk = a.entity_pk WHERE a.key = ? AND e.kind_group = ? LIMIT 2",
+            (key, group)).fetchall()
+        row = hits[0] if len(hits) == 1 else None
+    words = key.split()
+    surname_rule = group in SURNAME_ALIAS_GROUPS and len(words) > 1
+    if row is None and surname_rule:
+        hits = conn.execute("SELECT pk FROM entities WHERE key = ? AND kind_group = ? LIMIT 2",
+                            (words[-1], group)).fetchall()
+        if len(hits) == 1:
+            row = hits[0]
+            conn.execute("UPDATE entities SET key = ?, name = ? WHERE pk = ?",
+                         (key, name, row[0]))
+    if row is None:
+        pk = conn.execute("INSERT INTO entities(key, kind_group, label, name) VALUES (?,?,?,?)",
+                          (key, group, label or "", name)).lastrowid
+    else:
+        pk = row[0]
+    names = {name, *aliases}
+    if surname_rule:
+        names.add(name.split()[-1])
+    for alias in names:
+        if alias and alias.strip():
+            conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_pk, alias, key) "
+                         "VALUES (?,?,?)", (pk, alias.strip(), entity_key(alias)))
+    return pk
+
+
+def lookup(conn: sqlite3.Connection, name: str) -> int | None:
+    """The pk of the entity a query name refers to (by key, then by alias key), or None.
+    Among several, the one with the most article mentions wins."""
+    key = entity_key(name)
+    if not key:
+        return None
+    order = ("ORDER BY (SELECT COUNT(*) FROM article_entities ae WHERE ae.entity_pk = e.pk) "
+             "DESC, e.pk LIMIT 1")
+    row = conn.execute(f"SELECT e.pk FROM entities e WHERE e.key = ? {order}", (key,)).fetchone()
+    if row is None:
+        row = conn.execute(
+            f"SELECT e.pk FROM entities e WHERE e.pk IN "
+            f"(SELECT entity_pk FROM entity_aliases WHERE key = ?) {order}", (key,)).fetchone()
+    return row[0] if row else None

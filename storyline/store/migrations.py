@@ -1,0 +1,241 @@
+"""Named, recorded schema migrations.
+
+The schema changes only by appending to :data:`MIGRATIONS`: a list of
+``(name, step)`` where ``step`` is SQL (a script) or a function ``fn(conn)``.
+Each step runs in its own transaction together with the row recording it in the
+``migrations`` table (``name``, ``applied_at``), so a crash mid-upgrade leaves
+the archive at the previous version. Opening an older archive applies the
+missing steps in order; never edit or reorder a published step.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from typing import Callable, Union
+
+from storyline.errors import ArchiveError
+from storyline.store.db import write_transaction
+
+Step = Union[str, Callable[[sqlite3.Connection], None]]
+
+INITIAL = """
+CREATE TABLE stories (
+    id          TEXT PRIMARY KEY,          -- id of the first article seen of the story
+    title       TEXT,
+    first_seen  TEXT NOT NULL,
+    n_articles  INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    pk           INTEGER PRIMARY KEY,      -- rowid, also the FTS content_rowid
+    id           TEXT NOT NULL UNIQUE,     -- Article.id: hash of the normalised text
+    story_id     TEXT NOT NULL REFERENCES stories(id),
+    url          TEXT,
+    canonical_url TEXT,
+    title        TEXT,
+    subtitle     TEXT,
+    authors      TEXT,                     -- '; '-joined, for search and CSV
+    outlet       TEXT,
+    wire         TEXT,
+    published    TEXT,                     -- ISO 8601 as extracted
+    language     TEXT,
+    word_count   INTEGER,
+    text         TEXT NOT NULL,
+    json         TEXT NOT NULL,            -- Article.to_dict() without "text" (kept above)
+    minhash      BLOB,                     -- NUM_PERM uint32 little-endian (dedup.to_blob)
+    added_at     TEXT NOT NULL
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE TABLE article_urls (                -- exact-duplicate key: every URL an article had
+    url         TEXT PRIMARY KEY,
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE lsh_bands (                   -- persistent LSH index: one row per (article, band)
+    band        INTEGER NOT NULL,
+    hash        INTEGER NOT NULL,
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    PRIMARY KEY (band, hash, article_pk)
+) WITHOUT ROWID;
+CREATE INDEX lsh_bands_article ON lsh_bands(article_pk);
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value
+) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('duplicates_skipped', 0);
+"""
+
+FTS = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, subtitle, text, authors, outlet,
+    content='articles', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, subtitle, text, authors, outlet)
+    VALUES (new.pk, new.title, new.subtitle, new.text, new.authors, new.outlet);
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, subtitle, text, authors, outlet)
+    VALUES ('delete', old.pk, old.title, old.subtitle, old.text, old.authors, old.outlet);
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, subtitle, text, authors, outlet
+ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, subtitle, text, authors, outlet)
+    VALUES ('delete', old.pk, old.title, old.subtitle, old.text, old.authors, old.outlet);
+    INSERT INTO articles_fts(rowid, title, subtitle, text, authors, outlet)
+    VALUES (new.pk, new.title, new.subtitle, new.text, new.authors, new.outlet);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""
+
+ENRICHMENT = """
+CREATE TABLE entities (                    -- one row per real-world entity across articles
+    pk          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL,             -- storyline.store.entities.entity_key(name)
+    kind_group  TEXT NOT NULL,             -- rules.store.KIND_GROUPS
+    label       TEXT NOT NULL,             -- PERSON, ORG, GPE, ...
+    name        TEXT NOT NULL,             -- display name (first full name seen)
+    UNIQUE (key, kind_group)
+);
+CREATE TABLE entity_aliases (
+    entity_pk   INTEGER NOT NULL REFERENCES entities(pk) ON DELETE CASCADE,
+    alias       TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    PRIMARY KEY (entity_pk, alias)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_key ON entity_aliases(key);
+CREATE TABLE article_entities (            -- which entities an article mentions
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    local_id    TEXT NOT NULL,             -- the entity's id inside the article ("e1")
+    entity_pk   INTEGER NOT NULL REFERENCES entities(pk),
+    name        TEXT NOT NULL,
+    start       INTEGER, "end" INTEGER,
+    PRIMARY KEY (article_pk, local_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_entity ON article_entities(entity_pk);
+CREATE TABLE mentions (
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    entity_pk   INTEGER NOT NULL REFERENCES entities(pk),
+    start       INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text        TEXT
+);
+CREATE INDEX mentions_article ON mentions(article_pk);
+CREATE INDEX mentions_entity ON mentions(entity_pk);
+CREATE TABLE roles (
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    entity_pk   INTEGER NOT NULL REFERENCES entities(pk),
+    role        TEXT NOT NULL,
+    org         TEXT,
+    start       INTEGER, "end" INTEGER
+);
+CREATE INDEX roles_entity ON roles(entity_pk);
+CREATE INDEX roles_article ON roles(article_pk);
+CREATE TABLE quotes (
+    pk          INTEGER PRIMARY KEY,
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    start       INTEGER, "end" INTEGER,
+    cue         TEXT, cue_start INTEGER, cue_end INTEGER,
+    speaker     TEXT,
+    speaker_entity_pk INTEGER REFERENCES entities(pk),
+    speaker_start INTEGER, speaker_end INTEGER
+);
+CREATE INDEX quotes_article ON quotes(article_pk);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity_pk);
+CREATE TABLE times (
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    local_id    TEXT,
+    text        TEXT, start INTEGER, "end" INTEGER,
+    type        TEXT, value TEXT, mod TEXT
+);
+CREATE INDEX times_article ON times(article_pk);
+CREATE INDEX times_value ON times(value);
+CREATE TABLE places (
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    name        TEXT, start INTEGER, "end" INTEGER,
+    entity_pk   INTEGER REFERENCES entities(pk),
+    country_code TEXT, lat REAL, lon REAL, kind TEXT, geonameid INTEGER
+);
+CREATE INDEX places_article ON places(article_pk);
+CREATE INDEX places_country ON places(country_code);
+CREATE TABLE events (
+    pk          INTEGER PRIMARY KEY,
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    kind        TEXT, start INTEGER, "end" INTEGER, trigger TEXT,
+    when_value  TEXT, when_text TEXT, where_name TEXT, country_code TEXT,
+    participants TEXT,                     -- JSON list of names
+    status      TEXT
+);
+CREATE INDEX events_article ON events(article_pk);
+CREATE INDEX events_when ON events(when_value);
+"""
+
+SIGHTINGS = """
+CREATE TABLE sightings (                   -- exact duplicates seen at another URL: not stored
+    url         TEXT PRIMARY KEY,          -- again, but remembered so story() lists every
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,  -- outlet/url
+    outlet      TEXT,                      -- that carried it, and a resumed ingest can skip
+    published   TEXT,                      -- the URL before extracting it
+    seen_at     TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sightings_article ON sightings(article_pk);
+"""
+
+#: The schema history, oldest first. Append only.
+MIGRATIONS: list[tuple[str, Step]] = [
+    ("0001_articles_stories_lsh", INITIAL),
+    ("0002_fts5_search", FTS),
+    ("0003_enrichment_tables", ENRICHMENT),
+    ("0004_duplicate_sightings", SIGHTINGS),
+]
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations ("
+                 "name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def _run_script(conn: sqlite3.Connection, sql: str) -> None:
+    # executescript() would COMMIT our transaction; run statement by statement.
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            conn.execute(buf)
+            buf = ""
+    if buf.strip():
+        conn.execute(buf)
+
+
+def migrate(conn: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
+    """Apply every step not yet recorded (or up to and including ``upto``).
+
+    Returns the names applied now. Raises ArchiveError if the archive records a
+    migration this version of Storyline does not know (it was written by a newer
+    one).
+    """
+    done = applied(conn)
+    known = [name for name, _ in MIGRATIONS]
+    unknown = [n for n in done if n not in known]
+    if unknown:
+        raise ArchiveError(f"archive was written by a newer Storyline (migrations {unknown}); "
+                           f"upgrade Storyline to open it")
+    now: list[str] = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        with write_transaction(conn):
+            if name in applied(conn):  # another process got there first
+                continue
+            if callable(step):
+                step(conn)
+            else:
+                _run_script(conn, step)
+            conn.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
+                         (name, _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")))
+        now.append(name)
+        if name == upto:
+            break
+    return now

@@ -1,0 +1,105 @@
+"""Who said what, when and where: queries over the enrichment tables."""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+
+from storyline.store import entities as _entities
+from storyline.store.search import date_filter
+
+
+def entity(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> dict | None:
+    """Everything archived about one entity (found by name or alias, variants of
+    spelling included): kind, aliases, roles (with counts), articles, quotes, and
+    co-occurring entities with the number of articles they share."""
+    pk = _entities.lookup(conn, name)
+    if pk is None:
+        return None
+    ent = conn.execute("SELECT * FROM entities WHERE pk = ?", (pk,)).fetchone()
+    aliases = [r[0] for r in conn.execute(
+        "SELECT alias FROM entity_aliases WHERE entity_pk = ? ORDER BY alias", (pk,))]
+    roles = [dict(r) for r in conn.execute(
+        "SELECT role, org, COUNT(DISTINCT article_pk) AS articles FROM roles WHERE entity_pk = ? "
+        "GROUP BY role, org ORDER BY articles DESC, role", (pk,))]
+    articles = [dict(r) for r in conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id FROM articles a "
+        "WHERE a.pk IN (SELECT article_pk FROM article_entities WHERE entity_pk = ?) "
+        "ORDER BY a.published DESC, a.pk DESC LIMIT ?", (pk, limit))]
+    n_articles = conn.execute("SELECT COUNT(DISTINCT article_pk) FROM article_entities "
+                              "WHERE entity_pk = ?", (pk,)).fetchone()[0]
+    co = [dict(r) for r in conn.execute(
+        "SELECT e.name, e.label, COUNT(DISTINCT b.article_pk) AS articles "
+        "FROM article_entities a JOIN article_entities b "
+        "  ON a.article_pk = b.article_pk AND b.entity_pk != a.entity_pk "
+        "JOIN entities e ON e.pk = b.entity_pk WHERE a.entity_pk = ? "
+        "GROUP BY b.entity_pk ORDER BY articles DESC, e.name LIMIT ?", (pk, limit))]
+    return {
+        "name": ent["name"], "kind": ent["label"], "key": ent["key"], "aliases": aliases,
+        "roles": roles, "n_articles": n_articles, "articles": articles,
+        "quotes": _quote_rows(conn, "q.speaker_entity_pk = ?", [pk], limit),
+        "co_occurring": co,
+    }
+
+
+_QUOTE_SELECT = (
+    "SELECT q.kind, q.text, q.start, q.\"end\", q.cue, q.speaker, e.name AS speaker_entity, "
+    "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, a.url "
+    "FROM quotes q JOIN articles a ON a.pk = q.article_pk "
+    "LEFT JOIN entities e ON e.pk = q.speaker_entity_pk ")
+
+
+def _quote_rows(conn, where: str, params: list, limit: int) -> list[dict]:
+    # One row per (story, quote text): a wire story carried by ten outlets is one quote.
+    sql = (_QUOTE_SELECT + f"WHERE {where} AND q.pk IN (SELECT MIN(q2.pk) FROM quotes q2 "
+           "JOIN articles a2 ON a2.pk = q2.article_pk GROUP BY a2.story_id, q2.text) "
+           "ORDER BY a.published DESC, q.pk LIMIT ?")
+    return [dict(r) for r in conn.execute(sql, params + [int(limit)])]
+
+
+def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 100) -> list[dict]:
+    """Quotes, newest article first, one per story and text; ``speaker`` matches the
+    resolved entity (any alias or spelling variant) or, failing that, the speaker
+    string as written."""
+    where, params = ["1"], []
+    if speaker:
+        pk = _entities.lookup(conn, speaker)
+        if pk is not None:
+            where.append("(q.speaker_entity_pk = ? OR q.speaker = ? COLLATE NOCASE)")
+            params += [pk, speaker]
+        else:
+            where.append("q.speaker LIKE ?")
+            params.append(f"%{speaker}%")
+    cond, extra = date_filter("a.published", since, until)
+    if cond:
+        where.append(cond)
+        params += extra
+    return _quote_rows(conn, " AND ".join(where), params, limit)
+
+
+def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,
+           limit: int = 100, today: str | None = None) -> list[dict]:
+    """Events; ``upcoming`` keeps those with status "scheduled" or a ``when`` on or
+    after today; ``where`` matches the place name (substring, any case) or a
+    two-letter country code."""
+    cond, params = ["1"], []
+    if upcoming:
+        cond.append("(e.status = 'scheduled' OR e.when_value >= ?)")
+        params.append(today or _dt.date.today().isoformat())
+    if where:
+        cond.append("(e.where_name LIKE ? OR upper(e.country_code) = upper(?))")
+        params += [f"%{where}%", where]
+    order = "e.when_value ASC" if upcoming else "e.when_value DESC"
+    rows = conn.execute(
+        "SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
+        "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
+        "a.id AS article_id, a.story_id, a.title, a.outlet, a.published "
+        f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
+        f"ORDER BY {order} NULLS LAST, e.pk LIMIT ?", params + [int(limit)]).fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["participants"] = json.loads(d["participants"] or "[]")
+        out.append(d)
+    return out

@@ -1,0 +1,77 @@
+"""Full-text search (SQLite FTS5) over title, subtitle, text, authors and outlet.
+
+The FTS table is external-content (``content='articles'``) and kept current by
+triggers (migration ``0002_fts5_search``). User text never reaches FTS5 as
+syntax: :func:`fts_query` turns it into quoted terms, so quotes, ``AND``/``OR``/
+``NOT``, ``*``, ``:``, parentheses and unbalanced ``"`` are searched as words.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from storyline.rules.store import (BM25_WEIGHTS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN,
+                                   SNIPPET_TOKENS)
+
+_PHRASE = re.compile(r'"([^"]*)"')
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _quote(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression for free text: every word must occur (AND);
+    a balanced ``"..."`` keeps its words together as a phrase. Returns "" when
+    the text holds no word."""
+    text = text or ""
+    parts: list[str] = []
+    if text.count('"') % 2 == 0:
+        for phrase in _PHRASE.findall(text):
+            words = _TOKEN.findall(phrase)
+            if words:
+                parts.append(_quote(words))
+        text = _PHRASE.sub(" ", text)
+    parts += [_quote([w]) for w in _TOKEN.findall(text)]
+    return " ".join(parts)
+
+
+def date_filter(column: str, since: str | None, until: str | None) -> tuple[str, list]:
+    """SQL conditions on an ISO-8601 text column; ``until`` is inclusive at its own
+    precision (``until="2021-12"`` keeps all of December)."""
+    sql, params = [], []
+    if since:
+        sql.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        sql.append(f"substr({column}, 1, ?) <= ?")
+        params += [len(until), until]
+    return (" AND ".join(sql), params)
+
+
+def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
+           until: str | None = None, outlet: str | None = None, limit: int = 20) -> list[dict]:
+    """Best matches first: id, title, outlet, published, url, story_id, rank (bm25,
+    lower is better) and a snippet with matches marked ``[`` ``]``."""
+    match = fts_query(query)
+    if not match:
+        return []
+    where = ["articles_fts MATCH ?"]
+    params: list = [match]
+    cond, extra = date_filter("a.published", since, until)
+    if cond:
+        where.append(cond)
+        params += extra
+    if outlet:
+        where.append("a.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    sql = (f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, "
+           f"bm25(articles_fts, {weights}) AS rank, "
+           f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet "
+           f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+           f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
+    rows = conn.execute(sql, [SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
+                        + params + [int(limit)]).fetchall()
+    return [dict(r) for r in rows]
