@@ -85,3 +85,9 @@ def test_show_unknown_id_is_a_clean_error(runner, tmp_path):
 def test_export_parquet_needs_output(runner, tmp_path):
     result = runner.invoke(main, ["export", "--format", "parquet", "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 2
+
+
+def test_show_too_short_prefix_says_so(runner, tmp_path):
+    result = runner.invoke(main, ["show", "2", "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 1
+    assert "too short" in result.stderr and "Traceback" not in result.output

@@ -296,7 +296,8 @@ def test_get_by_id_prefix_url(filled):
     assert filled.get(hit["id"][:8])["id"] == hit["id"]
     assert filled.get("https://farm.example/frost/")["id"] == hit["id"]
     assert filled.get("0000000000000000") is None
-    assert filled.get("ab") is None  # prefix too short
+    with pytest.raises(ArchiveError, match="too short"):
+        filled.get("ab")
     assert filled.get("") is None
 
 

@@ -273,7 +273,8 @@ class Archive:
                                     (ukey, ukey)).fetchone()
             return row[0] if row else None
         if len(key) < MIN_ID_PREFIX:
-            return None
+            raise ArchiveError(f"id prefix {key!r} is too short: give at least "
+                               f"{MIN_ID_PREFIX} characters of the id", source=self.path)
         rows = self.conn.execute("SELECT pk, id FROM articles WHERE id >= ? AND id < ? LIMIT 6",
                                  (key, key + "\uffff")).fetchall()
         if len(rows) > 1:
