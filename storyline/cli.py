@@ -103,7 +103,7 @@ def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=
         try:
             yield process_page(item, enrich_text=not no_enrich, published=published), None
         except StorylineError as exc:
-            exc.source = exc.source or item.origin
+            exc.source = item.origin  # name the input as the user gave it (file#item-3)
             yield None, exc
         except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
             yield None, StorylineError(f"unexpected {type(exc).__name__}: {exc}",
