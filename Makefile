@@ -1,6 +1,6 @@
 # Storyline: the two commands of the quick start.
 #   make demo   set up .venv, ingest the sample pages in examples/ into a fresh archive,
-#               print the summary, one search and the upcoming events
+#               print the summary, one search, one speaker's quotes and the events at a place
 #   make test   set up .venv with the test extras and run the test suite
 
 PYTHON ?= python3
@@ -24,7 +24,8 @@ demo: install
 	rm -rf $(dir $(DEMO_DB)) && mkdir -p $(dir $(DEMO_DB))
 	$(BIN)/storyline ingest examples/ --db $(DEMO_DB) --quiet
 	$(BIN)/storyline search "strike talks" --db $(DEMO_DB) --limit 5
-	$(BIN)/storyline events --upcoming --db $(DEMO_DB) --limit 10
+	$(BIN)/storyline quotes --speaker Bakker --db $(DEMO_DB) --limit 5
+	$(BIN)/storyline events --where "The Hague" --db $(DEMO_DB) --limit 10
 
 test: install-test
 	$(BIN)/python -m pytest -q
