@@ -55,13 +55,36 @@ class _Entity:
 
 
 # ---------------------------------------------------------------- helpers
+_TEXT_CACHE: list = [None, ""]  # (the last Doc, its text)
+
+
+def doc_text(sdoc) -> str:
+    """``sdoc.text``, built once per Doc: spaCy joins every token on each access, which made
+    the many small look-ups here quadratic in the article length."""
+    if _TEXT_CACHE[0] is not sdoc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = sdoc, sdoc.text
+    return _TEXT_CACHE[1]
+
+
+def _token_indices(sdoc, words) -> list[int]:
+    """Indices of the tokens whose exact text is one of ``words``, read off the Doc's arrays
+    (cheaper than building a Python Token for every word of the article)."""
+    from spacy.attrs import ORTH
+    from spacy.strings import hash_string
+
+    wanted = {hash_string(w) for w in words}
+    if not wanted:
+        return []
+    return [i for i, orth in enumerate(sdoc.to_array([ORTH]).tolist()) if orth in wanted]
+
+
 def _set_tokens(sdoc, m: Mention) -> Mention | None:
     span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     m.tstart, m.tend = span.start, span.end
     m.start, m.end = span.start_char, span.end_char
-    m.text = sdoc.text[m.start:m.end]
+    m.text = doc_text(sdoc)[m.start:m.end]
     return m
 
 
@@ -77,7 +100,7 @@ def _trim(sdoc, m: Mention) -> Mention | None:
     m.start = sdoc[m.tstart].idx
     last = sdoc[m.tend - 1]
     m.end = last.idx + len(last.text)
-    m.text = sdoc.text[m.start:m.end]
+    m.text = doc_text(sdoc)[m.start:m.end]
     return m
 
 
@@ -119,13 +142,12 @@ def _raw_mentions(sdoc) -> list[Mention]:
         m = _trim(sdoc, Mention(ent.start_char, ent.end_char, ent.label_, ent.start, ent.end))
         if m is not None:
             out.append(m)
-    text = sdoc.text
+    text = doc_text(sdoc)
     # Capitalised runs ending in an organisation head noun.
     extra: list[Mention] = []
-    i = 0
-    while i < len(sdoc):
+    for i in _token_indices(sdoc, R.ORG_HEAD_WORDS):
         tok = sdoc[i]
-        if tok.text in R.ORG_HEAD_WORDS and i > 0:
+        if i > 0:
             j = i
             while j - 1 >= 0 and (sdoc[j - 1].text[:1].isupper() or sdoc[j - 1].text in ("-", "–")
                                   ) and sdoc[j - 1].text not in R.ORG_RUN_STOP \
@@ -137,7 +159,6 @@ def _raw_mentions(sdoc) -> list[Mention]:
                 words = sdoc[j:i]
                 if not any(t.lower_ in R.ROLE_HEADS for t in words):
                     extra.append(Mention(sdoc[j].idx, tok.idx + len(tok.text), "ORG", j, i + 1))
-        i += 1
     for form, label in R.FORCED_LABELS.items():
         for mt in re.finditer(rf"\b{re.escape(form)}\b", text):
             m = _set_tokens(sdoc, Mention(mt.start(), mt.end(), label))
@@ -173,7 +194,7 @@ def _strip_titles(sdoc, mentions: list[Mention]) -> list[Mention]:
         if cut is not None:
             m.tstart = cut + 1
             m.start = sdoc[m.tstart].idx
-            m.text = sdoc.text[m.start:m.end]
+            m.text = doc_text(sdoc)[m.start:m.end]
     return mentions
 
 
@@ -198,7 +219,7 @@ def _fix_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
 # ---------------------------------------------------------------- step 3
 def _merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
-    text = sdoc.text
+    text = doc_text(sdoc)
     acronyms = {m.text.replace(".", "") for m in mentions if R.ACRONYM_RE.match(m.text)}
     i = 0
     while i < len(mentions):
@@ -335,7 +356,7 @@ def _org_before(sdoc, index: dict[int, Mention], t: int) -> Mention | None:
 
 
 def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
-    text = sdoc.text
+    text = doc_text(sdoc)
     head = m.tstart - 1
     if head >= 0 and sdoc[head].lower_ in R.HONORIFICS:
         head -= 1
@@ -450,7 +471,7 @@ def _descriptors(sdoc, entities: list[_Entity], index: dict[int, Mention]) -> No
         if len(holders) == 1:
             d = Mention(m.start, sdoc[k].idx + len(sdoc[k].text), "PERSON", m.tstart, k + 1,
                         kind="descriptor")
-            d.text = sdoc.text[d.start:d.end]
+            d.text = doc_text(sdoc)[d.start:d.end]
             holders[0].mentions.append(d)
             holders[0].mentions.sort(key=lambda x: x.start)
 
@@ -497,8 +518,9 @@ def _add_missed_names(sdoc, mentions: list[Mention]) -> list[Mention]:
     surnames = {m.text.split()[-1] for m in mentions
                 if m.label == "PERSON" and len(m.text.split()) >= 2}
     covered = {t for m in mentions for t in range(m.tstart, m.tend)}
+    toks = [sdoc[i] for i in _token_indices(sdoc, surnames)]
     extra = [Mention(t.idx, t.idx + len(t.text), "PERSON", t.i, t.i + 1, t.text)
-             for t in sdoc if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
+             for t in toks if t.i not in covered and t.pos_ == "PROPN"
              and not (t.i + 1 < len(sdoc) and sdoc[t.i + 1].text in ("-", "–"))]
     return sorted(mentions + extra, key=lambda m: m.start)
 
@@ -507,7 +529,7 @@ def find_entities(sdoc) -> list[dict]:
     """Entities of a spaCy Doc, mentions grouped, with roles; see the module docstring."""
     mentions = find_mentions(sdoc)
     entities = _group(mentions)
-    entities = _merge_acronyms(sdoc.text, entities)
+    entities = _merge_acronyms(doc_text(sdoc), entities)
     index: dict[int, Mention] = {}
     for ent in entities:
         for m in ent.mentions:
