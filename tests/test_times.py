@@ -87,7 +87,7 @@ def test_no_false_positives(text):
 @pytest.mark.parametrize("text,expr,type_,value,mod", [
     ("She arrived yesterday morning.", "yesterday morning", "TIME", "1998-01-07TMO", None),
     ("Tomorrow morning he leaves.", "Tomorrow morning", "TIME", "1998-01-09TMO", None),
-    ("They met Monday afternoon.", "Monday afternoon", "DATE", "1998-01-05", None),
+    ("They met Monday afternoon.", "Monday afternoon", "TIME", "1998-01-05TAF", None),
     ("It grew in the fiscal 1997 second quarter.", "the fiscal 1997 second quarter", "DATE",
      "1997-Q2", None),
     ("Sales for the third quarter of fiscal 1997 fell.", "the third quarter of fiscal 1997",
@@ -228,7 +228,12 @@ def test_no_publication_date_gives_unanchored_values():
     ("On Thursday the call began at 3:35 pm Washington time.", DCT_2021, "2021-12-30T20:35Z"),
     ("On Thursday the call began at 3:35 pm Washington time.", date(2021, 7, 3), "2021-07-01T19:35Z"),
     ("On Thursday the call began at 11:35 pm in Moscow.", DCT_2021, "2021-12-30T20:35Z"),
-    ("Trading halted at 9 a.m. EST Tuesday.", date(2000, 4, 3), "2000-04-04T14:00Z"),
+    # (published on a Monday: the coming Tuesday, by the tense or by "until" before the clock)
+    ("Trading will halt at 9 a.m. EST Tuesday.", date(2000, 4, 3), "2000-04-04T14:00Z"),
+    ("The deadline was extended until 9 a.m. EST Tuesday.", date(2000, 4, 3),
+     "2000-04-04T14:00Z"),
+    # the past tense reaches across "a.m." (an abbreviation, not a sentence end)
+    ("Trading halted at 9 a.m. EST Tuesday.", date(2000, 4, 3), "2000-03-28T14:00Z"),
     ("The offer expires at 5 p.m. ET on Friday.", DCT_2021, "2021-12-31T22:00Z"),
 ])
 def test_clock_times_in_utc(text, dct, value):
@@ -272,6 +277,116 @@ def test_component_fills_doc_times(nlp):
 def test_datetime_publication_moment_is_accepted():
     published = datetime(2021, 12, 31, 9, 0, tzinfo=timezone.utc)
     assert _one("It happened yesterday.", published, "yesterday")["value"] == "2021-12-30"
+
+
+# --- round three: future cues, seasons, 24-hour clocks, mid-month, bare "ago" ---------------
+
+TUE_2023 = date(2023, 6, 20)  # a Tuesday
+WED_2024 = date(2024, 2, 21)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # future: modal, reported speech, scheduling passives, progressive plans
+    ("The ministry said the tour would wrap up on Friday.", "Friday", "2023-06-23"),
+    ("The tour would wrap up on Friday.", "Friday", "2023-06-23"),
+    ("The tour will wrap up on Friday.", "Friday", "2023-06-23"),
+    ("A hearing is set for Friday.", "Friday", "2023-06-23"),
+    ("The hearing is scheduled for Friday.", "Friday", "2023-06-23"),
+    ("The union plans to strike on Friday.", "Friday", "2023-06-23"),
+    ("Fans were planning to march on Friday.", "Friday", "2023-06-23"),
+    # negative: the past stays past, also next to a future-looking word
+    ("The tour wrapped up on Friday.", "Friday", "2023-06-16"),
+    ("The tour would have wrapped up on Friday.", "Friday", "2023-06-16"),
+    ("A record was set on Friday.", "Friday", "2023-06-16"),
+    ("Fans gathered next to the stadium on Friday.", "Friday", "2023-06-16"),
+    ("The verdict, announced Friday, means the firm would pay a fine.", "Friday",
+     "2023-06-16"),
+])
+def test_future_cues_for_weekdays(text, expr, value, nlp):
+    assert _one(text, TUE_2023, expr)["value"] == value
+    assert _one(text, TUE_2023, expr, sdoc=nlp(text))["value"] == value
+
+
+@pytest.mark.parametrize("text,dct,expr,value", [
+    # "local time" and the place after the day give the zone (Tokyo is UTC+9)
+    ("Talks are set for 3 p.m. local time on Monday in Tokyo.", WED_2024,
+     "3 p.m. local time on Monday", "2024-02-26T06:00Z"),
+    ("Talks are set for 9 a.m. local time on Monday in Paris.", WED_2024,
+     "9 a.m. local time on Monday", "2024-02-26T08:00Z"),
+    # negative: no place, or a place the gazetteer does not know: local time stays local
+    ("Talks are set for 3 p.m. local time on Monday.", WED_2024,
+     "3 p.m. local time on Monday", "2024-02-26T15:00"),
+    ("Talks are set for 3 p.m. local time on Monday in Xyzzyville.", WED_2024,
+     "3 p.m. local time on Monday", "2024-02-26T15:00"),
+    # 24-hour clock with a zone
+    ("Trading resumed at 0945 GMT.", WED_2024, "0945 GMT", "2024-02-21T09:45Z"),
+    ("Trading resumed at 1430 UTC on Monday.", WED_2024, "1430 UTC on Monday",
+     "2024-02-19T14:30Z"),
+    ("The ceasefire began at 2100 EST Tuesday.", WED_2024, "2100 EST Tuesday",
+     "2024-02-21T02:00Z"),
+])
+def test_clock_zone_from_place_and_24_hour_clock(text, dct, expr, value, nlp):
+    for sdoc in (None, nlp(text)):
+        item = _one(text, dct, expr, sdoc=sdoc)
+        assert (item["type"], item["value"]) == ("TIME", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The firm sold 0945 shares.",          # no zone: a number, not a clock
+    "Flight 1430 landed late.",            # a flight number
+    "Send 2100 est. units by road.",       # lower-case "est." is no zone
+    "The 2460 GMT figure is a typo.",      # no 24:60: not an hour and minute
+])
+def test_four_digit_numbers_without_zone_are_not_clocks(text):
+    assert [i for i in find_times(text, WED_2024) if i["type"] == "TIME"] == []
+
+
+@pytest.mark.parametrize("text,dct,expr,value", [
+    ("The festival is planned for this autumn.", WED_2024, "this autumn", "2024-FA"),
+    ("The festival returns this summer.", WED_2024, "this summer", "2024-SU"),
+    ("Prices rose this spring.", date(2024, 10, 2), "this spring", "2024-SP"),
+    ("Heating bills soared this winter.", WED_2024, "this winter", "2023-WI"),  # in progress
+    ("Heating bills will soar this winter.", date(2024, 10, 2), "this winter", "2024-WI"),
+    # bare "the autumn": by tense
+    ("The festival was held in the autumn.", WED_2024, "the autumn", "2023-FA"),
+    ("The festival will be held in the autumn.", WED_2024, "the autumn", "2024-FA"),
+    ("She said the festival would return in the autumn.", WED_2024, "the autumn", "2024-FA"),
+    # negative: "last"/"next" keep their shift
+    ("The festival was held last autumn.", WED_2024, "last autumn", "2023-FA"),
+    ("The festival returns next summer.", WED_2024, "next summer", "2024-SU"),
+])
+def test_this_season_is_the_current_years(text, dct, expr, value, nlp):
+    assert _one(text, dct, expr)["value"] == value
+    assert _one(text, dct, expr, sdoc=nlp(text))["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("The envoy said she would travel to Rome in mid-March.", "mid-March", "2024-03", "MID"),
+    ("The envoy travelled to Rome in mid-March.", "mid-March", "2023-03", "MID"),
+    ("Output dipped in mid-May.", "mid-May", "2023-05", "MID"),
+    ("Output dipped in early March.", "early March", "2023-03", "START"),
+    ("The plant closed months ago.", "months ago", "PAST_REF", None),
+    ("The plant closed years earlier.", "years earlier", "PAST_REF", None),
+    ("It may reopen years from now.", "years from now", "FUTURE_REF", None),
+    ("The plant shut two months ago.", "two months ago", "2023-12", None),  # a number: a date
+    ("Riot police moved in on Wednesday night.", "Wednesday night", "2024-02-21TNI", None),
+    ("Riot police moved in on Monday morning.", "Monday morning", "2024-02-19TMO", None),
+    ("Officials were sacked last Oct. 23.", "Oct. 23", "2023-10-23", None),
+])
+def test_mid_month_bare_ago_and_part_of_day(text, expr, value, mod):
+    item = _one(text, WED_2024, expr)
+    assert (item["value"], item["mod"]) == (value, mod)
+
+
+@pytest.mark.parametrize("text", [
+    "Troops march on the capital in mid-afternoon heat.",   # "march" the verb
+    "Months of talks ended.",                                # no shift word after the unit
+    "It took years to build.",                               # no shift word
+    "Fans march in mid-protest.",
+])
+def test_no_false_positives_round_three(text):
+    assert [i for i in find_times(text, WED_2024) if i["text"].lower().startswith(
+        ("march", "mid-march", "months", "years"))] == []
 
 
 # --- the seed article (shared project file) -------------------------------------------------

@@ -25,7 +25,7 @@ def _norm_dmy(c, x: _Ctx):
             if (d := _safe_date(y, mon, day))]
     if not opts:
         return None
-    prep = _prep_tense(x.text, c.start)
+    prep = _prep_tense(x.text, c.start if c.lead is None else c.lead)
     reach = [d for d in opts if abs((d - x.dct).days) <= R.PREPOSITION_MAX_DAYS]
     if prep and reach:
         d = _pick(reach, x.dct, prep)

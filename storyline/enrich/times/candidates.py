@@ -10,7 +10,7 @@ from storyline.rules import times as R
 
 
 class _Cand:
-    __slots__ = ("name", "m", "start", "end", "mod", "zone", "day", "out")
+    __slots__ = ("name", "m", "start", "end", "mod", "zone", "day", "out", "local", "lead")
 
     def __init__(self, name, m, start=None, end=None):
         self.name, self.m = name, m
@@ -19,7 +19,12 @@ class _Cand:
         self.mod = None
         self.zone = None  # ZoneInfo for clock times
         self.day = None   # a merged day candidate for "10 p.m. Wednesday"
+        self.local = False  # "3 p.m. local time": the zone is the place's, named later
+        self.lead = None  # start of the larger expression it was merged into (for tense)
         self.out = None
+
+
+_DAY_AFTER = re.compile(r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)")
 
 
 def _cap(text: str, i: int) -> bool:
@@ -35,13 +40,13 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
         mon = g["mon"].lower().rstrip(".")
         if name == "month" and mon in R.AMBIGUOUS_MONTHS and not g.get("rel"):
             before = text[max(0, m.start() - 12):m.start()].lower().split()
-            if not before or before[-1] not in ("in", "since", "until", "by", "of", "from",
-                                                "through", "early", "late", "mid", "during",
-                                                "before", "after", "last", "next", "this", "till"):
-                return False
+            if not before or before[-1].rstrip("-") not in R.MONTH_SAFE_BEFORE:
+                return False  # "in mid-March" counts, "troops march" does not
         if name == "month" and len(mon) <= 4 and mon not in ("may", "june", "july") \
                 and not g["mon"].endswith("."):
             return False
+    if name == "month" and g.get("rel") and _DAY_AFTER.match(text, m.end()):
+        return False  # "last Oct. 23": the day-month date is the expression
     if g.get("wd") is not None and not _cap(text, m.start("wd")):
         return False
     if g.get("day") is not None and name in ("dmy", "mdy", "iso", "dotted", "dashed", "ordinal_day"):
@@ -84,6 +89,9 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
             nxt = text[m.end():m.end() + 20].lower().split()
             if nxt and nxt[0] in ("account", "accounts", "affairs", "events", "flows", "flow"):
                 return False
+    if name == "clock" and g.get("z4") is not None:
+        if not _ZONE_ABBR_CS.match(text[m.start("z4"):m.end("z4")]):
+            return False  # "1200 est" is not a zone; the abbreviation must be in capitals
     if name == "holiday" and not _cap(text, m.start()):
         return False
     if name == "spoken_year":
@@ -170,6 +178,8 @@ def _candidates(text: str) -> list[_Cand]:
                 if name == "duration" and m.group("det") and text[m.start("unit") - 1] == "-" \
                         and m.group("det").lower() == "the":
                     c.start = m.start("num")  # "the 50-minute call": the adjective only
+                if name == "clock" and m.group("z4") is not None:
+                    c.zone = _zone_for(text[m.start("z4"):m.end("z4")])  # "0945 GMT"
                 if name == "ordinal_day":
                     c.start = m.start("the")  # "on the 5th": the preposition stays out
                 if name == "quarter" and m.group("the") and text[m.start("qh") - 1] == "-":
@@ -223,6 +233,7 @@ def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
                     if zone is not None or name is None:
                         c.zone = zone
                         c.end = z.end()
+                        c.local = zone is None
         # a weekday followed by its date: "Saturday, April 25" (the date gives the value)
         if out and out[-1].name == "weekday" and c.name in ("dmy", "mdy") and \
                 re.fullmatch(r",?\s*", text[out[-1].end:c.start]) and not out[-1].m.group("pod"):
@@ -235,6 +246,23 @@ def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
                 re.fullmatch(r",?\s*(?:on\s+)?", text[out[-1].end:c.start]):
             out[-1].day = c
             out[-1].end = c.end
+            c.lead = out[-1].start  # "until 9 a.m. EST Tuesday": the preposition is the day's
+            if out[-1].local and out[-1].zone is None:
+                out[-1].zone = _place_zone_after(text, c.end)
             continue
         out.append(c)
     return out
+
+
+_IN_PLACE = re.compile(r"(?:,\s*)?\s+in\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+
+
+def _place_zone_after(text: str, end: int):
+    """"3 p.m. local time on Monday in Tokyo": "local time" says the zone is the place's, and
+    the place follows the day. Only a place right after the expression counts (the gap of
+    ZONE_CITY_MAX_GAP characters plus "in"); the place stays out of the span (it locates the
+    event as much as the clock)."""
+    m = _IN_PLACE.match(text, end)
+    if not m or m.start("city") - end > R.ZONE_CITY_MAX_GAP + 3:
+        return None
+    return _zone_for(m.group("city"))

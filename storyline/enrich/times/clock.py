@@ -15,6 +15,8 @@ def _clock_hm(c) -> tuple[int, int] | None:
         return int(hh), int(mm)
     if g.get("h24") is not None:
         return int(g["h24"]), int(g["mi24"])
+    if g.get("h4") is not None:
+        return int(g["h4"]), int(g["mi4"])
     if g.get("hoc") is not None:
         h = int(g["hoc"]) if g["hoc"].isdigit() else int(_number(g["hoc"]))
         return h, 0

@@ -14,7 +14,7 @@ class _Ctx:
         self.day_first: bool | None = None  # numeric dates read day/month (decided once)
 
     def tense(self, c: _Cand) -> str | None:
-        return _tense(self.text, c.start, c.end, self.sdoc)
+        return _tense(self.text, c.start, c.end, self.sdoc, lead=c.lead)
 
     def last(self, grans=("day",), within: int | None = None, before: int | None = None,
              absolute: bool = False):

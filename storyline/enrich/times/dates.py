@@ -127,7 +127,11 @@ def _season_year(dct: date, code: str, shift: int | None, tense: str | None) -> 
     if code == "WI":  # winter 2021 runs from December 2021 into 2022
         cands = [date(y + 1, 1, 15) for y in (cur_y - 2, cur_y - 1, cur_y)]
     if shift == 0:
-        d = min(cands, key=lambda d: abs((d - dct).days))
+        # "this autumn": the season of the current year, even when last year's is nearer;
+        # "this winter" in its first months is the winter in progress (begun last December)
+        if code == "WI" and dct.month <= R.WINTER_LAST_MONTH:
+            return cur_y - 1
+        return cur_y
     elif shift == -1:
         d = max(x for x in cands if x < dct - timedelta(days=45))
     elif shift == 1:

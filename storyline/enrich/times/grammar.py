@@ -81,7 +81,9 @@ PATTERNS: dict[str, re.Pattern] = {
     "weekday": _p(rf"\b(?:{_REL}\s+)?{_WD}(?P<pl>s)?\b(?:\s+{_POD}(?P<podpl>s)?\b)?"),
     "clock": _p(rf"(?<![\d:.$])(?=\d)(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}"
                 rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
-                rf"|(?P<hoc>[01]?\d)\s+o'?clock\b)"),
+                rf"|(?P<hoc>[01]?\d)\s+o'?clock\b"
+                # a 24-hour clock without a colon only with its zone: "0945 GMT", "1430 UTC"
+                rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)\s?(?P<z4>{_alt(z.lower() for z in R.ZONE_ABBREVIATIONS)})\b)"),
     "clockword": _p(rf"\b(?:(?P<word>noon|midnight|midday)\b"
                     rf"|(?P<hoc>{_ONES}|ten|eleven|twelve)\s+o'?clock\b)"),
     "dayword": _p(rf"\b(?:(?P<dw2>this|last|yesterday|tomorrow|today)\s+{_POD}"
@@ -95,6 +97,8 @@ PATTERNS: dict[str, re.Pattern] = {
                    rf"(?P<suffix>-old|-long)?\b"
                    rf"(?:\s+(?P<shift>{_alt(R.SHIFT_SUFFIX)})\b)?"),
     "bare_units": _p(r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b"),
+    "bare_shift": _p(rf"\b(?P<unit>years|months|weeks|days|decades|hours)\s+"
+                     rf"(?P<shift>{_alt(R.BARE_UNIT_SHIFTS)})\b"),
     "quarter": _p(rf"\b(?:(?P<the>the)\s+)?(?:(?:fiscal\s+)?{_YEAR}\s+|(?P<poss>this|last|next)\s+year'?s\s+)?"
                   rf"(?:(?P<fisc>fiscal)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                   rf"(?:[\s-]fiscal)?[\s-](?P<qh>quarter|half)\b(?!s)"
@@ -135,7 +139,7 @@ _TRIGGERS = {
 _PATTERN_TRIGGERS = {
     "dmy": "M", "mdy": "M", "month_year": "M", "month": "M", "iso": "D", "dotted": "D", "dashed": "M", "ordinal_day": "D",
     "slashed": "D", "year": "D", "decade": "D", "clock": "D", "century": "D", "weekday": "W",
-    "duration": "U", "bare_units": "U", "relative_unit": "U", "quarter": "U",
+    "duration": "U", "bare_units": "U", "bare_shift": "U", "relative_unit": "U", "quarter": "U",
     "latest_period": "U", "period_year_ago": "U", "whole_year": "U", "year_ago_adj": "U",
     "season": "U", "set": "UWX", "dayword": "X", "anaphoric_day": "X", "clockword": "X",
     "ref": "X", "holiday": "X", "spoken_year": "X",
@@ -155,7 +159,10 @@ _ZONE_ABBR_CS = re.compile(rf"^(?:{_alt(R.ZONE_ABBREVIATIONS)})$")
 _MOD_PREFIX = re.compile(rf"(?:^|(?<=[^\w-]))(?P<mod>{_alt(R.MOD_PREFIX)})[\s-]*(?:on\s+)?$", F)
 _APPROX_PREFIX = re.compile(rf"(?:^|(?<=\W))(?P<mod>{_alt(R.APPROX_PREFIX)})\s+$", F)
 _SENT_END = re.compile(r"[.!?;:\n]\s|\n")
-_FUTURE_CUE = re.compile(rf"\b(?:{_alt(R.FUTURE_CUES)})\b", F)
+#: the end of a clause for the cue search: a sentence end, or a quotation closing before its
+#: attribution ('... core businesses," Mr. Smith said Friday': the quote's "will" is not his)
+_CLAUSE_END = re.compile(rf"[.!?;:\n]\s|\n|[,.!?]\s*(?:{_alt(R.CLOSING_QUOTES)})\s")
+_FUTURE_CUE = re.compile(rf"\b(?!(?:{_alt(R.NOT_FUTURE_CUES)})\b)(?:{_alt(R.FUTURE_CUES)})\b", F)
 _PERFECT_CUE = re.compile(rf"\b(?:{_alt(R.PAST_PERFECT_CUES)})\b", F)
 _PAST_CUE = re.compile(rf"\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b", F)
 _WORD_NUM = {k.replace(" ", ""): v for k, v in R.NUMBER_WORDS.items()}

@@ -22,7 +22,7 @@ def _today_still_ahead(x: _Ctx, c: _Cand) -> bool:
     before = x.text[max(0, c.start - 16):c.start].lower().split()
     if (before and before[-1] in R.SAME_DAY_WORDS) or c.mod == "END":
         return True
-    if _prep_tense(x.text, c.start):  # "until Thursday": the direction is the preposition's
+    if _prep_tense(x.text, c.start if c.lead is None else c.lead):  # "until Thursday": the direction is the preposition's
         return True
     if x.dct_dt is not None:
         return x.dct_dt.hour < R.SAME_WEEKDAY_TODAY_BEFORE_HOUR
@@ -256,3 +256,9 @@ def _norm_duration(c, x):
 def _norm_bare_units(c, x):
     unit = _UNITS[c.m.group("unit").lower()]
     return _item("DURATION", _duration(None, unit), c.mod)
+
+
+def _norm_bare_shift(c, x):
+    """"months ago", "years from now": a reference to the past or the future."""
+    shift = " ".join(c.m.group("shift").lower().split())
+    return _item("DATE", R.BARE_UNIT_SHIFTS[shift], c.mod)

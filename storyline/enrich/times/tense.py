@@ -3,11 +3,12 @@ it, else the verb governing it (spaCy parse), else cue words in its clause."""
 from __future__ import annotations
 
 
-from storyline.enrich.times.grammar import _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
+from storyline.enrich.times.grammar import _CLAUSE_END, _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
 from storyline.rules import times as R
 
 
-_FUTURE_LEMMAS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare"}
+_FUTURE_LEMMAS = R.FUTURE_LEMMAS
+_PRESENT_AUX_TAGS = ("VBZ", "VBP")
 
 
 def _prep_tense(text: str, start: int) -> str | None:
@@ -19,17 +20,20 @@ def _prep_tense(text: str, start: int) -> str | None:
     return None
 
 
-def _tense(text: str, start: int, end: int, sdoc) -> str | None:
+def _tense(text: str, start: int, end: int, sdoc, lead: int | None = None) -> str | None:
     """'past', 'future' or None: a preposition right before ("until", "since"), else the verb
-    governing text[start:end] (parse), else cue words in the clause."""
-    prep = _prep_tense(text, start)
+    governing text[start:end] (parse), else cue words in the clause. ``lead`` is where a larger
+    expression holding this one starts ("until 9 a.m. EST Tuesday" for "Tuesday"): the
+    preposition and the clause are looked for before it."""
+    lead = start if lead is None else lead
+    prep = _prep_tense(text, lead)
     if prep:
         return prep
     if sdoc is not None:
         t = _tense_parse(sdoc, start, end)
         if t is not None:
             return t
-    return _tense_cues(text, start, end)
+    return _tense_cues(text, lead, end)
 
 
 def _tense_direct(text: str, start: int, end: int, sdoc) -> str | None:
@@ -59,8 +63,13 @@ def _tense_parse(sdoc, start: int, end: int) -> str | None:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             words = {a.lower_ for a in auxes}
-            if words & {"will", "'ll", "shall", "wo"}:
+            if words & R.FUTURE_MODALS and not words & R.MODAL_PERFECT_AUX:
                 return "future"
+            if tok.lemma_ in R.FUTURE_PASSIVE_LEMMAS and tok.tag_ == "VBN" and (any(
+                    a.dep_ == "auxpass" and a.tag_ in _PRESENT_AUX_TAGS for a in auxes) or (
+                    not auxes and tok.dep_ in R.REDUCED_PASSIVE_DEPS and any(
+                        ch.lower_ in R.FUTURE_PASSIVE_PREPS for ch in tok.children))):
+                return "future"  # "is set for Monday", "a summit set for April"
             if tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
                 head = tok.head
                 if head.lemma_ in ("be",) or head.lemma_ in _FUTURE_LEMMAS:
@@ -71,7 +80,7 @@ def _tense_parse(sdoc, start: int, end: int) -> str | None:
                 return "past"
             if tok.tag_ == "VBN" and words & {"has", "have", "had"}:
                 return "past"
-            if tok.tag_ == "VBN" and not auxes and tok.dep_ in ("acl", "amod"):
+            if tok.tag_ == "VBN" and not auxes and tok.dep_ in R.REDUCED_PASSIVE_DEPS:
                 return "past"
             if tok.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj") \
                     and tok.tag_ in ("VB", "VBG", "VBN") and tok.head is not tok:
@@ -88,9 +97,18 @@ def _clause_before(text: str, start: int) -> str:
     lo = max(0, start - R.TENSE_WINDOW_CHARS)
     chunk = text[lo:start]
     m = None
-    for m in _SENT_END.finditer(chunk):
-        pass
+    for cand in _CLAUSE_END.finditer(chunk):
+        if chunk[cand.start()] == "." and _word_before(chunk, cand.start()) in R.NOT_SENTENCE_END:
+            continue  # "p.m. local time": an abbreviation, not the end of the clause
+        m = cand
     return chunk[m.end():] if m else chunk
+
+
+def _word_before(chunk: str, i: int) -> str:
+    j = i
+    while j > 0 and not chunk[j - 1].isspace() and chunk[j - 1] not in "(\"'":
+        j -= 1
+    return chunk[j:i].lower()
 
 
 def _tense_cues(text: str, start: int, end: int) -> str | None:
@@ -101,9 +119,12 @@ def _tense_cues(text: str, start: int, end: int) -> str | None:
         return "future"
     if _PAST_CUE.search(before):
         return "past"
+    # after the expression ("In September, it announced plans to ..."), the verb that comes
+    # first is the expression's own: the nearest cue wins (a future one on a tie)
     after = _SENT_END.split(text[end:end + 40])[0]
-    if _FUTURE_CUE.search(after):
+    fut, past = _FUTURE_CUE.search(after), _PAST_CUE.search(after)
+    if fut and (not past or fut.start() <= past.start()):
         return "future"
-    if _PAST_CUE.search(after):
+    if past:
         return "past"
     return None
