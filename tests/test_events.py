@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from storyline.enrich.events import EVENTS, find_events
+from storyline.enrich.events import EVENTS, find_events, timex_relation
 from storyline.enrich.nlp import load_nlp
 from storyline.enrich.pipeline import Document, run_pipeline
 from storyline.enrich.places import resolve_places
@@ -242,3 +242,88 @@ def test_seed_article(nlp):
     calls = [e for e in doc.events if e["kind"] == "call" and (e["when"] or "").startswith("2021-12-30")]
     assert len(calls) == 1 and calls[0]["status"] == "past"
     assert {"Biden", "Putin"} <= {w for p in calls[0]["participants"] for w in p.split()}
+
+
+# ------------------------------------------------------------------ review fixes (round two)
+
+@pytest.mark.parametrize("text,ents,times,published,kind,when,status", [
+    # The electorate deciding is a vote, scheduled when it is ahead.
+    ("Residents of Springfield will decide on 4 June whether to fund a new stadium.",
+     [("Springfield", "GPE")], [("4 June", "DATE", "2024-06-04")], date(2024, 5, 1),
+     "vote", "2024-06-04", "scheduled"),
+    ("Voters chose a new parliament on Sunday after a bitter campaign.",
+     [], [("Sunday", "DATE", "2024-03-10")], date(2024, 3, 12), "election", "2024-03-10", "past"),
+    # A modal of possibility with a future time is scheduled, not past.
+    ("The two leaders might hold talks in Oslo next month.",
+     [("Oslo", "GPE")], [("next month", "DATE", "2024-07")], date(2024, 6, 10),
+     "talks", "2024-07", "scheduled"),
+    ("Officials said the presidents could meet next week.",
+     [], [("next week", "DATE", "2024-W25")], date(2024, 6, 10), "meeting", "2024-W25", "scheduled"),
+])
+def test_round_two_status_and_kinds(nlp, text, ents, times, published, kind, when, status):
+    ev = only(events_for(nlp, text, ents, times, published), kind)
+    assert (ev["when"], ev["status"]) == (when, status)
+
+
+@pytest.mark.parametrize("text,ents,times,published", [
+    # Negative: a decision by a court or a person is no vote.
+    ("The judge will decide on 4 June whether the case can proceed.", [], [("4 June", "DATE", "2024-06-04")],
+     date(2024, 5, 1)),
+    # Negative: a round of sanctions is no talks, even after talks were mentioned.
+    ("Talks in Geneva collapsed. A new round of sanctions will take effect on Monday.",
+     [("Geneva", "GPE")], [("Monday", "DATE", "2024-05-06")], date(2024, 5, 1)),
+])
+def test_round_two_negative_kinds(nlp, text, ents, times, published):
+    evs = events_for(nlp, text, ents, times, published)
+    assert not [e for e in evs if e["kind"] == "vote"]
+    assert not [e for e in evs if e["when"] == times[0][2]]
+
+
+def test_statement_content_belongs_to_the_round_it_announces(nlp):
+    text = ("Negotiations between the two governments ended in Prague on Friday. The foreign "
+            "ministry said in a statement that the next round would be held in Warsaw on 3 March.")
+    evs = events_for(nlp, text, [("Prague", "GPE"), ("Warsaw", "GPE")],
+                     [("Friday", "DATE", "2025-02-21"), ("3 March", "DATE", "2025-03-03")],
+                     date(2025, 2, 22))
+    statement = only(evs, "statement")
+    assert (statement["when"], statement["where"], statement["status"]) == (None, None, "past")
+    nxt = [e for e in evs if e["when"] == "2025-03-03"]
+    assert len(nxt) == 1 and nxt[0]["kind"] == "negotiations"
+    assert (nxt[0]["where"], nxt[0]["status"]) == ("Warsaw", "scheduled")
+
+
+@pytest.mark.parametrize("text,ents,where,cc", [
+    # A facility after "at" is the where; its country comes from "in <city>" after it ...
+    ("A hearing is scheduled for 2 October at the Orange County Courthouse in Orlando, Fla.",
+     [("Orange County Courthouse", "FAC"), ("Orlando", "GPE")], "Orange County Courthouse", "US"),
+    # ... or from a resolved city named inside it.
+    ("Lyon was quiet. The mayor will hold a meeting on 2 October at the Lyon Public Library.",
+     [("Lyon", "GPE"), ("Lyon Public Library", "ORG")], "Lyon Public Library", "FR"),
+    # ... or from the dateline.
+    ("TOLEDO, Ohio \u2014 The board will hold a hearing on 2 October at the Riverside Hall.",
+     [("TOLEDO", "GPE"), ("Ohio", "GPE"), ("Riverside Hall", "ORG")], "Riverside Hall", "US"),
+])
+def test_facility_is_where(nlp, text, ents, where, cc):
+    evs = events_for(nlp, text, ents, [("2 October", "DATE", "2024-10-02")], date(2024, 9, 1))
+    ev = [e for e in evs if e["when"] == "2024-10-02"][0]
+    assert (ev["where"], ev["country_code"]) == (where, cc)
+
+
+def test_org_that_is_no_building_is_not_where(nlp):
+    text = "The senator will hold a hearing on 2 October in the Senate Judiciary Committee."
+    evs = events_for(nlp, text, [("Senate Judiciary Committee", "ORG")],
+                     [("2 October", "DATE", "2024-10-02")], date(2024, 9, 1))
+    assert only(evs, "hearing")["where"] is None
+
+
+@pytest.mark.parametrize("value,today,relation", [
+    ("2025-02-05", date(2025, 2, 5), "now"), ("2025-02-04", date(2025, 2, 5), "past"),
+    ("2025-W06", date(2025, 2, 5), "now"), ("2025-W05", date(2025, 2, 5), "past"),
+    ("2025-W07", date(2025, 2, 5), "future"), ("2025-SU", date(2025, 2, 5), "future"),
+    ("2024-WI", date(2025, 2, 5), "now"), ("2024-Q4", date(2025, 2, 5), "past"),
+    ("2025-03", date(2025, 2, 5), "future"), ("2025", date(2025, 2, 5), "now"),
+    ("PAST_REF", date(2025, 2, 5), "past"), ("FUTURE_REF", date(2025, 2, 5), "future"),
+    ("2024-02-19T15:00", date(2025, 2, 5), "past"), ("P2D", date(2025, 2, 5), None),
+])
+def test_timex_relation(value, today, relation):
+    assert timex_relation(value, today) == relation

@@ -164,3 +164,56 @@ def test_component_in_pipeline(nlp):
     assert [p["name"] for p in doc.places] == ["Vienna", "Moscow"]
     assert doc.entities[2]["country_code"] == "RU"
     assert "places" in doc.done
+
+
+# ------------------------------------------------------------------ per-mention resolution
+
+def _readings(places, surface):
+    """(country_code, admin1, kind) of every place item with a mention written ``surface``."""
+    return sorted((p["country_code"], p["admin1"] or "", p["kind"]) for p in places
+                  if any(m["text"] == surface for m in p["mentions"]))
+
+
+@pytest.mark.parametrize("text,specs,surface,expected", [
+    # Same name, two containers: two place items, each with its own mentions.
+    ("Engineers from Paris in France toured the plant. Their hosts in Paris, Texas, hope to return"
+     " the visit.", [("Paris", "GPE"), ("France", "GPE"), ("Texas", "GPE")],
+     "Paris", [("FR", "11", "city"), ("US", "TX", "city")]),
+    ("The singer grew up in Tbilisi in Georgia and now records in Atlanta, Georgia.",
+     [("Tbilisi", "GPE"), ("Georgia", "GPE"), ("Atlanta", "GPE")],
+     "Georgia", [("GE", "", "country"), ("US", "GA", "admin1")]),
+    # A later bare mention follows the nearest mention that has a container.
+    ("Storms hit Paris, Texas, overnight. Paris officials opened a shelter.",
+     [("Paris", "GPE"), ("Texas", "GPE")], "Paris", [("US", "TX", "city")]),
+    # Negative: without a container pattern the group keeps one reading.
+    ("Ministers met in Paris. Paris will host the next round as well.",
+     [("Paris", "GPE")], "Paris", [("FR", "11", "city")]),
+    # Negative: a list is not a city and its container.
+    ("Flights to Paris, London and Berlin were cancelled.",
+     [("Paris", "GPE"), ("London", "GPE"), ("Berlin", "GPE")], "London", [("GB", "ENG", "city")]),
+])
+def test_same_name_split_by_local_context(nlp, text, specs, surface, expected):
+    places = resolve(nlp, text, specs)
+    assert _readings(places, surface) == expected
+    ids = {p["entity_id"] for p in places if any(m["text"] == surface for m in p["mentions"])}
+    assert len(ids) == 1  # the entity grouping is kept: every split item carries the entity id
+
+
+@pytest.mark.parametrize("text,specs,city,admin1,state_surface", [
+    ("MADISON, Wis. \u2014 The council postponed the vote.", [("MADISON", "GPE")], "MADISON", "WI", "Wis."),
+    ("Researchers in Cambridge, Mass., published the study.", [("Cambridge", "GPE"), ("Mass.", "GPE")],
+     "Cambridge", "MA", "Mass."),
+    ("SPRINGFIELD, Ill. (AP) \u2014 Lawmakers returned.", [("SPRINGFIELD", "GPE")], "SPRINGFIELD", "IL", "Ill."),
+])
+def test_ap_state_abbreviation_after_city(nlp, text, specs, city, admin1, state_surface):
+    places = resolve(nlp, text, specs)
+    assert _readings(places, city) == [("US", admin1, "city")]
+    assert _readings(places, state_surface) == [("US", admin1, "admin1")]
+
+
+@pytest.mark.parametrize("text,specs,surface", [
+    ("Mass. protests followed in Paris.", [("Paris", "GPE")], "Mass."),  # not after "<city>, "
+    ("The vote in Ohio, Ind. officials said, was close.", [("Ohio", "GPE")], "Ind."),  # after a state
+])
+def test_state_abbreviation_needs_city_before_it(nlp, text, specs, surface):
+    assert _readings(resolve(nlp, text, specs), surface) == []

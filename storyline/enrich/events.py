@@ -22,9 +22,12 @@ How (word lists in :mod:`storyline.rules.events`):
    object of "visit", or a city compound ("the Geneva talks"); never a time zone ("Washington
    time"). Participants: compounds ("US-Russia talks"), prepositions ("between Biden and Putin"),
    the subject of a support verb or of "said in a statement".
-4. Status: the linked date against the publication date (earlier: past, later: scheduled); on
+4. Status: the linked date, read as a TIMEX3 range (day, month, week, season, quarter; PAST_REF,
+   FUTURE_REF), against the publication date (ends earlier: past, starts later: scheduled); on
    the same day or with no date, explicit future on the event's own predicate ("will start",
-   "plans to hold") -> scheduled, else its tense, else modifiers ("upcoming", "last"); else past.
+   "plans to hold", "may hold") -> scheduled, else its tense, else modifiers ("upcoming",
+   "last"); else past. A facility (FAC, or an ORG named like a building) after "at"/"in" is a
+   ``where``; its country comes from "<facility> in <city>", a city named in it, or the dateline.
 5. Merge: mentions of the same kind whose date, place and participants agree become one event
    (an indefinite "a call" only with the same date); a definite mention with no date, place or
    participant ("during the call") is kept as evidence of the main event of its kind. Mentions
@@ -38,10 +41,74 @@ from datetime import date, datetime, timedelta
 from storyline.enrich.pipeline import Document, component
 from storyline.rules import events as R
 
-__all__ = ["EVENTS", "find_events"]
+__all__ = ["EVENTS", "find_events", "timex_range", "timex_relation"]
 
 _RELATIVE = re.compile(R.RELATIVE_LATER_PATTERN, re.I)
 _DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_TIMEX = re.compile(r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|"
+                    r"(?P<code>[A-Z]{2}|[QH]\d)))?(?:[T-].*)?$")
+
+
+# ---------------------------------------------------------------- TIMEX3 values as date ranges
+
+def timex_range(value) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 date value covers, else None.
+
+    Days ("2025-03-03", with or without a clock time), months ("2025-03"), years ("2025"),
+    ISO weeks ("2025-W06", "2025-W06-WE"), seasons ("2025-SU") and quarters/halves ("2025-Q1",
+    "2025-H2"). Reference values (PAST_REF, FUTURE_REF) have no range: see :func:`timex_relation`.
+    """
+    if not isinstance(value, str):
+        return None
+    m = _TIMEX.match(value.strip())
+    if not m:
+        return None
+    y = int(m["y"])
+    try:
+        if m["d"]:
+            d = date(y, int(m["m"]), int(m["d"]))
+            return d, d
+        if m["m"]:
+            first = date(y, int(m["m"]), 1)
+            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        if m["w"]:
+            monday = date.fromisocalendar(y, int(m["w"]), 1)
+            if value.strip().endswith("-WE"):  # the weekend of that week
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if m["code"]:
+            span = R.TIMEX_SEASONS.get(m["code"]) or R.TIMEX_QUARTERS.get(m["code"])
+            if not span:
+                return None
+            lo, hi = span
+            first = date(y, lo, 1)
+            hy, hm = y + (hi - 1) // 12, (hi - 1) % 12 + 1
+            last = date(hy + (hm == 12), hm % 12 + 1, 1) - timedelta(days=1)
+            return first, last
+    except ValueError:
+        return None
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def timex_relation(value, today) -> str | None:
+    """Where a TIMEX3 value lies from ``today`` (a date): "past", "future", "now" or None."""
+    if not isinstance(value, str):
+        return None
+    if value in R.TIMEX_PAST_REF:
+        return "past"
+    if value in R.TIMEX_FUTURE_REF:
+        return "future"
+    if value in R.TIMEX_PRESENT_REF:
+        return "now"
+    rng = timex_range(value)
+    if rng is None or today is None:
+        return None
+    if rng[1] < today:
+        return "past"
+    if rng[0] > today:
+        return "future"
+    return "now"
 
 
 # ---------------------------------------------------------------- small helpers
@@ -87,6 +154,16 @@ def _verb_ancestor(tok):
     return None
 
 
+_FACILITY_LINK = re.compile(R.FACILITY_PLACE_LINK, re.I)
+_DATELINE = re.compile(R.DATELINE_PATTERN)
+
+
+def _is_facility(ent: dict) -> bool:
+    """An ORG named like a building ("Cambridge Public Library"): a possible ``where``."""
+    words = (ent.get("name") or "").split()
+    return ent.get("label") == "ORG" and bool(words) and words[-1].lower() in R.FACILITY_HEADS
+
+
 class _Index:
     """Character spans of entities, places and times, looked up by token."""
 
@@ -110,13 +187,20 @@ class _Index:
         for p in places:
             for m in p.get("mentions") or [p]:
                 self.place_spans.append((m["start"], m["end"], p, None))
-        for ent in entities:  # unresolved places still give a "where" name
-            if ent.get("label") in ("GPE", "LOC", "FAC"):
+        self.places = places
+        for ent in entities:  # unresolved places and facilities still give a "where" name
+            if ent.get("label") in ("GPE", "LOC", "FAC") or _is_facility(ent):
                 for m in ent.get("mentions") or [ent]:
                     if m.get("start") is None:
                         continue
-                    if not any(s < m["end"] and m["start"] < e for s, e, _p, _e in self.place_spans):
-                        self.place_spans.append((m["start"], m["end"], None, ent))
+                    if _is_facility(ent) or ent.get("label") == "FAC":
+                        # a facility wins over a place named inside it ("Lyon Public Library")
+                        self.place_spans = [ps for ps in self.place_spans if not (
+                            m["start"] <= ps[0] and ps[1] <= m["end"] and ps[3] is None
+                            and (ps[1] - ps[0]) < (m["end"] - m["start"]))]
+                    elif any(s < m["end"] and m["start"] < e for s, e, _p, _e in self.place_spans):
+                        continue
+                    self.place_spans.append((m["start"], m["end"], None, ent))
         self.times = []
         for t in times:
             if t.get("start") is None:
@@ -127,6 +211,27 @@ class _Index:
         # A place inside a time expression ("11:35 pm in Moscow") names a time zone.
         self.place_spans = [ps for ps in self.place_spans if not any(
             t["start"] <= ps[0] and ps[1] <= t["end"] for t, _span in self.times)]
+
+    def facility_location(self, start: int, end: int) -> dict | None:
+        """The resolved place a facility mention is in: "the Courthouse in Madison", a place named
+        inside it ("the Cambridge Public Library"), else the article's dateline city."""
+        text = self.sdoc.text
+        mentions = sorted(((m["start"], m["end"], p) for p in self.places
+                           for m in p.get("mentions") or [p]), key=lambda x: x[0])
+        for s, _e, p in mentions:
+            if s >= end and _FACILITY_LINK.fullmatch(text[end:s]):
+                return p
+        words = set(re.findall(r"\w+", text[start:end].lower()))
+        inside = [p for s, e, p in mentions if start <= s and e <= end]
+        inside += [p for p in self.places if p.get("kind") in ("city", "admin1") and
+                   set(re.findall(r"\w+", (p.get("name") or "").lower())) <= words]
+        if inside:
+            return inside[0]
+        for dm in _DATELINE.finditer(text):
+            for s, _e, p in mentions:
+                if s == dm.start(1):
+                    return p
+        return None
 
     def entity_at(self, tok):
         inside = [e for s, e_, e in self.ent_spans if s <= tok.idx < e_]
@@ -193,10 +298,41 @@ def _trigger_kind(tok, index: _Index) -> str | None:
     return None
 
 
+def _electorate_kind(tok) -> str | None:
+    """ "voters will decide", "residents will choose a mayor": a vote or election."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in R.ELECTORATE_VERBS:
+        return None
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in R.ELECTORATE_SUBJECTS for c in tok.children):
+        return R.ELECTORATE_VERBS[tok.lemma_.lower()]
+    return None
+
+
+def _round_kind(tok, found: dict[int, str], sdoc) -> str | None:
+    """ "the next round would take place in Vienna": the kind of the talks it continues."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in R.ROUND_NOUNS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None
+    if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.lemma_.lower() in R.SUPPORT_VERBS):
+        return None
+    for i in sorted((j for j in found if tok.i - R.ROUND_CONTEXT_TOKENS <= j < tok.i), reverse=True):
+        if found[i] in R.ROUND_KINDS:
+            return found[i]
+    return None
+
+
 def _triggers(sdoc, index: _Index) -> dict[int, str]:
     found = {}
     for tok in sdoc:
         kind = _trigger_kind(tok, index)
+        if kind:
+            found[tok.i] = kind
+    for tok in sdoc:
+        kind = _electorate_kind(tok)
+        if kind and tok.i not in found:
+            found[tok.i] = kind
+    for tok in sdoc:
+        kind = _round_kind(tok, found, sdoc)
         if kind:
             found[tok.i] = kind
     # Stacked nouns: "summit meeting" -> one trigger on the head, the more specific kind.
@@ -235,6 +371,9 @@ def _region(tok, triggers: dict[int, str]) -> set[int]:
             return  # "as a prelude to the negotiations at the start of the year"
         if t.dep_ in R.CLAUSE_DEPS and not (parent in roots and t.lemma_.lower() in R.SUPPORT_VERBS):
             return
+        if t.dep_ in R.CLAUSE_DEPS and any(c.dep_ == "mark" and c.lower_ in R.CONTENT_CLAUSE_MARKERS
+                                           for c in t.children):
+            return  # "a statement that the next round would take place in Vienna": its content
         if support is not None and parent.i == support.i and (t.dep_ in ("conj", "parataxis", "ccomp") or t.dep_ == "punct"):
             return
         region.add(t.i)
@@ -384,7 +523,9 @@ def _participants(tok, kind, index: _Index, where_span, triggers) -> list[dict]:
 
 def _verb_status(v):
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if aux & R.FUTURE_AUX:
+    if v.tag_ == "VBN" and aux & R.PERFECT_AUX:  # "would have met", "may have met"
+        return "past"
+    if aux & R.FUTURE_AUX or aux & R.POSSIBILITY_AUX:
         return "scheduled"
     if v.tag_ == "VBD" or (v.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were"}):
         return "past"
@@ -393,7 +534,7 @@ def _verb_status(v):
     if v.tag_ in ("VBZ", "VBP") and v.lemma_.lower() in R.ONGOING_VERBS:
         return "ongoing"
     if v.tag_ == "MD":
-        return "scheduled" if v.lower_ in R.FUTURE_AUX else None
+        return "scheduled" if v.lower_ in R.FUTURE_AUX | R.POSSIBILITY_AUX else None
     return None
 
 
@@ -430,15 +571,10 @@ def _modifier_status(tok) -> str | None:
 
 
 def _compare(when, published) -> str | None:
-    w, p = _date_parts(when), _published_parts(published)
-    if not w or not p:
-        return None
-    n = min(len(w), len(p))
-    if w[:n] < p[:n]:
-        return "past"
-    if w[:n] > p[:n]:
-        return "scheduled"
-    return None
+    p = _published_parts(published)
+    today = date(*p) if p else None
+    rel = timex_relation(when, today) if today or when in R.TIMEX_PAST_REF | R.TIMEX_FUTURE_REF else None
+    return {"past": "past", "future": "scheduled"}.get(rel)
 
 
 def _status(mentions: list[dict], when, published) -> str:
@@ -518,6 +654,14 @@ def _best_when(whens: list[dict]):
 
 # ---------------------------------------------------------------- main
 
+def _framed(tok, kind) -> bool:
+    """ "The ministry SAID in a statement": a statement with a speaker, even one no entity names."""
+    if kind not in R.FRAMED_KINDS or tok.dep_ != "pobj" or tok.head.lower_ not in R.PARTICIPANT_FRAME_PREPS:
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _relative_when(m: dict, earlier: list[dict], sdoc):
     """Re-anchor "two days later" on the previous dated event (or date) of the same sentence."""
     w = m["when"]
@@ -573,6 +717,10 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
             place = {"name": pl["name"] if pl else (ent.get("name") or span.text),
                      "country_code": pl.get("country_code") if pl else None,
                      "geonameid": pl.get("geonameid") if pl else None}
+            if pl is None:  # a facility or unresolved name: locate it from context
+                loc = index.facility_location(span.start_char, span.end_char)
+                if loc is not None:
+                    place["country_code"] = loc.get("country_code")
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
         definite = tok.pos_ == "VERB" or not (dets & R.INDEFINITE_DETERMINERS)
         sent = tok.sent
@@ -582,14 +730,14 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
         m = {"kind": kind, "tok": tok, "sent": (sent.start, sent.end), "start": s_start,
              "end": max(s_start, s_end), "when": when, "place": place, "parts": parts,
              "modality": modality, "own": own, "modifier": _modifier_status(tok),
-             "definite": definite}
+             "definite": definite, "framed": _framed(tok, kind)}
         _relative_when(m, mentions, sdoc)
         mentions.append(m)
 
     events: list[dict] = []
     loose = []
     for m in mentions:
-        anchored = m["when"] or m["place"] or m["parts"]
+        anchored = m["when"] or m["place"] or m["parts"] or m["framed"]
         if not anchored:
             if m["definite"]:
                 loose.append(m)
@@ -621,7 +769,7 @@ def _event_item(ev: dict, published) -> dict:
     mentions = sorted(ev["mentions"], key=lambda m: m["tok"].i)
     when = _best_when(ev["whens"])
     lead = next((m for m in mentions if m["when"] is when), None) if when else None
-    lead = lead or next(m for m in mentions if m["when"] or m["place"] or m["parts"])
+    lead = lead or next(m for m in mentions if m["when"] or m["place"] or m["parts"] or m["framed"])
     tok = lead["tok"]
     place = ev["places"][0] if ev["places"] else None
     how = [f"trigger {tok.lemma_!r} ({tok.pos_.lower()})"]

@@ -17,6 +17,12 @@ How a mention group is resolved (rules and weights in :mod:`storyline.rules.plac
    state named elsewhere, its cities or neighbouring countries named, other US states named --
    with nearby mentions counting double. The best reading is kept if it clears MIN_SCORE; a name
    with no reading is skipped, never guessed.
+4. Per mention: "<city> in <container>" / "<city>, <container>" pairs ("Paris in France",
+   "Atlanta, Georgia", "Cambridge, Mass.") fix the readings of those two mentions. A group with
+   such mentions is resolved mention by mention (other mentions lean to the nearest fixed one,
+   SAME_NAME_ANCHOR_BONUS, and to same-state cities nearby), so one entity may become several
+   place items ("Paris" FR and "Paris" TX), each with the entity's id and its own mentions.
+   An AP state abbreviation right after a city of that state ("MADISON, Wis.") is the state.
 
 NORP entities never become places, but get a ``country_code`` when their name is a known demonym.
 """
@@ -170,6 +176,98 @@ def _qualifier(text: str, end: int) -> tuple[str, str] | None:
     return None
 
 
+def _inside(city: dict, kind: str, code: str) -> bool:
+    """Is a city reading inside the US state (``kind`` "admin1") or country ``code``?"""
+    if kind == "admin1":
+        return city["country_code"] == "US" and city["admin1"] == code
+    return city["country_code"] == code
+
+
+def _container_of(container: dict, city: dict) -> bool:
+    if container["kind"] == "country":
+        return _inside(city, "country", container["country_code"])
+    if container["kind"] == "admin1":
+        return _inside(city, "admin1", container["admin1"])
+    return False
+
+
+@lru_cache(maxsize=64)
+def _state_reading(code: str) -> dict | None:
+    rec = us_states().get(code)
+    if not rec:
+        return None
+    for r in _non_city_index().get(place_key(rec["name"]), ()):
+        if r["kind"] == "admin1" and r["admin1"] == code:
+            return r
+    return None
+
+
+def _abbreviation_code(surface: str) -> str | None:
+    """The state code of an AP abbreviation or postal code as written ("Wis.", "NY"), else None."""
+    surface = surface.strip()
+    key = place_key(surface).replace(" ", "")
+    if key in R.AP_STATE_ABBREVIATIONS and (surface.endswith(".") or surface.isupper()):
+        return R.AP_STATE_ABBREVIATIONS[key]
+    return None
+
+
+def _abbreviation_state(text: str, mentions: list[dict]) -> dict | None:
+    """The US state a mention like "Wis." names, when it stands right after "<city>, "."""
+    for m in mentions:
+        code = _abbreviation_code(m["text"])
+        if code and _city_before_in_state(text, m["start"], code):
+            reading = _state_reading(code)
+            if reading is not None:
+                return dict(reading)
+    return None
+
+
+_NAME_BEFORE = re.compile(R.STATE_ABBREVIATION_CONTEXT)
+
+
+def _city_before_in_state(text: str, start: int, code: str) -> bool:
+    """Does a city of US state ``code`` stand right before ``start`` ("Madison, " + "Wis.")?"""
+    m = _NAME_BEFORE.search(text[max(0, start - 60):start])
+    if not m:
+        return False
+    words = m.group(1).split()
+    for n in range(1, len(words) + 1):
+        if any(r["kind"] == "city" and _inside(r, "admin1", code) for r in lookup(" ".join(words[-n:]))):
+            return True
+    return False
+
+
+_ABBREV_AFTER = re.compile(r"\s*,\s*([A-Z][A-Za-z.]{1,5})(?![\w])")
+
+
+def _uncovered_state_mentions(text: str, groups: list) -> list:
+    """Groups for state abbreviations after a city that no entity covers ("MADISON, Wis. --")."""
+    covered = [(m["start"], m["end"]) for g in groups for m in g.mentions]
+    extra = {}
+    for g in groups:
+        for m in g.mentions:
+            am = _ABBREV_AFTER.match(text, m["end"])
+            if not am:
+                continue
+            s, e = am.span(1)
+            surface = am.group(1)
+            if not surface.endswith(".") and e < len(text) and text[e] == ".":
+                e, surface = e + 1, surface + "."
+            code = _abbreviation_code(surface)
+            if code is None or not _city_before_in_state(text, s, code):
+                continue
+            if any(cs < e and s < ce for cs, ce in covered):
+                continue
+            covered.append((s, e))
+            mention = {"start": s, "end": e, "text": text[s:e]}
+            key = place_key(surface)
+            if key in extra:
+                extra[key].mentions.append(mention)
+            else:
+                extra[key] = _Group(None, "GPE", [surface], [mention])
+    return list(extra.values())
+
+
 class _Group:
     """All mentions of one entity (or one un-grouped spaCy place span)."""
 
@@ -229,7 +327,10 @@ def _candidates(group: _Group, text: str) -> None:
     for name in group.names:
         if "," in name:  # one span "Wilmington, Delaware": look up the city part
             name = name.split(",")[0]
+        short = name.strip().endswith(".") and len(place_key(name)) <= R.ABBREVIATION_MAX_LETTERS
         for r in lookup(name):
+            if short and r["alt"] and r["kind"] == "city":
+                continue
             ident = _ident(r)
             if ident not in seen or (seen[ident]["alt"] and not r["alt"]):
                 seen[ident] = r
@@ -239,19 +340,20 @@ def _candidates(group: _Group, text: str) -> None:
     if group.label in R.PRIMARY_NAME_ONLY_LABELS:
         cands = [c for c in cands if not c["alt"] and (c["kind"] != "city" or
                                                         c["population"] >= R.FAC_MIN_POPULATION)]
+    state = _abbreviation_state(text, group.mentions)
+    if state is not None and all(_ident(state) != _ident(c) for c in cands):
+        cands.append(state)
     for m in group.mentions:
         q = _qualifier(text, m["end"])
         if q is None and "," in m["text"]:
             q = _qualifier(m["text"], m["text"].index(","))
         if q:
             kind, code = q
-            kept = [c for c in cands if c["kind"] == "city" and
-                    (c["admin1"] == code and c["country_code"] == "US" if kind == "admin1"
-                     else c["country_code"] == code)]
+            kept = [c for c in cands if c["kind"] == "city" and _inside(c, kind, code)]
             if kept:
-                cands, group.constraint = kept, q
-                group.how.append(f"city+{'state' if kind == 'admin1' else 'country'} pattern")
-                break
+                m["_local"] = kept
+                m["_local_how"] = f"city+{'state' if kind == 'admin1' else 'country'} pattern"
+                group.constraint = group.constraint or q
     key = place_key(group.names[0] if group.names else "")
     if key in R.CITY_OVER_STATE and group.constraint is None:
         state_reading = any(_adjacent_state_word(text, m) for m in group.mentions)
@@ -307,41 +409,122 @@ def tag_nationalities(entities: list[dict]) -> None:
                 ent["country_code"] = cc
 
 
+_LINK = re.compile(R.CONTAINER_LINK_PATTERN)
+
+
+def _container_pairs(text: str, groups: list[_Group]) -> None:
+    """Fix both readings of "<city> in <container>" / "<city>, <container>" mention pairs.
+
+    Sets ``_local`` (the allowed readings) on each mention of such a pair: the city's readings
+    that lie in one of the container's, and the container's readings that contain one of them.
+    """
+    order = sorted(((m, g) for g in groups for m in g.mentions), key=lambda mg: mg[0]["start"])
+    for (a, ga), (b, gb) in zip(order, order[1:]):
+        gap = text[a["end"]:b["start"]]
+        if not _LINK.fullmatch(gap) or text.startswith(R.POSSESSIVE_AFTER, b["end"]):
+            continue
+        containers = [c for c in gb.candidates if c["kind"] in ("country", "admin1")]
+        cities = [c for c in (a.get("_local") or ga.candidates) if c["kind"] == "city"]
+        cities = [c for c in cities if any(_container_of(k, c) for k in containers)]
+        if not cities:
+            continue
+        kept = [k for k in containers if any(_container_of(k, c) for c in cities)]
+        a["_local"], a["_local_how"] = cities, "city in a named container"
+        b["_local"], b["_local_how"] = kept, "container of the city before it"
+
+
+def _mention_near(m: dict, other: _Group) -> bool:
+    return any(abs(m["start"] - o["start"]) <= R.NEAR_CHARS for o in other.mentions)
+
+
+def _nearby_city_bonus(r: dict, m: dict, others: list[_Group]) -> float:
+    if r["kind"] != "city" or not r["admin1"]:
+        return 0.0
+    for other in others:
+        o = other.best
+        if (o is not None and o["kind"] == "city" and _ident(o) != _ident(r)
+                and o["country_code"] == r["country_code"] and o["admin1"] == r["admin1"]
+                and _mention_near(m, other)):
+            return R.NEARBY_CITY_BONUS
+    return 0.0
+
+
+def _resolve_mention(m: dict, g: _Group, others: list[_Group], anchor: dict | None):
+    """(score, reading, how) of one mention of a group that has local patterns."""
+    cands = m.get("_local") or g.candidates
+    view = _Group(g.entity_id, g.label, g.names, [m])
+    best = (0.0, None)
+    for c in cands:
+        score = _base_score(c) + _context_score(c, view, others) + _nearby_city_bonus(c, m, others)
+        if anchor is not None and _ident(anchor) == _ident(c):
+            score += R.SAME_NAME_ANCHOR_BONUS
+        if best[1] is None or score > best[0]:
+            best = (score, c)
+    how = m.get("_local_how") or ("same name nearby" if anchor is not None and best[1] is not None
+                                  and _ident(anchor) == _ident(best[1]) else "per mention")
+    return best[0], best[1], how
+
+
+def _own_reading(m: dict, text: str) -> bool:
+    surface = m["text"].split(",")[0]
+    return bool(lookup(surface)) or _abbreviation_code(m["text"]) is not None
+
+
 def resolve_places(sdoc, entities: list[dict], text: str) -> list[dict]:
     """Resolve the place mentions of one article; see the module docstring for the rules."""
     groups = _groups(sdoc, entities, text)
+    groups += _uncovered_state_mentions(text, groups)
     for g in groups:
+        # A mention with no reading of its own ("AP" grouped with "Wis.") is not this place.
+        own = [m for m in g.mentions if _own_reading(m, text)]
+        if own and len(own) < len(g.mentions):
+            g.mentions = own
         _candidates(g, text)
-        g.best = max(g.candidates, key=_base_score, default=None)
-    final = {}
+    _container_pairs(text, groups)
+    for g in groups:
+        first_local = next((m["_local"] for m in g.mentions if m.get("_local")), None)
+        g.best = max(first_local or g.candidates, key=_base_score, default=None)
+    # resolved: (mention, group, score, reading, how)
+    resolved = []
     for g in groups:
         others = [o for o in groups if o is not g]
-        scored = [(_base_score(c) + _context_score(c, g, others), c) for c in g.candidates]
-        final[id(g)] = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+        local = [m for m in g.mentions if m.get("_local")]
+        if not local:  # one reading for the whole group, as context decides
+            scored = [(_base_score(c) + _context_score(c, g, others), c) for c in g.candidates]
+            score, best = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+            extra = ["context"] if best is not None and best is not g.best else []
+            resolved.extend((m, g, score, best, extra) for m in g.mentions)
+            continue
+        for m in g.mentions:
+            anchor = None
+            if not m.get("_local"):
+                nearest = min(local, key=lambda lm: abs(lm["start"] - m["start"]))
+                anchor = max(nearest["_local"], key=_base_score)
+            score, best, how = _resolve_mention(m, g, others, anchor)
+            resolved.append((m, g, score, best, [how]))
     items: dict = {}
-    for g in groups:
-        score, best = final[id(g)]
+    for m, g, score, best, extra in resolved:
         if best is None or score < R.MIN_SCORE:
             continue
-        how = [best["kind"], "alternate name" if best["alt"] else "primary name"] + g.how
-        if best is not g.best:
-            how.append("context")
         ident = _ident(best)
         item = items.get(ident)
         if item is None:
+            how = [best["kind"], "alternate name" if best["alt"] else "primary name"] + g.how
+            how += [h for h in extra if h not in how]
             item = items[ident] = {
-                "name": best["name"], "text": g.mentions[0]["text"],
-                "start": g.mentions[0]["start"], "end": g.mentions[0]["end"], "mentions": [],
-                "entity_id": g.entity_id, "entity_ids": [], "country_code": best["country_code"],
-                "admin1": best["admin1"], "lat": best["lat"], "lon": best["lon"],
-                "kind": best["kind"], "geonameid": best["geonameid"],
-                "population": best["population"], "score": round(score, 2), "how": "; ".join(how)}
-        item["mentions"].extend(g.mentions)
+                "name": best["name"], "text": m["text"], "start": m["start"], "end": m["end"],
+                "mentions": [], "entity_id": g.entity_id, "entity_ids": [],
+                "country_code": best["country_code"], "admin1": best["admin1"],
+                "lat": best["lat"], "lon": best["lon"], "kind": best["kind"],
+                "geonameid": best["geonameid"], "population": best["population"],
+                "score": round(score, 2), "how": "; ".join(how)}
+        if all(x["start"] != m["start"] for x in item["mentions"]):
+            item["mentions"].append({"start": m["start"], "end": m["end"], "text": m["text"]})
         if g.entity_id is not None and g.entity_id not in item["entity_ids"]:
             item["entity_ids"].append(g.entity_id)
     out = []
     for item in items.values():
-        item["mentions"].sort(key=lambda m: m["start"])
+        item["mentions"].sort(key=lambda x: x["start"])
         first = item["mentions"][0]
         item.update(start=first["start"], end=first["end"], text=first["text"])
         if item["entity_id"] is None and item["entity_ids"]:

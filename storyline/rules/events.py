@@ -140,3 +140,55 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 #: its date matches one already found. Other mentions ("the call", "Thursday's call", a headline's
 #: bare "security call") may refer back to an event already described and are merged into it.
 INDEFINITE_DETERMINERS = {"a", "an", "another", "one", "some", "any", "no"}
+
+# ---------------------------------------------------------------- round two (review fixes)
+#: The electorate as subject of a choosing verb is a vote: "voters will decide on Nov. 5",
+#: "residents will choose a new mayor". Subject lemmas and verb lemmas -> kind.
+ELECTORATE_SUBJECTS = {"voter", "elector", "electorate", "resident", "citizen", "constituent"}
+ELECTORATE_VERBS = {"decide": "vote", "choose": "election", "elect": "election",
+                    "pick": "election", "cast": "vote", "weigh": "vote"}
+#: "round" (of talks, of voting) is an event only as the subject or object of a support verb
+#: ("the next round would take place in Vienna", "they will hold another round") and with no
+#: "of" complement of its own ("a round of sanctions" is not a meeting). Its kind is the kind of
+#: the nearest earlier trigger of ROUND_KINDS within ROUND_CONTEXT_TOKENS tokens; with none, it
+#: is no event.
+ROUND_NOUNS = {"round", "session"}
+ROUND_KINDS = {"talks", "negotiations", "election", "vote", "meeting", "summit", "conference"}
+ROUND_CONTEXT_TOKENS = 400
+#: A clause hanging on a noun trigger that opens with one of these markers is the trigger's
+#: *content*, not a description of it: "a statement THAT the next round would take place in
+#: Vienna on March 3" -- the date and place belong to the round, not to the statement.
+CONTENT_CLAUSE_MARKERS = {"that", "whether", "if"}
+#: Modal auxiliaries of possibility: "may hold a phone call next week" is a scheduled (possible)
+#: event, not a past one. A perfect after them ("may have met") stays past.
+POSSIBILITY_AUX = {"may", "might", "could", "can", "should", "must"}
+PERFECT_AUX = {"have", "has", "had", "'ve"}
+
+#: Buildings and institutions that are places when they follow a locative preposition ("at the
+#: Dane County Courthouse", "at the Cambridge Public Library"): the last word of an ORG or FAC
+#: name. An ORG with another head ("in the Senate") is not a where.
+FACILITY_HEADS = {
+    "courthouse", "court", "library", "hall", "center", "centre", "stadium", "arena", "hotel",
+    "palace", "museum", "school", "university", "college", "church", "cathedral", "mosque",
+    "synagogue", "temple", "hospital", "auditorium", "theater", "theatre", "airport", "station",
+    "park", "building", "house", "capitol", "embassy", "consulate", "headquarters", "plaza",
+    "square", "gardens", "pavilion", "chamber", "chambers", "complex", "campus", "base",
+}
+#: Between a facility and the place that locates it: "the Courthouse in Madison", "the Library,
+#: Cambridge", "the University of Vienna".
+FACILITY_PLACE_LINK = r"\s*(?:,|\bin\b|\bof\b|\bat\b)\s*(?:the\s+)?"
+#: A dateline: a place name in capitals at the start of a line, followed by a comma or a dash
+#: ("MADISON, Wis. --"). A facility with no other locating place is taken to be in that city.
+DATELINE_PATTERN = r"(?m)^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?=\s*(?:,|\u2014|\u2013|--|\())"
+#: TIMEX3 reference values: always past / always future / now.
+TIMEX_PAST_REF = {"PAST_REF"}
+TIMEX_FUTURE_REF = {"FUTURE_REF"}
+TIMEX_PRESENT_REF = {"PRESENT_REF"}
+#: TIMEX3 season and quarter/half codes -> (first month, last month). Winter runs December to
+#: February and is placed in the year given (WI of 2025: Dec 2025 - Feb 2026).
+TIMEX_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+TIMEX_QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
+                  "H1": (1, 6), "H2": (7, 12)}
+#: Kinds kept with no time, place or named participant when a speaker frames them ("the
+#: ministry said in a statement"): the statement itself is an event of the article.
+FRAMED_KINDS = {"statement"}

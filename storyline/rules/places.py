@@ -173,3 +173,29 @@ DEMONYMS = {
     "senegalese": "SN", "somali": "SO", "rwandan": "RW", "ugandan": "UG", "tanzanian": "TZ",
     "zimbabwean": "ZW", "congolese": None, "soviet": None, "european": None,
 }
+
+# ---------------------------------------------------------------- per-mention resolution
+#: Two place names joined like this are a place and its container: "Paris in France",
+#: "Tbilisi in Georgia", "Atlanta, Georgia", "Cambridge, Mass.". The first must be a city that
+#: lies in one of the second's readings (a country or US state); the pair then fixes both readings
+#: for these two mentions only, so "Paris in France" and, later, "Paris, Texas" become two places.
+#: Lists ("Paris, London and Berlin") never match: London has no country/state reading that
+#: contains a Paris.
+CONTAINER_LINK_PATTERN = r"\s*,\s*|\s+in\s+(?:the\s+)?"
+#: A container name followed by a possessive is the start of a new phrase ("in Washington,
+#: Georgia's president said"), not a qualifier.
+POSSESSIVE_AFTER = ("'s", "\u2019s")
+#: A mention with no local pattern takes the reading of the nearest mention of the same name
+#: that has one ("Paris, Texas ... the mayor of Paris"), as this bonus: strong context nearby
+#: (a state or a same-state city) can still override it.
+SAME_NAME_ANCHOR_BONUS = 1.0
+#: A city reading gains this when another city of the same first-level region (US state,
+#: French region...) is named within NEAR_CHARS ("flew into Dallas and drove to Paris").
+NEARBY_CITY_BONUS = 1.5
+#: An AP-style state abbreviation ("Wis.", "Mass.") or postal code ("NY") is itself a place only
+#: in qualifier position: right after "<city>, " where the city (group 1, up to four capitalised
+#: words) has a gazetteer record in that state ("Ohio, Ind." is not Indiana).
+STATE_ABBREVIATION_CONTEXT = r"([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}),\s*$"
+#: A short dotted word ("Ind.", "Mass.") is an abbreviation: it never resolves through a city's
+#: alternate names ("Ind" is listed for Indianapolis), only as a state in qualifier position.
+ABBREVIATION_MAX_LETTERS = 5

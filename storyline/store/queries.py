@@ -80,26 +80,47 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str |
 
 def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,
            limit: int = 100, today: str | None = None) -> list[dict]:
-    """Events; ``upcoming`` keeps those with status "scheduled" or a ``when`` on or
-    after today; ``where`` matches the place name (substring, any case) or a
-    two-letter country code."""
+    """Events, latest date first, one row per event of a story (the same wire story carried by
+    three outlets is one event, with ``reports`` = 3); ``where`` matches the place name (substring, any case) or a
+    two-letter country code.
+
+    ``upcoming`` keeps the events still ahead on ``today`` (ISO date, default: today), soonest
+    first: those whose date, read as a TIMEX3 value (day, month, year, ISO week, season,
+    quarter), ends today or later; FUTURE_REF always, PAST_REF never; and those with status
+    "scheduled" whose date cannot be resolved (none, or a value like "XXXX-03"). Dates are
+    compared as dates, never as text ("PAST_REF" and "2025-W06" do not sort after a day).
+    """
+    from storyline.enrich.events import timex_range, timex_relation
+
     cond, params = ["1"], []
-    if upcoming:
-        cond.append("(e.status = 'scheduled' OR e.when_value >= ?)")
-        params.append(today or _dt.date.today().isoformat())
     if where:
         cond.append("(e.where_name LIKE ? OR upper(e.country_code) = upper(?))")
         params += [f"%{where}%", where]
-    order = "e.when_value ASC" if upcoming else "e.when_value DESC"
-    rows = conn.execute(
-        "SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
-        "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
-        "a.id AS article_id, a.story_id, a.title, a.outlet, a.published "
-        f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
-        f"ORDER BY {order} NULLS LAST, e.pk LIMIT ?", params + [int(limit)]).fetchall()
-    out = []
-    for r in rows:
-        d = dict(r)
-        d["participants"] = json.loads(d["participants"] or "[]")
-        out.append(d)
-    return out
+    sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
+           "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
+           "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
+           "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
+           f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
+           "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
+           "coalesce(e.where_name, ''), e.status ")
+    if not upcoming:
+        rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, pk LIMIT ?',
+                            params + [int(limit)]).fetchall()
+        return [_event_row(r) for r in rows]
+    day = _dt.date.fromisoformat(today) if today else _dt.date.today()
+    kept = []
+    for n, r in enumerate(conn.execute(sql + "ORDER BY pk", params)):
+        relation = timex_relation(r["when"], day)
+        if relation in ("now", "future") or (relation is None and r["status"] == "scheduled"):
+            rng = timex_range(r["when"])
+            # soonest first: by the period's start; FUTURE_REF and undated ones last
+            kept.append(((rng is None, rng[0] if rng else _dt.date.max, n), r))
+    kept.sort(key=lambda kr: kr[0])
+    return [_event_row(r) for _k, r in kept[:int(limit)]]
+
+
+def _event_row(r) -> dict:
+    d = dict(r)
+    d.pop("pk", None)
+    d["participants"] = json.loads(d["participants"] or "[]")
+    return d
