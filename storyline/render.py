@@ -143,9 +143,10 @@ def quotes_table(rows: list[dict]) -> Table:
 
 def events_table(rows: list[dict]) -> Table:
     table = Table(title=f"events ({len(rows)})")
-    for col in ("when", "kind", "where", "participants", "status"):
+    for col in ("when", "kind", "where", "participants", "status", "reports"):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(str(r.get("when") or ""), r.get("kind") or "", r.get("where") or "",
-                      _value(r.get("participants") or []), r.get("status") or "")
+                      _value(r.get("participants") or []), r.get("status") or "",
+                      str(r.get("reports") or 1))
     return table
