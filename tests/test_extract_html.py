@@ -383,3 +383,209 @@ def test_benchmark_sample_beats_nothing_and_has_no_crash():
 def test_benchmark_script_reports_missing_data(tmp_path, capsys):
     assert _bench.main(["--data", str(tmp_path), "--no-write"]) == 2
     assert "benchmark data not found" in capsys.readouterr().err
+
+
+# --- round two: fixes from the end-to-end review -------------------------------------------------
+from storyline.extract.html import (drop_leading_metadata, is_byline_line,  # noqa: E402
+                                    is_chrome_paragraph, is_date_line)
+from storyline.extract.metadata import find_standfirst, standfirst_class  # noqa: E402
+
+
+def _body_paras(art: Article) -> list[str]:
+    return art.text.split("\n\n")
+
+
+@pytest.mark.parametrize("top, subtitle", [
+    # strong class names: a standfirst whatever its punctuation
+    ('<p class="dek">Repairs to two cranes push the opening back to the summer</p>',
+     "Repairs to two cranes push the opening back to the summer"),
+    ('<div class="c-standfirst">The port had promised the terminal for March.</div>',
+     "The port had promised the terminal for March."),
+    ('<h2 class="article-sub-headline">Storms in October left the quay half usable</h2>',
+     "Storms in October left the quay half usable"),
+    # weak class names: only without a final stop (a lede is a sentence)
+    ('<p class="lede">Shipping lines offered slots at the older northern quay</p>',
+     "Shipping lines offered slots at the older northern quay"),
+    ('<p class="story-intro">Crews worked through the night on the damaged cranes.</p>', None),
+    # not standfirsts: widgets, modifiers, media boxes, too short
+    ('<div class="intro-video">Watch the storm hit the cranes at the new terminal</div>', None),
+    ('<h4 class="widget__title with-subtitle">Trending now on the Coastal Courier</h4>', None),
+    ('<div class="dek"><img src="/x.jpg"> Storm pictures from the harbour this week</div>', None),
+    ('<p class="dek">Port news</p>', None),
+])
+def test_standfirst_by_class(top, subtitle):
+    art = extract_html(page(article_top=top))
+    assert art.subtitle == subtitle
+    if subtitle:
+        assert art.provenance["subtitle"] == "heuristic:class"
+        assert subtitle not in _body_paras(art)          # taken out of the body
+    assert BODY[0] in _body_paras(art)
+
+
+def test_meta_description_keeps_priority_over_class_standfirst():
+    top = '<p class="dek">Repairs to two cranes push the opening back to the summer</p>'
+    art = extract_html(page(head=FULL_HEAD, article_top=top))
+    assert art.provenance["subtitle"] == "meta:og:description"
+    assert "Repairs to two cranes push the opening back to the summer" not in _body_paras(art)
+
+
+def test_standfirst_before_headline_or_in_a_sidebar_is_ignored():
+    html = page(body_extra='<div class="story"><p class="dek">A ferry strike ends after two '
+                           'weeks of talks</p></div>')
+    assert find_standfirst(parse_html(html)) is None
+
+
+@pytest.mark.parametrize("cls, strength", [
+    ("dek", "strong"), ("Page-dek", "strong"), ("articleSubtitle", "strong"),
+    ("sub-headline", "strong"), ("c-entry-summary p-dek", "strong"), ("strapline", "strong"),
+    ("lede", "weak"), ("article__summary", "weak"), ("story-intro", "weak"),
+    ("summary-list", None), ("intro-video", None), ("has-subtitle", None), ("headline", None),
+    ("subscribe-box", None), ("leaderboard", None), ("", None), (None, None),
+])
+def test_standfirst_class(cls, strength):
+    assert standfirst_class(cls) == strength
+
+
+@pytest.mark.parametrize("top", [
+    '<p class="date">Aug. 1, 2024</p>',
+    '<div class="timestamp">Updated 4:20 PM EST, March 5, 2024</div>',
+    '<p class="author">By Priya Raman | praman@courier.example</p>',
+])
+def test_leading_date_and_byline_lines_leave_the_body(top):
+    art = extract_html(page(article_top=top))
+    assert _body_paras(art)[0] == BODY[0]
+
+
+@pytest.mark.parametrize("line, is_date", [
+    ("Aug. 1, 2024", True),
+    ("Updated 4:20 PM EST, March 5, 2024", True),
+    ("Published: 2024-03-05 18:30", True),
+    ("Tuesday, 5 March 2024 at 09:15 GMT", True),
+    ("The council met on Aug. 1, 2024 to vote on the levy.", False),
+    ("March 5, 2024: the day the harbour flooded", False),
+    ("No date in this line at all", False),
+])
+def test_is_date_line(line, is_date):
+    assert is_date_line(line) is is_date
+
+
+@pytest.mark.parametrize("line, is_byline", [
+    ("By Priya Raman | praman@chronicle.example", True),
+    ("By Marta Okonkwo and Lars Henningsen", True),
+    ("By the end of the year, prices had doubled in most of the region.", False),
+    ("By Reuters", False),
+])
+def test_is_byline_line(line, is_byline):
+    assert is_byline_line(line) is is_byline
+
+
+def test_drop_leading_metadata_stops_at_the_story():
+    paras = ["Terminal delayed", "Repairs push the opening back", "Aug. 1, 2024",
+             "By Jane Doe", BODY[0], "Aug. 2, 2024", BODY[1]]
+    out = drop_leading_metadata(paras, title="Terminal delayed",
+                                standfirst="Repairs push the opening back")
+    assert out == [BODY[0], "Aug. 2, 2024", BODY[1]]        # a later date line is not touched
+    assert drop_leading_metadata(["Aug. 1, 2024"]) == ["Aug. 1, 2024"]   # never empties a body
+
+
+@pytest.mark.parametrize("byline, expected", [
+    # blocks inside the byline: the person, not the outlet or the place
+    ('<div class="byline"><span>By Fiona Ashcombe</span><span>Coast News, Elna</span></div>',
+     ["Fiona Ashcombe"]),
+    ('<div class="byline"><span>By Jane Doe</span><span>Port Elna</span></div>', ["Jane Doe"]),
+    ('<p class="byline">By <a href="/a">Anna Berg</a> and <a href="/t">Tom Lind</a></p>',
+     ["Anna Berg", "Tom Lind"]),
+    # a name split over elements is read as one text
+    ('<div class="byline">By <span>Jane</span> <span>Doe</span></div>', ["Jane Doe"]),
+    ('<div class="byline"><span>By Jane Doe</span><span>Elna Desk</span><span>Port Elna</span>'
+     '</div>', ["Jane Doe"]),
+    ('<div class="byline"><span>By Coast News</span><span>Staff</span></div>', []),
+])
+def test_byline_blocks(byline, expected):
+    assert html_metadata(page(article_top=byline))["authors"] == expected
+
+
+@pytest.mark.parametrize("meta_author, byline, expected, how", [
+    ("Marta Okonkwo", "By Marta Okonkwo and Lars Henningsen",
+     ["Marta Okonkwo", "Lars Henningsen"], "heuristic:byline"),
+    ("Marta Okonkwo", "By Marta Okonkwo", ["Marta Okonkwo"], "meta:author"),
+    # a byline that does not name the meta author is not taken over it
+    ("Marta Okonkwo", "By Lars Henningsen and Ruth Amsel", ["Marta Okonkwo"], "meta:author"),
+])
+def test_fuller_visible_byline_beats_single_meta_author(meta_author, byline, expected, how):
+    html = page(head=f'<meta name="author" content="{meta_author}">',
+                article_top=f'<p class="byline">{byline}</p>')
+    meta = html_metadata(html)
+    assert meta["authors"] == expected
+    assert meta["provenance"]["authors"] == how
+
+
+@pytest.mark.parametrize("para, chrome", [
+    ("Our Standards: The Thomson Reuters Trust Principles.", True),
+    ("The Courier Trust Principles", True),
+    ("Read our editorial guidelines", True),
+    ("___", True), ("* * *", True), ("—", True),
+    ("Advertisement", True),
+    ("Our standards of living have fallen since the crisis began, the report said.", False),
+    ("The trust said its principles had not changed in forty years of work.", False),
+    ("Port Elna ___ harbour", False),
+])
+def test_is_chrome_paragraph(para, chrome):
+    assert is_chrome_paragraph(para) is chrome
+
+
+def test_separator_and_standards_lines_leave_the_body():
+    extra = ('<div class="article-body"><p>___</p><p>Associated Press writer Ola Berg contributed '
+             'to this report from the northern quay of Port Elna.</p>'
+             '<p class="trust">Our Standards: <a href="/p">The Courier Trust Principles.</a></p></div>')
+    html = page().replace("</article></main>", extra + "</article></main>")
+    paras = _body_paras(extract_html(html))
+    assert "___" not in paras
+    assert not any(p.startswith("Our Standards") for p in paras)
+    assert BODY[-1] in paras
+
+
+def _footer_page(footer: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"<html><body><article><h1>Terminal delayed</h1>{paras}</article>{footer}</body></html>"
+
+
+@pytest.mark.parametrize("footer, expected", [
+    ('<div class="footer">© 2024 Cambridge Chronicle, a Gatehouse Media company. Contact Us | '
+     'Advertise | Terms</div>', "© 2024 Cambridge Chronicle, a Gatehouse Media company"),
+    ("<footer>Central Europe Monitor © 2025 | About | Careers | Contact</footer>",
+     "Central Europe Monitor © 2025"),
+    ("<footer><p>© 2024 Coastal Courier Media Ltd. All rights reserved.</p></footer>",
+     "© 2024 Coastal Courier Media Ltd"),
+    ("<footer>Copyright 2023 Elna Post. About us | Privacy Policy</footer>",
+     "Copyright 2023 Elna Post"),
+    ("<footer>About | Careers | Contact</footer>", None),
+    ("<footer>Read our copyright policy | Terms</footer>", None),
+])
+def test_copyright_forms(footer, expected):
+    assert html_metadata(_footer_page(footer))["copyright"] == expected
+
+
+def _figure_page(figure: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"<html><body><article><h1>Terminal delayed</h1>{figure}{paras}</article></body></html>"
+
+
+@pytest.mark.parametrize("figure, caption, credit", [
+    ('<figure><img src="/a.jpg"><span>Image source, Getty Images</span><figcaption>Image caption, '
+     'The replica tower wears a red hat</figcaption></figure>',
+     "The replica tower wears a red hat", "Getty Images"),
+    ('<figure><img src="/a.jpg"><figcaption>Caption: Cranes at dawn <span>Credit: AFP</span>'
+     '</figcaption></figure>', "Cranes at dawn", "AFP"),
+    ('<figure><img src="/a.jpg"><figcaption>Cranes at the quay. Photo: Jan Vos</figcaption></figure>',
+     "Cranes at the quay.", "Jan Vos"),
+    ('<figure><img src="/a.jpg"><figcaption>Photo: Reuters</figcaption></figure>', None, "Reuters"),
+    # no label: the caption is kept whole and there is no credit
+    ('<figure><img src="/a.jpg"><figcaption>Photographers gather at the quay</figcaption></figure>',
+     "Photographers gather at the quay", None),
+    ('<figure><img src="/a.jpg"><figcaption>Caption contest winners on the quay</figcaption>'
+     '</figure>', "Caption contest winners on the quay", None),
+])
+def test_image_caption_and_credit_labels(figure, caption, credit):
+    img = html_metadata(_figure_page(figure))["images"][0]
+    assert (img["caption"], img["credit"]) == (caption, credit)

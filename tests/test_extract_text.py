@@ -189,7 +189,7 @@ def test_chrome_removed(pages, name, chrome):
 
 @pytest.mark.parametrize("name, field, expected", [
     ("reuters", "title", "Oil prices climb as supply worries deepen"),
-    ("reuters", "published", "2022-03-03"),
+    ("reuters", "published", "2022-03-03T10:15:00-05:00"),  # the time and its zone kept
     ("reuters", "authors", ["Jane Doe", "Ahmad Ghaddar"]),
     ("reuters", "wire", "Reuters"),
     ("reuters", "outlet", "Reuters"),
@@ -331,3 +331,119 @@ def test_benchmark_quality_gate():
     rows = [tp_fp_fn(truth, run_storyline(dump, url))
             for _key, dump, truth, url in load_pages(BENCH, limit=40)]
     assert score(rows)["f1"] >= BENCH_MIN_F1
+
+
+# --- round two: fixes from the end-to-end review -------------------------------------------------
+from storyline.extract.text import parse_datetime  # noqa: E402
+
+STORY = [
+    "HARBOURTON — The city council postponed a vote on the waterfront plan on Monday after more "
+    "than two hundred residents spoke at a hearing that lasted nearly five hours.",
+    "Council President Ada Whitlow said the council would take up the proposal again later this "
+    "month, once the planning office had answered the questions raised at the hearing.",
+    "The developer said in a statement that it was disappointed but still committed to the "
+    "project, and that it had already held a dozen meetings with neighbours.",
+]
+
+
+def _dump(first: str, *, head: str = "The Harbourton Ledger", date_line: str = "Published: "
+          "September 9, 2024 6:15 p.m.", footer: str = "Copyright © 2024 The Harbourton Ledger. "
+          "All rights reserved.", middle: str = "") -> str:
+    body = "\n\n".join(STORY[:2]) + ("\n\n" + middle if middle else "") + "\n\n" + STORY[2]
+    return f"""{first}
+Home | News | Politics | Business | Sport
+Subscribe  Log in
+
+{head}
+
+Council delays vote on waterfront plan
+
+Residents crowd hearing as the developer's plan meets opposition
+
+By Rosa Quill, Staff Reporter
+{date_line}
+
+Share on Facebook   Share on Twitter   Email   Print
+
+{body}
+
+Rosa Quill covers city hall. Reach her at rquill@harbourtonledger.example.
+{footer}
+Terms of Service | Privacy Policy
+"""
+
+
+@pytest.mark.parametrize("first", ["Skip to main content", "Jump to navigation",
+                                   "Accessibility help", "Skip to content"])
+def test_headline_is_not_a_navigation_line(first):
+    art = extract_text_page(_dump(first))
+    assert art.title == "Council delays vote on waterfront plan"
+    assert art.subtitle == "Residents crowd hearing as the developer's plan meets opposition"
+    assert first not in art.text
+
+
+@pytest.mark.parametrize("head, footer", [
+    ("The Harbourton Ledger", "Copyright © 2024 The Harbourton Ledger. All rights reserved."),
+    ("Harbourton Ledger", "Terms of use apply."),      # the masthead known by the e-mail domain
+    ("Weather 21°C", "Copyright © 2024 The Harbourton Ledger."),
+])
+def test_masthead_is_not_the_headline(head, footer):
+    art = extract_text_page(_dump("Skip to main content", head=head, footer=footer))
+    assert art.title == "Council delays vote on waterfront plan"
+
+
+def test_title_tag_first_line_still_wins():
+    art = extract_text_page(_dump("Council delays vote on waterfront plan | Harbourton Ledger"))
+    assert art.title == "Council delays vote on waterfront plan"
+
+
+@pytest.mark.parametrize("date_line, published", [
+    ("Published: September 9, 2024 6:15 p.m.", "2024-09-09T18:15:00"),
+    ("Published: September 9, 2024 6:15 p.m. ET", "2024-09-09T18:15:00-04:00"),
+    ("Published: January 9, 2024 6:15 p.m. ET", "2024-01-09T18:15:00-05:00"),
+    ("Updated 10:42 AM UTC, September 9, 2024", "2024-09-09T10:42:00+00:00"),
+    ("Published: September 9, 2024", "2024-09-09"),
+])
+def test_published_keeps_the_time(date_line, published):
+    assert extract_text_page(_dump("Skip to main content", date_line=date_line)).published == published
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Published: September 9, 2024 6:15 p.m.", "2024-09-09T18:15:00"),
+    ("March 3, 2022 10:15 AM ET", "2022-03-03T10:15:00-05:00"),
+    ("March 3, 2022, at 22:15 CET", "2022-03-03T22:15:00+01:00"),
+    ("2024-03-05 18:30 UTC+2", "2024-03-05T18:30:00+02:00"),
+    ("2019-11-18T23:03:00Z", "2019-11-18T23:03:00+00:00"),
+    ("Posted Mar 5, 2024 at 12:05 am", "2024-03-05T00:05:00"),
+    ("4:20 PM EST, March 5, 2024", "2024-03-05T16:20:00-05:00"),
+    # no time beside the date: the date only
+    ("4 min. 31.12.2021 From our online archive", "2021-12-31"),
+    ("Aug. 1, 2024", "2024-08-01"),
+    ("March 5, 2024 14:61", "2024-03-05"),                   # not a clock time
+    ("March 5, 2024 13 p.m.", "2024-03-05"),
+    ("March 5, 2024 2,000 people", "2024-03-05"),
+    ("no date here, 6:15 p.m.", None),
+])
+def test_parse_datetime(text, expected):
+    assert parse_datetime(text) == expected
+
+
+@pytest.mark.parametrize("middle, gone", [
+    ("___", "___"),
+    ("* * *", "* * *"),
+    ("Our Standards: The Ledger Trust Principles.", "Our Standards"),
+])
+def test_separator_and_standards_lines_not_in_body(middle, gone):
+    art = extract_text_page(_dump("Skip to main content", middle=middle))
+    assert gone not in art.text
+    assert STORY[2] in art.text.split("\n\n")            # the body goes on after it
+
+
+@pytest.mark.parametrize("footer, copyright", [
+    ("Copyright © 2024 The Harbourton Ledger, a Quill Media company. Contact Us | Advertise",
+     "Copyright © 2024 The Harbourton Ledger, a Quill Media company."),
+    ("Harbourton Ledger © 2024 | About | Careers | Contact", "Harbourton Ledger © 2024"),
+    ("Terms of use apply.", None),
+])
+def test_copyright_forms_in_text(footer, copyright):
+    assert extract_text_page(_dump("Skip to main content", footer=footer)).copyright == copyright

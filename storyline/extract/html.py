@@ -16,12 +16,15 @@ The fallback chain (rules and thresholds in :mod:`storyline.rules.html`):
 4. Else (the two disagree on where the article is) keep trafilatura's text
    ("trafilatura"); if trafilatura found nothing, take readability's
    ("readability"), then trafilatura's default mode ("trafilatura:default").
-5. Drop paragraphs that are only a page label ("Advertisement", "Tags").
+5. Drop paragraphs that are only a page label ("Advertisement", "Tags"), a link to
+   the outlet's standards, or a separator rule ("___"); then drop, from the start
+   of the body, the headline, the class-marked standfirst (``dek``, ``standfirst``
+   ...; it becomes the subtitle) and date-only or byline-only lines.
 6. Nothing left with ``MIN_ARTICLE_WORDS`` words and one paragraph of
    ``MIN_LONGEST_PARAGRAPH_WORDS``: ``ExtractionError``.
 
 Output text: one paragraph per block, paragraphs separated by exactly one blank line.
-On article-extraction-benchmark this scores F1 0.977 against trafilatura's 0.960
+On article-extraction-benchmark this scores F1 0.979 against trafilatura's 0.960
 (``benchmarks/bench_extraction.py``).
 """
 from __future__ import annotations
@@ -45,7 +48,8 @@ from storyline.rules import html as rules
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_html", "extract_body", "parse_html", "paragraphs"]
+__all__ = ["extract_html", "extract_body", "parse_html", "paragraphs", "drop_leading_metadata",
+           "is_date_line", "is_byline_line", "is_chrome_paragraph"]
 
 _TOKEN = re.compile(r"\w+")
 _CLEANER = Cleaner(**rules.READABILITY_CLEANER)
@@ -252,8 +256,58 @@ def _trim_edges(para: str, other_shingles: set) -> str:
     return para[start:end].strip()
 
 
+def is_chrome_paragraph(para: str) -> bool:
+    """A paragraph that is page furniture whatever the extractors say: a page label
+    ("Advertisement"), a link to the outlet's standards, a separator rule ("___")."""
+    return bool(rules.CHROME_LINE.match(para) or rules.SEPARATOR_LINE.match(para)
+                or (rules.STANDARDS_LINE.match(para)
+                    and len(_TOKEN.findall(para)) <= rules.STANDARDS_LINE_MAX_WORDS))
+
+
 def _finish(paras: list[str], how: str) -> tuple[str, str]:
-    return "\n\n".join(p for p in paras if not rules.CHROME_LINE.match(p)), how
+    return "\n\n".join(p for p in paras if not is_chrome_paragraph(p)), how
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def is_date_line(text: str) -> bool:
+    """True when a paragraph is only a date, with its label, time and zone at most
+    ("Aug. 1, 2024", "Updated 4:20 PM EST, March 5, 2024")."""
+    from storyline.rules.chrome import DATE_PATTERNS
+
+    for pat in DATE_PATTERNS:
+        m = pat.search(text)
+        if m:
+            rest = rules.DATE_LINE_NOISE.sub(" ", text[:m.start()] + " " + text[m.end():])
+            return len(_TOKEN.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
+    return False
+
+
+def is_byline_line(text: str) -> bool:
+    """True when a paragraph is only a byline naming people ("By Jane Doe | jdoe@...")."""
+    from storyline.extract.text import parse_byline
+
+    return len(_TOKEN.findall(text)) <= rules.BYLINE_LINE_MAX_WORDS and bool(parse_byline(text))
+
+
+def drop_leading_metadata(paras: list[str], *, title: str | None = None,
+                          standfirst: str | None = None) -> list[str]:
+    """Drop the headline, the standfirst, date-only and byline-only paragraphs from the
+    start of the body (at most ``LEADING_META_MAX_PARAGRAPHS``); the first paragraph that
+    is none of these ends the search."""
+    heads = {_key(h) for h in (title, standfirst) if h}
+    out = list(paras)
+    for _ in range(rules.LEADING_META_MAX_PARAGRAPHS):
+        if len(out) < 2:
+            break
+        p = out[0]
+        if _key(p) in heads or is_date_line(p) or is_byline_line(p):
+            out.pop(0)
+        else:
+            break
+    return out
 
 
 def extract_body(html: str, tree=None) -> tuple[str, str]:
@@ -315,6 +369,15 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
         raise ExtractionError("no article text found: the page is empty or not HTML; "
                               "check the input is an HTML page", source=url)
     text, how = extract_body(html, tree)
+    from storyline.extract.metadata import find_standfirst
+    standfirst = find_standfirst(tree)
+    paras = text.split("\n\n") if text else []
+    if standfirst and _key(standfirst) in {_key(p) for p in
+                                           paras[rules.LEADING_META_MAX_PARAGRAPHS:]}:
+        standfirst = None  # deep inside the story: a subheading, not the standfirst
+    h1 = next(tree.iter("h1"), None)
+    title = " ".join(" ".join(h1.itertext()).split()) if h1 is not None else None
+    text = "\n\n".join(drop_leading_metadata(paras, title=title, standfirst=standfirst))
     words = len(_TOKEN.findall(text))
     longest = max((len(_TOKEN.findall(p)) for p in text.split("\n\n")), default=0)
     if words < rules.MIN_ARTICLE_WORDS or longest < rules.MIN_LONGEST_PARAGRAPH_WORDS:
@@ -327,5 +390,5 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
     article.provenance["text"] = how
     if metadata:
         from storyline.extract.metadata import fill_metadata
-        fill_metadata(article, tree, url)
+        fill_metadata(article, tree, url, standfirst=standfirst)
     return article

@@ -20,7 +20,8 @@ from lxml import etree
 from storyline.model import Article, Image
 from storyline.rules import html as rules
 
-__all__ = ["fill_metadata", "html_metadata", "clean_authors", "is_standfirst", "iso_date"]
+__all__ = ["fill_metadata", "html_metadata", "clean_authors", "is_standfirst", "iso_date",
+           "find_standfirst", "standfirst_class"]
 
 _WS = re.compile(r"\s+")
 _BYLINE_XPATH = etree.XPath(rules.BYLINE_XPATH)
@@ -227,20 +228,201 @@ def _shingle_set(words: list[str], n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
+# --- standfirst by class --------------------------------------------------------------------------
+_CLASS_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_STANDFIRST_NAMES = tuple(sorted(rules.STANDFIRST_CLASS_STRONG | rules.STANDFIRST_CLASS_WEAK
+                                 | {a for a, _ in rules.STANDFIRST_CLASS_PAIRS}))
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)]*\s*$")
+
+
+def standfirst_class(class_attr: str | None) -> str | None:
+    """"strong" or "weak" when a class attribute names a standfirst, else None.
+
+    >>> standfirst_class("c-standfirst"), standfirst_class("story-intro"), standfirst_class("intro-video")
+    ('strong', 'weak', None)
+    """
+    if not class_attr:
+        return None
+    low = class_attr.lower()
+    if not any(name in low for name in _STANDFIRST_NAMES):  # a cheap first look
+        return None
+    best = None
+    for token in class_attr.split():
+        parts = [p.lower() for p in _CLASS_PARTS.findall(token)]
+        if not parts or any(p in rules.STANDFIRST_CLASS_EXCLUDE for p in parts):
+            continue
+        pairs = set(zip(parts, parts[1:]))
+        if set(parts) & rules.STANDFIRST_CLASS_STRONG or pairs & rules.STANDFIRST_CLASS_PAIRS:
+            return "strong"
+        if set(parts) & rules.STANDFIRST_CLASS_WEAK:
+            best = "weak"
+    return best
+
+
+def _follows_headline(el, h1) -> bool:
+    """True when ``el`` comes after the headline, within a few levels of it and with
+    little text between them (a byline, a date, a caption; not the story)."""
+    h1_up = set(h1.iterancestors())
+    for level, anc in enumerate(el.iterancestors()):
+        if level >= rules.STANDFIRST_H1_MAX_LEVELS:
+            return False
+        if anc in h1_up:
+            between, seen_h1 = 0, False
+            h1_inside = set(h1.iter())
+            for e in anc.iter():
+                if e is el:
+                    return seen_h1
+                if e is h1:
+                    seen_h1 = True
+                elif seen_h1 and e not in h1_inside and isinstance(e.tag, str):
+                    between += len(_WORD.findall(e.text or "")) + len(_WORD.findall(e.tail or ""))
+                    if between > rules.STANDFIRST_MAX_WORDS_AFTER_H1:
+                        return False
+            return False
+    return False
+
+
+def find_standfirst(tree) -> str | None:
+    """The page's visible standfirst: the first block under the headline whose class
+    names it (``dek``, ``standfirst``, ``subtitle``...; ``summary``, ``lede``, ``intro``
+    only when the text has no final stop, as a standfirst and unlike a lede)."""
+    if tree is None:
+        return None
+    h1 = next(tree.iter("h1"), None)
+    title = _text_of(h1) if h1 is not None else None
+    seen = 0
+    for el in tree.iter(*rules.STANDFIRST_TAGS):
+        strength = standfirst_class(el.get("class"))
+        if strength is None:
+            continue
+        seen += 1
+        if seen > rules.STANDFIRST_CLASS_MAX_CANDIDATES:
+            break
+        if any(a.tag in rules.STANDFIRST_BAD_ANCESTORS for a in el.iterancestors()):
+            continue
+        if len(el.findall(".//p")) > 1:  # a wrapper around paragraphs, not one block
+            continue
+        if next(el.iter(*rules.STANDFIRST_BAD_DESCENDANTS), None) is not None:
+            continue
+        text = _text_of(el)
+        if not text or text == title:
+            continue
+        n = len(_WORD.findall(text))
+        if not rules.STANDFIRST_CLASS_MIN_WORDS <= n <= rules.STANDFIRST_CLASS_MAX_WORDS:
+            continue
+        if strength == "weak" and _SENTENCE_END.search(text):
+            continue
+        if h1 is not None and not _follows_headline(el, h1):
+            continue
+        return text
+    return None
+
+
 # --- page heuristics ---------------------------------------------------------------------------
 def _text_of(el) -> str | None:
     return _clean(" ".join(el.itertext()))
 
 
-def _heuristic_authors(tree) -> list[str]:
-    found = []
-    for el in _BYLINE_XPATH(tree):
-        t = _text_of(el)
-        if t and len(t) <= 120:
-            found.append(t)
-        if len(found) >= 5:
+def _byline_names(el) -> list[str]:
+    """People named by one byline element.
+
+    The element's own text and each child's text and tail are read as separate
+    parts, in order, so a byline built of blocks (``<span>By Jane Doe</span><span>BBC
+    News, Texas</span>``) gives the person and drops the outlet and the place:
+    once a "By ..." part has named someone, a later part adds names only after a
+    connector ("and", ","). When no part names anyone (a name split over
+    elements: ``<span>Jane</span> <span>Doe</span>``), the whole text is read.
+    """
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(" ".join(child.itertext()))
+        parts.append(child.tail or "")
+    names: list[str] = []
+    is_open, prefixed = True, False
+    for part in parts:
+        if not part.strip() or len(part) > rules.BYLINE_MAX_CHARS:
+            continue
+        if rules.BYLINE_CONNECTOR.match(part):
+            is_open = True
+            continue
+        if not is_open:
+            continue
+        found = clean_authors([part])
+        names += [n for n in found if n not in names]
+        if rules.BYLINE_PREFIX.match(part + " "):
+            prefixed = True
+        if found and prefixed:
+            is_open = False  # "By Jane Doe" is complete; what follows is her desk or place
+    if names:
+        return names
+    whole = _text_of(el)
+    return clean_authors([whole]) if whole and len(whole) <= rules.BYLINE_MAX_CHARS else []
+
+
+def _byline_lists(tree) -> list[list[str]]:
+    """The names of each byline element of the page (first MAX_BYLINE_ELEMENTS), non-empty only."""
+    out = []
+    for el in _BYLINE_XPATH(tree)[:rules.MAX_BYLINE_ELEMENTS]:
+        names = _byline_names(el)
+        if names:
+            out.append(names)
+    return out
+
+
+def _fuller_byline(authors: list[str], bylines: list[list[str]]) -> list[str] | None:
+    """A visible byline naming every one of ``authors`` and more people, else None.
+
+    A single ``meta name=author`` often holds the first author only while the
+    byline shows all of them ("By Marta Okonkwo and Lars Henningsen").
+    """
+    have = {a.casefold() for a in authors}
+    for names in bylines:
+        if len(names) > len(authors) and have <= {n.casefold() for n in names}:
+            return names
+    return None
+
+
+def _caption_and_credit(fig) -> tuple[str | None, str | None]:
+    """Caption and credit of one <figure>.
+
+    The credit is an element of the figure with a credit-like class, or one
+    whose text starts with a credit label ("Image source, Getty Images",
+    "Photo: Jan Vos", "Credit: AFP"), inside the caption or beside it; else a
+    credit written at the end of the caption ("... Photo: X"). Screen-reader
+    labels ("Image caption, ") are stripped from the caption.
+    """
+    cap_el = next(fig.iter("figcaption"), None)
+    caption = _text_of(cap_el) if cap_el is not None else None
+    credit = credit_text = None
+    around_caption = set(cap_el.iterancestors()) if cap_el is not None else set()
+    for el in fig.iter():
+        if (el is cap_el or el in around_caption or not isinstance(el.tag, str)
+                or el.tag == "img"):
+            continue
+        cls = f'{el.get("class") or ""} {el.get("id") or ""}'
+        text = _text_of(el)
+        if not text:
+            continue
+        by_class = bool(rules.IMAGE_CREDIT_CLASS.search(cls))
+        m = rules.IMAGE_CREDIT_LABEL.match(text)
+        if by_class or (m and len(text) - m.end() >= 2):
+            credit_text = text
+            credit = _clean(text[m.end():]) if m else text
             break
-    return clean_authors(found)
+    if caption and credit_text:
+        caption = _clean(caption.replace(credit_text, "")) or caption
+    if caption:
+        caption = _clean(rules.IMAGE_CAPTION_LABEL.sub("", caption)) or None
+    if caption and not credit:
+        m = rules.IMAGE_CREDIT_LABEL.match(caption)
+        if m:  # the whole caption is a credit: "Photo: Reuters"
+            return None, _clean(caption[m.end():])
+        m = rules.IMAGE_CREDIT_IN_CAPTION.search(caption)
+        if m:
+            credit = _clean(m["credit"] or m["credit2"])
+            caption = _clean(caption[:m.start()]) or caption
+    return caption, credit
 
 
 def _images(tree, base: str | None) -> list[Image]:
@@ -253,22 +435,7 @@ def _images(tree, base: str | None) -> list[Image]:
             url = img.get("src") or img.get("data-src") or img.get("data-original")
             if url and url.startswith("data:"):
                 url = img.get("data-src") or None
-        cap_el = next(fig.iter("figcaption"), None)
-        caption = _text_of(cap_el) if cap_el is not None else None
-        credit = None
-        if cap_el is not None:
-            for el in cap_el.iter():
-                cls = f'{el.get("class") or ""} {el.get("id") or ""}'
-                if el is not cap_el and rules.IMAGE_CREDIT_CLASS.search(cls):
-                    credit = _text_of(el)
-                    if credit and caption:
-                        caption = _clean(caption.replace(credit, "")) or caption
-                    break
-        if caption and not credit:
-            m = rules.IMAGE_CREDIT_IN_CAPTION.search(caption)
-            if m:
-                credit = _clean(m["credit"] or m["credit2"])
-                caption = _clean(caption[:m.start()]) or caption
+        caption, credit = _caption_and_credit(fig)
         if url and base:
             url = urljoin(base, url)
         if not (url or caption) or (url, caption) in seen:
@@ -289,17 +456,36 @@ def _heuristic_copyright(tree) -> str | None:
             m = rules.COPYRIGHT_LINE.search(str(node))
             if not m:
                 continue
-            holder = rules.COPYRIGHT_TAIL.sub("", m["holder"]).strip(" .,;-")
-            if holder and not rules.COPYRIGHT_EMPTY_HOLDER.match(holder):
+            holder = _copyright_holder(m["holder"])
+            if holder:
                 return _clean(m.string[m.start():m.start("holder")] + holder)
+        for node in reversed(_COPYRIGHT_XPATH(scope)):  # "Central Europe Monitor © 2025"
+            m = rules.COPYRIGHT_LINE_HOLDER_FIRST.search(str(node))
+            if m and (holder := _copyright_holder(m["holder"])):
+                return _clean(f"{holder} {m.string[m.end('holder'):m.end()].strip()}")
+    return None
+
+
+def _copyright_holder(text: str) -> str | None:
+    """The holder part of a copyright line, without "All rights reserved" nor footer links."""
+    holder = rules.COPYRIGHT_TAIL.sub("", text)
+    holder = rules.COPYRIGHT_NAV_TAIL.sub("", holder).strip(" .,;-")
+    if holder and not rules.COPYRIGHT_EMPTY_HOLDER.match(holder):
+        return holder
     return None
 
 
 # --- the public entry points -----------------------------------------------------------------------
-def fill_metadata(article: Article, tree, url: str | None = None) -> Article:
+_FIND = object()
+
+
+def fill_metadata(article: Article, tree, url: str | None = None, *,
+                  standfirst: str | None | object = _FIND) -> Article:
     """Fill ``article``'s metadata from a parsed page (lxml tree), recording provenance.
 
     Fields already set are left alone (``Article.set`` is first-writer-wins).
+    ``standfirst``: the page's class-marked standfirst when the caller has already
+    looked for it (:func:`find_standfirst`); by default it is looked for here.
     """
     if tree is None:
         return article
@@ -366,6 +552,9 @@ def fill_metadata(article: Article, tree, url: str | None = None) -> Article:
     desc = _clean(ld.get("description") or ld.get("alternativeHeadline"))
     if is_standfirst(desc, text, article.outlet) and desc != article.title:
         article.set("subtitle", desc, "json-ld")
+    if standfirst is _FIND:
+        standfirst = find_standfirst(tree)
+    article.set("subtitle", standfirst, "heuristic:class")
 
     # copyright
     value, how = _meta_first(meta, rules.META_COPYRIGHT)
@@ -383,8 +572,13 @@ def fill_metadata(article: Article, tree, url: str | None = None) -> Article:
         article.set("authors", clean_authors(meta.get((attr, key), [])), f"meta:{key}")
     article.set("authors", clean_authors(_names(ld.get("author")) + _names(ld.get("creator"))),
                 "json-ld")
+    bylines = _byline_lists(tree)
     if not article.authors:
-        article.set("authors", _heuristic_authors(tree), "heuristic:byline")
+        article.set("authors", list(dict.fromkeys(n for names in bylines for n in names)),
+                    "heuristic:byline")
+    elif fuller := _fuller_byline(article.authors, bylines):
+        article.authors = fuller
+        article.provenance["authors"] = "heuristic:byline"
     if article.authors:  # the publisher named as author ("Condé Nast") is not a person
         org = f"{article.outlet or ''} {article.copyright or ''} {' '.join(publisher)}".lower()
         people = [a for a in article.authors if a.lower() not in org]

@@ -21,6 +21,7 @@ four steps (the rules are data in :mod:`storyline.rules.chrome`):
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from storyline.model import Article, Image
 from storyline.rules import chrome as R
 
 __all__ = ["extract_text_page", "scan_text_page", "TextPage", "PageLine", "parse_date",
+           "parse_datetime",
            "parse_byline", "split_lines"]
 
 HOW = "page-line"
@@ -130,15 +132,9 @@ def _pick_language(lines: list[PageLine]) -> tuple[str | None, frozenset[str]]:
 # Small parsers (public: other extractors reuse them)
 # --------------------------------------------------------------------------
 
-def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ISO ``YYYY-MM-DD``, else None.
-
-    >>> parse_date("4 min. 31.12.2021 From our online archive")
-    '2021-12-31'
-    >>> parse_date("March 3, 2022 10:15 AM ET")
-    '2022-03-03'
-    """
-    best: tuple[int, str] | None = None
+def _find_date(text: str) -> tuple[int, int, str] | None:
+    """(start, end, ISO date) of the first date in ``text``."""
+    best: tuple[int, int, str] | None = None
     for pat in R.DATE_PATTERNS:
         for m in pat.finditer(text):
             g = m.groupdict()
@@ -153,9 +149,75 @@ def parse_date(text: str) -> str | None:
                 mo, d = int(g["m"]), int(g["d"])
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 if best is None or m.start() < best[0]:
-                    best = (m.start(), f"{y:04d}-{mo:02d}-{d:02d}")
+                    best = (m.start(), m.end(), f"{y:04d}-{mo:02d}-{d:02d}")
                 break
-    return best[1] if best else None
+    return best
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``, else None.
+
+    >>> parse_date("4 min. 31.12.2021 From our online archive")
+    '2021-12-31'
+    >>> parse_date("March 3, 2022 10:15 AM ET")
+    '2022-03-03'
+    """
+    found = _find_date(text)
+    return found[2] if found else None
+
+
+def _zone(name: str | None) -> _dt.tzinfo | None:
+    """The tzinfo of a zone written beside a time ("ET", "UTC+2", "+01:00"), else None."""
+    if not name:
+        return None
+    m = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?", name)
+    if m:
+        delta = _dt.timedelta(hours=int(m[2]), minutes=int(m[3] or 0))
+        if delta > _dt.timedelta(hours=14):
+            return None
+        return _dt.timezone(-delta if m[1] == "-" else delta)
+    iana = R.TIME_ZONES.get(name)
+    if not iana:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+        return ZoneInfo(iana)
+    except Exception:  # no tz database on this machine: keep the local time only
+        return None
+
+
+def parse_datetime(text: str) -> str | None:
+    """The first date in ``text`` with the clock time written beside it, as ISO 8601.
+
+    Without a time: the date only. With a time: ``YYYY-MM-DDTHH:MM:SS``, plus the UTC
+    offset when a zone is given (abbreviations resolved with daylight time).
+
+    >>> parse_datetime("Published: September 9, 2024 6:15 p.m.")
+    '2024-09-09T18:15:00'
+    >>> parse_datetime("March 3, 2022 10:15 AM ET")
+    '2022-03-03T10:15:00-05:00'
+    >>> parse_datetime("31.12.2021")
+    '2021-12-31'
+    """
+    found = _find_date(text)
+    if not found:
+        return None
+    start, end, iso = found
+    m = R.TIME_AFTER_DATE.match(text[end:]) or R.TIME_BEFORE_DATE.search(text[:start])
+    if not m:
+        return iso
+    hour, minute, second = int(m["h"]), int(m["mi"] or 0), int(m["s"] or 0)
+    ampm = (m["ampm"] or m["ampm2"] or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return iso
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return iso
+    day = _dt.date.fromisoformat(iso)
+    when = _dt.datetime(day.year, day.month, day.day, hour, minute, second)
+    tz = _zone(m["zone"])
+    return (when.replace(tzinfo=tz) if tz else when).isoformat()
 
 
 def _is_person(name: str) -> bool:
@@ -205,7 +267,7 @@ def _credit(line: str) -> str | None:
 def _is_date_line(ln: PageLine, stop: frozenset[str]) -> str | None:
     if ln.words > R.DATE_LINE_MAX_WORDS and not R.PUBLISHED_LABEL.search(ln.text):
         return None
-    date = parse_date(ln.text)
+    date = parse_datetime(ln.text)
     if not date:
         return None
     words = [w.lower() for w in _LETTER_WORD.findall(ln.text)]
@@ -250,22 +312,27 @@ def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
     for ln in lines:
         t = ln.text
         key = t.casefold()
-        if R.COPYRIGHT.match(t) and R.COPYRIGHT_EVIDENCE.search(t) \
-                and ln.words <= R.COPYRIGHT_MAX_WORDS:
+        if ((R.COPYRIGHT.match(t) and R.COPYRIGHT_EVIDENCE.search(t))
+                or R.COPYRIGHT_HOLDER_FIRST.match(t)) and ln.words <= R.COPYRIGHT_MAX_WORDS:
             ln.kind = "copyright"
+        elif R.SEPARATOR_LINE.match(t):
+            ln.kind = "separator"
+        elif R.STANDARDS_LINE.match(t) and ln.words <= R.STANDARDS_LINE_MAX_WORDS:
+            ln.kind = "promo"
         elif (c := _credit(t)) and ln.words <= 16:
             ln.kind, ln.data["credit"] = "credit", c
         elif R.BYLINE.match(t) and ln.words <= R.BYLINE_MAX_WORDS and not t.endswith("."):
             ln.kind = "byline"
             ln.data["authors"] = parse_byline(t)
-            if d := parse_date(t):
+            if d := parse_datetime(t):
                 ln.data["date"] = d
         elif d := _is_date_line(ln, stop):
             ln.kind, ln.data["date"] = "date", d
         elif (m := R.CAPTION_LABEL.match(t)) and ln.words <= R.CAPTION_MAX_WORDS:
             ln.kind, ln.data["caption"] = "caption", m.group("caption")
         elif R.NAV_LINES.fullmatch(t) or (ln.words <= R.LIST_HEADING_MAX_WORDS
-                                          and R.LIST_HEADING.match(t)):
+                                          and R.LIST_HEADING.match(t)) \
+                or (ln.words <= R.NAV_SEQUENCE_MAX_WORDS and R.NAV_SEQUENCE.fullmatch(t)):
             ln.kind = "nav"
         elif ln.words <= 40 and R.READING_TIME.fullmatch(t.strip(" .·|")):
             ln.kind = "readtime"
@@ -355,35 +422,105 @@ def _best_run(lines: list[PageLine]) -> tuple[int, int] | None:
 # Step 4: metadata
 # --------------------------------------------------------------------------
 
-def _title(lines: list[PageLine], body_start: int) -> tuple[int | None, str | None]:
+_SQUASH = re.compile(r"[^\w]|_")
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, lower case, no leading "the": "The Lakeshore Courier" ->
+    "lakeshorecourier" (also matches a host or e-mail domain)."""
+    return _SQUASH.sub("", re.sub(r"^\s*the\s+", "", text, flags=re.I)).lower()
+
+
+def _masthead_keys(lines: list[PageLine], url: str | None) -> set[str]:
+    """Squashed names the page gives its outlet: copyright holders, e-mail domains,
+    the URL's host. A line equal to one of them is the masthead, not a headline."""
+    keys: set[str] = set()
+    for ln in lines:
+        if ln.kind == "copyright":
+            holder = _copyright_holder(ln.text)
+            if holder:
+                keys.add(_squash(holder))
+        for dom in R.EMAIL_DOMAIN.findall(ln.text):
+            keys.add(_squash(dom))
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        host = re.sub(r"^(?:www|m|amp|mobile)\d?\.", "", host)
+        if host:
+            keys.add(_squash(host.split(".")[0]))
+    keys.discard("")
+    return keys
+
+
+def _title(lines: list[PageLine], body_start: int, url: str | None = None
+           ) -> tuple[int | None, str | None]:
     """(index, headline) among the lines before ``body_start``.
 
-    In order: a line that the first line (a title tag, "Headline | Site") starts
-    with or contains; a repeated headline-like line (the earliest); the first
-    part of the first line; the last headline-like line before the body.
+    Navigation and accessibility lines ("Skip to main content"), chrome and the
+    masthead (a line naming the outlet, as the copyright line, an e-mail domain
+    or the URL does) are never the headline. In order:
+
+    1. a line that the first line (a title tag, "Headline | Site") holds, when
+       the first line is not chrome;
+    2. the headline block just above the first byline or date line: the first
+       headline-like line of the run of such lines right before it (a standfirst
+       may follow the headline);
+    3. a repeated headline-like line (the earliest);
+    4. the first part of the first line, when it is not chrome;
+    5. the last headline-like line before the body.
     """
-    kinds = ("short", "medium", "dup", "prose", "teaser")
-    head = [ln for ln in lines[:body_start] if ln.kind in kinds
-            and R.TITLE_MIN_WORDS <= ln.words <= R.TITLE_MAX_WORDS
-            and not R.NAV_LINES.fullmatch(ln.text)]
     if not lines:
         return None, None
+    kinds = ("short", "medium", "dup", "prose", "teaser")
+    masthead = _masthead_keys(lines, url)
+
+    def headline_like(ln: PageLine) -> bool:
+        return (ln.kind in kinds and R.TITLE_MIN_WORDS <= ln.words <= R.TITLE_MAX_WORDS
+                and len(_LETTER_WORD.findall(ln.text)) >= R.TITLE_MIN_WORDS
+                and not R.NAV_LINES.fullmatch(ln.text) and _squash(ln.text) not in masthead)
+
+    first_prose = next((ln.index for ln in lines if ln.kind == "prose"), len(lines))
+    head = [ln for ln in lines[:body_start] if headline_like(ln)]
+    title_tag = lines[0].kind not in CHROME_KINDS and lines[0].kind != "prose"
     first = lines[0].text.casefold()
-    inside = [ln for ln in head if ln.index > 0 and ln.text.casefold() in first]
+    inside = [ln for ln in head if ln.index > 0 and ln.text.casefold() in first] if title_tag else []
     if inside:
         best = max(inside, key=lambda ln: (ln.words, -ln.index))
         return best.index, best.text
+    limit = min(body_start, first_prose + 1)
+    for meta in lines[:limit]:
+        if meta.kind not in ("byline", "date"):
+            continue
+        run: list[PageLine] = []
+        j = meta.index - 1
+        while j >= 0 and lines[j].kind in kinds and lines[j].kind != "prose" \
+                and len(run) < R.TITLE_BLOCK_MAX_LINES:
+            if headline_like(lines[j]):
+                run.insert(0, lines[j])
+            elif _squash(lines[j].text) not in masthead:
+                break
+            j -= 1
+        if run:
+            return run[0].index, run[0].text
     counts = Counter(ln.text.casefold() for ln in lines if ln.kind in kinds)
     repeated = [ln for ln in head if counts[ln.text.casefold()] >= 2 and ln.kind != "dup"]
     if repeated:
         return repeated[0].index, repeated[0].text
     parts = R.TITLE_SEPARATORS.split(lines[0].text)
-    if lines[0].kind not in ("prose",) and len(parts[0].split()) >= R.TITLE_MIN_WORDS \
-            and body_start > 0:
+    if title_tag and len(parts[0].split()) >= R.TITLE_MIN_WORDS and body_start > 0:
         return 0, parts[0].strip()
     if head:
         return head[-1].index, head[-1].text
     return None, None
+
+
+def _copyright_holder(text: str) -> str | None:
+    """The holder of a copyright line: "© 2024 The Courier. All rights reserved" ->
+    "The Courier"; "Central Europe Monitor © 2025 | About" -> "Central Europe Monitor"."""
+    if m := R.COPYRIGHT_HOLDER.match(text):
+        return m.group("holder").strip() or None
+    if m := R.COPYRIGHT_HOLDER_FIRST.match(text):
+        return m.group("holder").strip(" ,.") or None
+    return None
 
 
 def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: str | None
@@ -398,8 +535,8 @@ def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: s
                         and len(name.split()) <= R.OUTLET_MAX_WORDS
                         and not canonical_wire(name, exact=True)):
                     return name, HOW
-    if copyright and (m := R.COPYRIGHT_HOLDER.match(copyright)):
-        holder = re.sub(r"^[Tt]he\s+", "", m.group("holder").strip())
+    if copyright and (holder := _copyright_holder(copyright)):
+        holder = re.sub(r"^[Tt]he\s+", "", holder)
         if holder and not canonical_wire(holder) and not holder[0].isdigit():
             return holder, HOW
     if lines:
@@ -420,7 +557,7 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
     language, stop = _pick_language(lines)
     _classify(lines, stop)
     _weigh(lines)
-    t_idx, title = _title(lines, len(lines))
+    t_idx, title = _title(lines, len(lines), url)
     _cut_comments(lines, t_idx)
     if t_idx is not None:
         for ln in lines[t_idx + 1:t_idx + 1 + R.ANCHOR_WINDOW]:
@@ -439,9 +576,9 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
             s -= 1
     body_start = s
     if t_idx is not None and t_idx > s:  # the headline guess fell inside the body
-        t_idx, title = _title(lines, body_start)
+        t_idx, title = _title(lines, body_start, url)
     page.title = title
-    kept = [ln for ln in lines[s:e + 1] if ln.kind not in CHROME_KINDS
+    kept = [ln for ln in lines[s:e + 1] if ln.kind not in CHROME_KINDS and ln.kind != "separator"
             and ln.index != t_idx and (page.title is None or ln.text != page.title)]
     # standfirst: a line between the headline and the body, or a first body line
     # with no final stop, long enough to be a sentence

@@ -22,7 +22,9 @@ import re
 #: case-insensitively against the whole line, trailing ":" / "»" / "›" ignored.
 NAV_LINES = re.compile(
     r"(?:change edition|edition|select edition|menu|main menu|search|search icon|home|homepage|"
-    r"skip to (?:main )?content|skip navigation|sign in|sign up|log ?in|log ?out|register|"
+    r"skip to (?:(?:the )?main )?(?:content|navigation|search|footer|article)|skip navigation|"
+    r"jump to (?:(?:the )?main )?(?:content|navigation)|accessibility(?: help| statement| links)?|"
+    r"sign in|sign up|log ?in|log ?out|register|"
     r"subscribe(?: now| today)?|my account|account|close|open|back to top|top|next|previous|prev|"
     r"next article|previous article|more|show more|load more|read more|see more|see all|view all|"
     r"view more|more stories|more news|latest|latest news|latest stories|breaking news|"
@@ -46,6 +48,11 @@ NAV_LINES = re.compile(
     r"weather|local|national|international|europe|asia|africa|americas|us|uk|markets)"
     r"\s*[:»›>|]*",
     re.I)
+
+#: A menu written on one line: two or more of the labels above in a row, with
+#: or without separators ("Home | News | Politics", "Subscribe Log in").
+NAV_SEQUENCE = re.compile(r"(?:" + NAV_LINES.pattern + r"\s*[|•·/]?\s*){2,}", re.I)
+NAV_SEQUENCE_MAX_WORDS = 20
 
 #: Promotions, account and legal chrome anywhere in a line: app downloads,
 #: newsletters, paywall nags, cookie notices, social follows.
@@ -81,12 +88,31 @@ PROMO_PATTERNS = (
                r"\s+ago\b", re.I),
 )
 
+#: A line with no letter or digit ("___", "* * *") is a separator rule: never
+#: body text, but weighed like a short line so a section break inside the
+#: story does not split it.
+SEPARATOR_LINE = re.compile(r"^[\W_]+$")
+
+#: Links to the outlet's editorial standards appended to each story ("Our
+#: Standards: The Thomson Reuters Trust Principles.", "Read our ethics policy").
+STANDARDS_LINE = re.compile(
+    r"^(?:our (?:standards|editorial (?:standards|guidelines|values|policy)|ethics policy|"
+    r"journalism standards)\s*:.*|(?:read|see|learn more about) our (?:editorial |ethics |"
+    r"corrections? )?(?:standards|guidelines|policy|principles)\b.*|"
+    r"(?:the )?[\w .'’&-]{1,40} trust principles\.?)$", re.I)
+
 #: Copyright lines: "©2021 Bloomberg L.P.", "Copyright 2022 The Associated Press".
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b|\u00a9)", re.I)
 #: ... and it names a year or carries the © sign ("Copyright Policy" is a link).
 COPYRIGHT_EVIDENCE = re.compile(r"©|\(c\)|\b(?:19|20)\d{2}\b", re.I)
-#: A copyright value ends before link lists glued to it: "© 2019 X | Terms | Privacy".
-COPYRIGHT_TAIL = re.compile(r"\s*(?:\||•|·)\s.*$|[\s.,]*all rights reserved.*$", re.I)
+#: ... or names the holder first: "Central Europe Monitor © 2025 | About".
+COPYRIGHT_HOLDER_FIRST = re.compile(r"^(?P<holder>[^\W\d_][\w&'’.,\- ]{1,60}?)\s*(?:©|\(c\))\s*"
+                                    r"(?:19|20)\d{2}\b", re.I)
+#: A copyright value ends before link lists glued to it: "© 2019 X | Terms | Privacy",
+#: "© 2024 X, a Y company. Contact Us".
+COPYRIGHT_TAIL = re.compile(r"\s*(?:\||•|·)\s.*$|[\s.,]*all rights reserved.*$|"
+                            r"(?<=[.!?])\s+(?:contact(?: us)?|about(?: us)?|advertise\w*|terms\b|"
+                            r"privacy|cookies?|careers|sitemap|help)\b.*$", re.I)
 #: A copyright line longer than this many words is prose that happens to start so.
 COPYRIGHT_MAX_WORDS = 25
 
@@ -157,6 +183,22 @@ PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published|date|publiz
 UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated|aktualisiert|mis à jour)\b", re.I)
 #: A line holding a date is metadata (not body) only when it is this short.
 DATE_LINE_MAX_WORDS = 14
+
+#: A clock time beside the date on a date line: "6:15 p.m.", "18:15", "10:42 AM",
+#: "6 p.m."; minutes are required without am/pm (a bare number is not a time).
+#: An optional zone follows: an abbreviation (TIME_ZONES) or a UTC offset.
+CLOCK_TIME = (r"(?P<h>\d{1,2})(?:(?:[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>(?i:[ap]\.?\s?m\.?))?)"
+              r"|\s*(?P<ampm2>(?i:[ap]\.?\s?m\.?)))"
+              r"(?:\s*(?P<zone>(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{1,4}))?"
+              r"(?![\w:])")
+#: The time follows the date ("September 9, 2024 6:15 p.m.", "March 3, 2022, at 10:15 ET",
+#: "2019-11-18T23:03:00Z") ...
+TIME_AFTER_DATE = re.compile(r"^(?:T|\s*(?:[,|·•@–—-]\s*)?(?:(?i:at)\s+)?)" + CLOCK_TIME)
+#: ... or comes just before it ("10:15 AM ET, March 3, 2022", "Updated 4:20 PM EST, March 5").
+TIME_BEFORE_DATE = re.compile(r"(?<![\w:.])" + CLOCK_TIME + r"\s*(?:[,|·•–—-]\s*|\s+(?i:on)\s+)?$")
+#: Zone abbreviations -> IANA zones (zoneinfo applies daylight time, so "ET" is
+#: -04:00 in September and -05:00 in January): the times rules' own table.
+from storyline.rules.times import ZONE_ABBREVIATIONS as TIME_ZONES  # noqa: E402
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -237,6 +279,15 @@ EXTEND_OVER_MEDIUM = True
 #: A first body line without a final stop and at least this long is the
 #: standfirst (subtitle) rather than the lede.
 STANDFIRST_MIN_WORDS = 8
+#: The headline block above a byline or date line is at most this many lines
+#: (headline, standfirst, a kicker or section label).
+TITLE_BLOCK_MAX_LINES = 4
+#: E-mail and web domains in the page ("jdoe@courier.example"): the outlet's
+#: name squashed ("courier"), so a masthead line "The Courier" is not taken for
+#: the headline.
+EMAIL_DOMAIN = re.compile(r"@([a-z0-9-]+)\.[a-z]", re.I)
+#: An editorial-standards line is at most this many words.
+STANDARDS_LINE_MAX_WORDS = 16
 #: Headline candidates have this many words.
 TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 #: Captions are at most this long.

@@ -74,6 +74,21 @@ CHROME_LINE = re.compile(
     r"sponsored(?: content)?|tell us what you think|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply))\W*$", re.I)
 
+#: Rule "editorial-standards links": a paragraph that only points to the
+#: outlet's standards or ethics page ("Our Standards: The Thomson Reuters Trust
+#: Principles.", "Read our editorial guidelines") is page furniture appended to
+#: every story. Whole-line matches, at most STANDARDS_LINE_MAX_WORDS words.
+STANDARDS_LINE = re.compile(
+    r"^(?:our (?:standards|editorial (?:standards|guidelines|values|policy)|ethics policy|"
+    r"journalism standards)\s*:.*|(?:read|see|learn more about) our (?:editorial |ethics |"
+    r"corrections? )?(?:standards|guidelines|policy|principles)\b.*|"
+    r"(?:the )?[\w .'’&-]{1,40} trust principles\.?)$", re.I)
+STANDARDS_LINE_MAX_WORDS = 16
+
+#: Rule "separator lines": a paragraph with no letter or digit ("___", "* * *",
+#: "—") is a typographic rule between the story and its tagline, not text.
+SEPARATOR_LINE = re.compile(r"^[\W_]+$")
+
 #: Below this many words, a page holds no article (ExtractionError) ...
 MIN_ARTICLE_WORDS = 10
 #: ... nor when no paragraph has this many words: lists of links, menus and
@@ -181,6 +196,71 @@ STANDFIRST_BODY_PREFIX_WORDS = 8
 STANDFIRST_LEDE_MAX_SHARE = 0.8
 STANDFIRST_LEDE_PARAGRAPHS = 2
 
+#: Rule "standfirst by class": a visible block whose class names it a
+#: standfirst is the subtitle ("heuristic:class") and is not body text.
+#: Class tokens are split at "-", "_" and camelCase humps and matched part by
+#: part, so "c-standfirst", "Page-dek", "articleSubtitle" all count.
+#: Strong names mean a standfirst whatever its shape ...
+STANDFIRST_CLASS_STRONG = frozenset({"dek", "deck", "standfirst", "subtitle", "subhead",
+                                     "subheadline", "strapline", "strap", "subhed"})
+#: ... weak names are also used for the story's first paragraph (the "lede" or
+#: "intro" of a news story is its opening sentence), so they count only when the
+#: text reads like a headline: no sentence-final stop.
+STANDFIRST_CLASS_WEAK = frozenset({"summary", "lede", "lead", "intro", "description",
+                                   "excerpt", "teaser"})
+#: Two-part names: "sub-headline", "sub_title", "article-sub-heading".
+STANDFIRST_CLASS_PAIRS = frozenset({("sub", "headline"), ("sub", "title"), ("sub", "heading"),
+                                    ("sub", "head")})
+#: A class holding one of these parts is a box, a list or a widget, not a
+#: standfirst ("summary-list", "intro-video", "teaser-card").
+STANDFIRST_CLASS_EXCLUDE = frozenset({"list", "box", "item", "items", "card", "link", "links",
+                                      "image", "img", "video", "media", "photo", "author",
+                                      "byline", "meta", "nav", "menu", "related", "footer",
+                                      "caption", "label", "icon", "button", "widget",
+                                      "gallery", "masthead", "inset", "promo",
+                                      # modifiers: "with-subtitle", "has-summary"
+                                      "with", "has", "no", "show", "hide"})
+#: Elements that may carry the standfirst.
+STANDFIRST_TAGS = ("p", "div", "h2", "h3", "h4", "span", "section")
+#: A class-marked standfirst has between these many words (a sentence or two).
+STANDFIRST_CLASS_MIN_WORDS, STANDFIRST_CLASS_MAX_WORDS = 4, 60
+#: ... placed after the page's first <h1>, with a common ancestor at most this
+#: many levels above the standfirst (header, article or story wrapper) ...
+STANDFIRST_H1_MAX_LEVELS = 4
+#: ... with at most this many words of text between the headline and it (a
+#: byline, a date, a photo caption; a block after the story is not its standfirst) ...
+STANDFIRST_MAX_WORDS_AFTER_H1 = 80
+#: ... and not inside navigation, side boxes, lists, links or figures.
+STANDFIRST_BAD_ANCESTORS = frozenset({"nav", "aside", "footer", "li", "a", "figure", "button",
+                                      "form"})
+#: A standfirst is text: a block holding media, lists, scripts, a form or a
+#: <time> (a byline-and-date box) is something else.
+STANDFIRST_BAD_DESCENDANTS = ("script", "style", "video", "audio", "img", "picture", "figure",
+                              "ul", "ol", "li", "time", "iframe", "form", "button", "table",
+                              "svg", "input")
+#: Only the first this many class-marked blocks of the page are looked at (a
+#: standfirst sits under the headline; teasers further down share the names).
+STANDFIRST_CLASS_MAX_CANDIDATES = 3
+
+#: Rule "metadata lines are not body": among the first LEADING_META_MAX_PARAGRAPHS
+#: paragraphs of the body, those that are only a date ("Aug. 1, 2024",
+#: "Updated 4:20 PM EST, March 5, 2024"), only a byline ("By Jane Doe | email"),
+#: the headline or the class-marked standfirst are dropped; the first paragraph
+#: that is none of these ends the search.
+LEADING_META_MAX_PARAGRAPHS = 6
+#: What may surround the date on a date-only line: labels, weekdays, times of
+#: day, time-zone names, "at"/"on", separators. After removing the date and
+#: these, at most DATE_LINE_MAX_OTHER_WORDS words may be left.
+DATE_LINE_NOISE = re.compile(
+    r"\b(?:published|updated|posted|last updated|modified|first published|date|on|at|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|utc|gmt|(?-i:[A-Z]{1,4}T)|local time|"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"(?:utc|gmt)?\s*[+-]\d{1,2}(?::?\d{2})?)(?!\w)|[|,:·•/()–—-]", re.I)
+DATE_LINE_MAX_OTHER_WORDS = 1
+#: A byline-only line is at most this many words long.
+BYLINE_LINE_MAX_WORDS = 16
+
 # ---------------------------------------------------------------------------
 # Authors (people only)
 # ---------------------------------------------------------------------------
@@ -220,8 +300,16 @@ AUTHOR_MAX_CHARS = 60
 #: mostly outlets, desks or handles ("Futurism", "Staff", "admin").
 AUTHOR_MIN_WORDS = 2
 #: Page elements holding a byline, for pages without author meta tags or JSON-LD.
-BYLINE_XPATH = ('//*[@rel="author" or @itemprop="author" or contains(@class,"byline")'
-                ' or contains(@class,"author-name")]')
+#: (Written as a union over attribute nodes: the same elements in page order as
+#: ``//*[@rel="author" or ... ]``, in two thirds of the time.)
+BYLINE_XPATH = ('//@class[contains(., "byline") or contains(., "author-name")]/..'
+                ' | //@rel[. = "author"]/.. | //@itemprop[. = "author"]/..')
+#: Only the first this many byline elements are read, and only texts up to
+#: BYLINE_MAX_CHARS characters (longer ones are author bios or comment blocks).
+MAX_BYLINE_ELEMENTS = 5
+#: Text between the blocks of a byline that joins more names ("By <a>A</a> and <a>B</a>").
+BYLINE_CONNECTOR = re.compile(r"^\s*(?:,|;|&|and|und|et|y|with)\s*$", re.I)
+BYLINE_MAX_CHARS = 120
 
 # ---------------------------------------------------------------------------
 # Images
@@ -234,6 +322,14 @@ IMAGE_CREDIT_IN_CAPTION = re.compile(
     r"(?:photo(?:graph)?|image|picture|foto|credit|bild)\s*(?:credit)?\s*(?:[:©]|\.\.\.|…)\s*"
     r"(?P<credit>[^|\n]+?)\s*$"
     r"|©\s*(?P<credit2>[^|\n]+?)\s*$", re.I)
+#: Labels that screen-reader text puts before a caption or a credit
+#: ("Image caption, ...", "Image source, Getty Images", "Photo: ...",
+#: "Credit: ..."): stripped, and a credit label makes the text the credit.
+IMAGE_CAPTION_LABEL = re.compile(r"^\s*(?:(?:image|photo|picture|media|video)\s+)?caption\s*[:,]\s*",
+                                 re.I)
+IMAGE_CREDIT_LABEL = re.compile(
+    r"^\s*(?:(?:image|photo(?:graph)?|picture|media|video)\s+(?:source|credit|copyright)s?|"
+    r"(?:image|photo(?:graph)?|picture)s?|credits?|source|copyright|©)\s*[:,©]\s*", re.I)
 #: At most this many images kept per page.
 MAX_IMAGES = 20
 
@@ -251,5 +347,16 @@ COPYRIGHT_LINE = re.compile(
 #: Tail of a copyright line that is not the holder.
 COPYRIGHT_TAIL = re.compile(r"[\s.,;-]*(?:all rights reserved|alle rechte|tous droits|todos los derechos).*$",
                             re.I)
+#: A copyright holder ends before the footer's link words that follow it:
+#: "..., a Gatehouse Media company. Contact Us" -> "..., a Gatehouse Media company".
+COPYRIGHT_NAV_TAIL = re.compile(
+    r"(?:(?<=[.!?])\s+|\s+(?=(?:contact|about) us\b|terms of|privacy|cookie))"
+    r"(?:contact(?: us)?|about(?: us)?|advertise\w*|terms\b|privacy|cookies?|careers|"
+    r"sitemap|site map|help|imprint|impressum|subscribe|newsletters?)\b.*$", re.I)
+#: The holder-first form: "Central Europe Monitor © 2025" (the © sign, or
+#: "(c)", then a year; the holder is the text before it in the same line).
+COPYRIGHT_LINE_HOLDER_FIRST = re.compile(
+    r"(?:^|[|•·]\s*|[.!?]\s+)(?P<holder>[^\W\d_][^\n|{}\"<>©.!?]{1,79}?)\s*(?:©|\(c\))\s*"
+    r"(?P<year>(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)\b", re.I)
 #: Holders that are only boilerplate words.
 COPYRIGHT_EMPTY_HOLDER = re.compile(r"^(?:copyright|all rights reserved|notice|policy|info\w*)\b", re.I)
