@@ -139,3 +139,114 @@ def test_component_sets_entities(nlp):
     doc = ENTITIES.func(doc)
     assert ENTITIES.assigns == ("entities",) and ENTITIES.requires == ("spacy",)
     assert any(e["name"] == "Angela Merkel" and e["gender"] == "f" for e in doc.entities)
+
+
+# ---------------------------------------------------------------- round three (review fixes)
+def _by_name(ents, name):
+    found = [e for e in ents if e["name"] == name]
+    assert len(found) == 1, [(e["name"], e["label"]) for e in ents]
+    return found[0]
+
+
+def _labels(ents, text_form):
+    return {e["label"] for e in ents if e["name"] == text_form or text_form in e["aliases"]}
+
+
+def test_full_name_and_surname_are_one_person(nlp):
+    text = ("Chief Operating Officer Birgitte Halvorsen told investors the plan was on track.\n\n"
+            "“We will deliver,” Halvorsen said.")
+    ent = _person(_ents(nlp, text), "Halvorsen")
+    assert ent["name"] == "Birgitte Halvorsen" and "Halvorsen" in ent["aliases"]
+    assert any(r["role"] == "Chief Operating Officer" for r in ent["roles"])
+
+
+@pytest.mark.parametrize("text,name,label", [
+    # organisation suffix or organisation noun before the name: never a person
+    ("The developer, Brookvale Partners, said it was disappointed.", "Brookvale Partners",
+     "ORG"),
+    # a nationality adjective is no person; a river after "the" is no person
+    ("The Slovak interior minister, Ivana Kollárová, arrived late.", "Slovak", "NORP"),
+    ("Barges on the Danube were halted by low water.", "Danube", "LOC"),
+    # a big city in the gazetteer is a place, not an organisation or a person
+    ("Shares fell 3% in Copenhagen trading on Tuesday.", "Copenhagen", "GPE"),
+])
+def test_label_repairs(nlp, text, name, label):
+    assert _labels(_ents(nlp, text), name) == {label}
+
+
+@pytest.mark.parametrize("text,name,label", [
+    # negative cases: a real person keeps PERSON; a company subject stays an organisation
+    ("Brooke Partners, a lawyer in Ohio, said the case was weak.", "Brooke Partners", None),
+    ("Anna Lindqvist said the plan was fair.", "Anna Lindqvist", "PERSON"),
+])
+def test_label_repairs_leave_people_alone(nlp, text, name, label):
+    labels = _labels(_ents(nlp, text), name)
+    if label is not None:
+        assert labels == {label}
+
+
+def test_time_zones_are_no_entities(nlp):
+    ents = _ents(nlp, "Trading in Oslo closed at 1630 GMT, or 11:30 a.m. EST, on Monday.")
+    assert not {"GMT", "EST"} & {e["name"] for e in ents}
+
+
+def test_one_surface_form_one_label(nlp):
+    text = ("Shares in Nordvik fell 4%. Nordvik, which operates 30 ferries, reported a loss. "
+            "Analysts expect Nordvik to recover.")
+    assert len([e for e in _ents(nlp, text) if e["name"] == "Nordvik"]) == 1
+
+
+@pytest.mark.parametrize("text,place,agency", [
+    ("BOISE, Idaho (AP) — The state will reopen schools on Monday, officials said.",
+     "Boise", "AP"),
+    ("OSLO, March 3 (Reuters) - Nordbank will close 40 branches, the bank said.",
+     "Oslo", "Reuters"),
+])
+def test_dateline_place_mixed_case_agency_separate(nlp, text, place, agency):
+    ents = _ents(nlp, text)
+    p = _by_name(ents, place)
+    assert agency not in p["aliases"] and p["label"] == "GPE"
+    assert _by_name(ents, agency)["label"] == "ORG"
+
+
+def test_explicit_acronym_still_merged(nlp):
+    ents = _ents(nlp, "The Food and Drug Administration (FDA) approved the drug. The FDA said "
+                      "more trials would follow.")
+    assert "FDA" in _by_name(ents, "Food and Drug Administration")["aliases"]
+
+
+def test_first_name_missed_by_tagger_is_joined(nlp):
+    text = "Hungary's chief negotiator, Gergely Farkasházi, told reporters the talks had failed."
+    ent = _person(_ents(nlp, text), "Farkasházi")
+    assert ent["name"] == "Gergely Farkasházi"
+    assert {"role": "chief negotiator", "org": "Hungary"} in [
+        {"role": r["role"], "org": r["org"]} for r in ent["roles"]]
+
+
+@pytest.mark.parametrize("text,surname,role,org", [
+    ("The mayor of Springfield, Illinois, Victor Lang, said the fair drew crowds.",
+     "Lang", "mayor", "Springfield, Illinois"),
+    ("A spokesperson for the Guild of Master Bakers, Irene Dahl, declined to comment.",
+     "Dahl", "spokesperson", "Guild of Master Bakers"),
+    ("City Solicitor Dana Whitfield said the wording was lawful.", "Whitfield",
+     "City Solicitor", None),
+    ("Sen. Harold Pemberton, a Democrat, said the vote would be close.", "Pemberton",
+     "Senator", None),
+    # a role's organisation written short: the full name mentioned before
+    ("The European Commission said it was watching. Commission spokesperson Henrik Aalto "
+     "said talks must go on.", "Aalto", "spokesperson", "European Commission"),
+    # "the group's treasurer": the organisation introduced as a group
+    ("A group of parents, Parents for Safer Streets, has sued the city. “It is time,” said "
+     "Martin Abernathy, the group's treasurer.", "Abernathy", "treasurer",
+     "Parents for Safer Streets"),
+])
+def test_roles_round_three(nlp, text, surname, role, org):
+    ent = _person(_ents(nlp, text), surname)
+    assert {"role": role, "org": org} in [{"role": r["role"], "org": r["org"]}
+                                          for r in ent["roles"]]
+
+
+def test_no_apposition_role_without_role_noun(nlp):
+    text = "The house on Elm Street, Victor Lang, said the fair drew crowds."
+    ents = _ents(nlp, text)
+    assert all(not e["roles"] for e in ents if e["label"] == "PERSON")

@@ -5,14 +5,22 @@ Steps (each a small function; the data they use lives in :mod:`storyline.rules.e
 1. ``_raw_mentions``   spaCy entities of the kept labels, trimmed ("the", "'s"), relabelled
                        (``FORCED_LABELS``, surnames mislabelled ORG/GPE), plus capitalised runs
                        ending in an ``ORG_HEAD_WORDS`` noun and surface forms spaCy missed.
+1b. ``_repair_labels`` general label fixes (org suffixes and org nouns -> ORG, demonyms ->
+                       NORP, "the Danube" -> LOC, gazetteer places -> GPE, person context ->
+                       PERSON, time zones dropped); ``_datelines`` ("WASHINGTON (AP) —": the
+                       place, shown mixed-case, and the agency as an ORG of its own);
+                       ``_extend_names_left`` (a missed first name); ``_unify_labels`` (one
+                       surface form, one label).
 2. ``_strip_titles``   "President Biden" -> name "Biden"; the title is read back as a role.
 3. ``_merge_org_tails`` "Organization for Security and Cooperation" + "in Europe" -> one ORG.
 4. ``_group``          one entity per person (surname / first-name match, most recent wins),
                        per organisation (token-set key, acronym <-> long form), per country
                        (``COUNTRY_ALIASES``).
 5. ``_roles``          role phrase left of a name ("Kremlin foreign policy aide Yuri Ushakov"),
-                       title phrases ("Secretary of State"), appositions
-                       ("Ned Price, a State Department spokesman,").
+                       title phrases ("Secretary of State"), appositions after
+                       ("Ned Price, a State Department spokesman,") and before ("The mayor of
+                       Paris, Texas, Dwayne Hollister,"); short organisations resolved
+                       ("the group's treasurer", "Commission spokesperson"); "Sen." -> Senator.
 6. ``_descriptors``    "Russia's President" with no name after it joins the one person holding
                        that role for that country.
 """
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.enrich.pipeline import Document, component
 from storyline.rules import entities as R
@@ -35,6 +44,7 @@ class Mention:
     text: str = ""
     kind: str = "name"  # "name" | "descriptor"
     entity: "_Entity | None" = None
+    dateline: bool = False  # the place of an all-caps dateline ("WASHINGTON (AP) —")
 
 
 @dataclass
@@ -180,6 +190,216 @@ def _raw_mentions(sdoc) -> list[Mention]:
     return out
 
 
+# ---------------------------------------------------------------- step 1b: label repair
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Name keys of countries, US states and cities of at least
+    ``GAZETTEER_RELABEL_MIN_POPULATION`` people (official names only: alternate names hold
+    too many words that are also people's or companies' names)."""
+    from storyline import gazetteer as G
+
+    keys = {G.name_key(c["name"]) for c in G.countries().values()}
+    keys.update(G.name_key(s["name"]) for s in G.us_states().values())
+    for recs in G.cities_by_name().values():
+        for c in recs:
+            if c.get("population", 0) >= R.GAZETTEER_RELABEL_MIN_POPULATION:
+                keys.add(G.name_key(c["name"]))
+    return frozenset(keys)
+
+
+def is_known_place(name: str) -> bool:
+    from storyline.gazetteer import name_key
+
+    return name_key(name) in known_places()
+
+
+def _person_cue(sdoc, m: Mention) -> bool:
+    """Context that only a person's name has: a role head or honorific right before it
+    ("Chief Executive Officer Annika Vestergaard"), an age or a role in apposition after it
+    ("Walter Okafor, 71,", "Martin Abernathy, the group's treasurer")."""
+    if m.tstart > 0 and (sdoc[m.tstart - 1].lower_ in R.ROLE_HEADS
+                         or sdoc[m.tstart - 1].lower_ in R.HONORIFICS):
+        return True
+    if _appos_role_head(sdoc, m) is not None:
+        return True
+    k = m.tend
+    if k + 1 < len(sdoc) and sdoc[k].text == ",":
+        nxt = sdoc[k + 1]
+        if nxt.like_num and k + 2 < len(sdoc) and sdoc[k + 2].text == ",":
+            return True
+        for t in sdoc[k + 1:min(len(sdoc), k + 7)]:
+            if t.is_punct:
+                break
+            if t.lower_ in R.ROLE_HEADS and t.pos_ == "NOUN":
+                return True
+    return False
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                        for w in words)
+
+
+def _org_apposition_runs(sdoc) -> list[Mention]:
+    """"a group of residents, Taxpayers for Fair Ballots," / "the developer, Crestline
+    Partners,": a capitalised run in apposition to an organisation noun is an ORG."""
+    out = []
+    for tok in sdoc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.pos_ != "NOUN" \
+                or tok.head.lemma_.lower() not in R.ORG_CUE_NOUNS:
+            continue
+        a, b = tok.left_edge.i, tok.right_edge.i + 1
+        while a < b and (sdoc[a].is_punct or sdoc[a].lower_ in ("the", "a", "an")):
+            a += 1
+        while b > a and sdoc[b - 1].is_punct:
+            b -= 1
+        words = sdoc[a:b]
+        if 0 < len(words) <= R.ORG_RUN_MAX_TOKENS and words[0].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in R.ORG_RUN_SMALL_WORDS for t in words):
+            out.append(Mention(words[0].idx, words[-1].idx + len(words[-1].text), "ORG",
+                               a, b, words.text))
+    return out
+
+
+def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """Label fixes spaCy's small model needs, each a general rule (data in the rules module):
+
+    * time-zone abbreviations are no entities (``TIME_ZONE_ABBREVIATIONS``);
+    * a name ending in an organisation suffix ("Crestline Partners"), starting with an
+      all-caps acronym ("FNV Havens") or right after an organisation noun ("the union FNV
+      Havens") is an ORG, not a PERSON;
+    * a nationality adjective tagged PERSON is a NORP ("the Slovak foreign minister");
+    * a one-word PERSON after "the" heading its phrase is a place ("the Danube");
+    * a one-word ORG/PERSON that the gazetteer knows as a country, state or big city is a GPE
+      (an ORG only when it is not a subject: "in Copenhagen trading" but "Toyota said");
+    * a two- or three-word name labelled ORG/GPE with a person's context (title before, role
+      or age in apposition after) is a PERSON ("Chief Executive Officer Annika Vestergaard").
+    """
+    extra = _org_apposition_runs(sdoc)
+    if extra:
+        keep = [m for m in mentions if not any(_overlaps(m, e) for e in extra)]
+        mentions = sorted(keep + extra, key=lambda m: m.start)
+    person_words = {w for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2
+                    for w in m.text.split()}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.text in R.TIME_ZONE_ABBREVIATIONS:
+            continue
+        if m.text in R.FORCED_LABELS or m.text in R.COUNTRY_ALIASES:
+            out.append(m)
+            continue
+        last = words[-1].rstrip(".")
+        before = sdoc[m.tstart - 1] if m.tstart > 0 else None
+        if m.label == "PERSON":
+            if len(words) >= 2 and (last in R.ORG_SUFFIXES or (
+                    len(words[0]) >= 3 and words[0].isalpha() and words[0].isupper())):
+                m.label = "ORG"
+            elif before is not None and before.pos_ == "NOUN" \
+                    and before.lower_ in R.ORG_CUE_NOUNS:
+                m.label = "ORG"
+            elif m.text in R.DEMONYMS:
+                m.label = "NORP"
+            elif len(words) == 1 and before is not None and before.lower_ == R.PLACE_ARTICLE \
+                    and before.i == m.tstart - 1 and (
+                        m.tend >= len(sdoc) or sdoc[m.tend].pos_ not in ("NOUN", "PROPN")):
+                m.label = "LOC"
+            elif len(words) == 1 and m.text not in person_words and is_known_place(m.text):
+                m.label = "GPE"
+        elif m.label == "ORG" and len(words) == 1 and is_known_place(m.text) \
+                and sdoc[m.tend - 1].dep_ not in ("nsubj", "nsubjpass") \
+                and m.text not in person_words:
+            m.label = "GPE"
+        elif m.label in ("ORG", "GPE") and _name_like(m.text) and last not in R.ORG_SUFFIXES \
+                and last not in R.ORG_HEAD_WORDS and not is_known_place(m.text) \
+                and _person_cue(sdoc, m):
+            m.label = "PERSON"
+        out.append(m)
+    return out
+
+
+def _extend_names_left(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised word glued to the left of a person's name is its first name, even when
+    the tagger missed it ("chief negotiator Gergely Farkasházi", "Gergely" tagged ADV)."""
+    covered = {t for m in mentions for t in range(m.tstart, m.tend)}
+    for m in mentions:
+        if m.label != "PERSON" or m.tstart == 0 or m.tend - m.tstart != 1:
+            continue  # only a lone surname lacks its first name
+        t = sdoc[m.tstart - 1]
+        if t.i in covered or not (t.is_alpha and t.is_title) or t.is_sent_start \
+                or t.lower_ in R.ROLE_HEADS or t.lower_ in R.HONORIFICS \
+                or t.lower_ in R.NAME_EXTENSION_STOP or t.text in R.DEMONYMS \
+                or t.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PART") \
+                or "\n" in t.whitespace_:
+            continue
+        m.tstart -= 1
+        m.start = t.idx
+        m.text = doc_text(sdoc)[m.start:m.end]
+        covered.add(t.i)
+    return mentions
+
+
+def _unify_labels(mentions: list[Mention]) -> None:
+    """One surface form, one label: "Harbourline" seen as GPE and ORG is an ORG unless the
+    gazetteer knows it as a place; other mixes take the first label seen. A one-word PERSON
+    mention joins in when the word is no part of a full personal name in the article."""
+    person_words = {w for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2
+                    for w in m.text.split()}
+    labels: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.label in ("ORG", "GPE", "LOC", "FAC") or m.label == "PERSON" \
+                and " " not in m.text and m.text not in person_words:
+            labels.setdefault(m.text, []).append(m.label)
+    for text, seen in labels.items():
+        if set(seen) == {"PERSON"} or seen.count("PERSON") * 2 > len(seen):
+            labels[text] = [x for x in seen if x == "PERSON"]  # mostly a person: leave it
+        else:
+            labels[text] = [x for x in seen if x != "PERSON"]
+    target = {}
+    for text, seen in labels.items():
+        if "ORG" in seen and len(set(seen)) > 1:
+            target[text] = "GPE" if is_known_place(text) else "ORG"
+        else:
+            target[text] = seen[0]
+    for m in mentions:
+        if m.text in target and (m.label in ("ORG", "GPE", "LOC", "FAC")
+                                 or m.label == "PERSON" and m.text not in person_words):
+            m.label = target[m.text]
+
+
+def _datelines(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """"WASHINGTON (AP) —" opening a paragraph: the place is a GPE marked as a dateline (its
+    display is made mixed-case), the agency in brackets an ORG of its own."""
+    text = doc_text(sdoc)
+    extra = []
+    for pm in re.finditer(r"(?m)^(?=[A-Z])", text):
+        dm = R.DATELINE_RE.match(text, pm.start())
+        if dm is None:
+            continue
+        groups = [dm.span(g) for g in (1, 2, 3) if dm.group(g) is not None]
+        # a mention running across the dateline's parts ("Idaho (AP") is cut out
+        mentions = [m for m in mentions if m.start >= dm.end() or any(
+            a <= m.start and m.end <= b for a, b in groups)]
+        for g, label in ((1, "GPE"), (3, "ORG")):
+            if dm.group(g) is None:
+                continue
+            a, b = dm.span(g)
+            found = [m for m in mentions if m.start == a and m.end == b]
+            if found:
+                for m in found:
+                    m.label = label
+                    m.dateline = g == 1
+                continue
+            if any(_overlaps(Mention(a, b, label), m) for m in mentions):
+                continue
+            m = _set_tokens(sdoc, Mention(a, b, label))
+            if m is not None:
+                m.dateline = g == 1
+                extra.append(m)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
 # ---------------------------------------------------------------- step 2
 def _strip_titles(sdoc, mentions: list[Mention]) -> list[Mention]:
     """Remove titles and honorifics from the front of PERSON mentions."""
@@ -317,7 +537,10 @@ def _merge_acronyms(text: str, entities: list[_Entity]) -> list[_Entity]:
     for ent in entities:
         for m in ent.mentions:
             mt = re.match(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)", text[m.end:m.end + 14])
-            if mt and R.ACRONYM_RE.match(mt.group(1)):
+            # the acronym starts with the long form's first letter; an all-caps "long form"
+            # is a dateline place and the brackets hold the agency ("WASHINGTON (AP)")
+            if mt and R.ACRONYM_RE.match(mt.group(1)) and not m.dateline \
+                    and not m.text.isupper() and mt.group(1)[0] == m.text[:1].upper():
                 explicit[mt.group(1).replace(".", "")] = ent
     for ent in list(entities):
         if ent.label not in ("ORG", "GPE", "FAC"):
@@ -376,10 +599,21 @@ def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
                     "start": org_m.start if org_m else span.start_char, "end": span.end_char}
     if sdoc[head].lower_ not in R.ROLE_HEADS or head in index:
         return None
+    return _role_phrase(sdoc, head, index)
+
+
+def _role_phrase(sdoc, head: int, index: dict[int, Mention]) -> dict:
+    """The role phrase ending at the role noun ``head``: modifiers to its left ("foreign policy
+    aide"); its organisation from an entity (or "the group's") right before it, or from a
+    capitalised organisation noun that opens it ("Commission spokesperson")."""
     j = head - 1
+    org_word = None
     while j >= 0 and head - j < 6:
         t = sdoc[j]
         if j in index or t.lower_ in R.ROLE_STOPWORDS or t.is_punct or t.like_num:
+            break
+        if t.text in R.ORG_HEAD_WORDS and t.lower_ not in R.ROLE_HEADS:
+            org_word = t
             break
         if t.pos_ in R.ROLE_MODIFIER_POS or t.lower_ in R.ROLE_HEADS:
             j -= 1
@@ -387,8 +621,78 @@ def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
         break
     span = sdoc[j + 1:head + 1]
     org_m = _org_before(sdoc, index, j + 1)
-    return {"role": span.text, "org": _org_name(org_m) if org_m else None,
-            "start": org_m.start if org_m else span.start_char, "end": span.end_char}
+    if org_m is not None:
+        return {"role": span.text, "org": _org_name(org_m), "start": org_m.start,
+                "end": span.end_char}
+    if org_word is not None:
+        return {"role": span.text, "org": org_word.text, "start": org_word.idx,
+                "end": span.end_char}
+    generic = _generic_possessor(sdoc, j + 1)
+    if generic is not None:
+        return {"role": span.text, "org": generic, "start": sdoc[j - 1].idx,
+                "end": span.end_char, "org_ref": sdoc[j - 1].idx}
+    return {"role": span.text, "org": None, "start": span.start_char, "end": span.end_char}
+
+
+def _generic_possessor(sdoc, t: int) -> str | None:
+    """"the group's" right before token ``t``: a marker that the organisation is the last one
+    named before (filled in by ``_resolve_generic_orgs``)."""
+    if t >= 2 and sdoc[t - 1].lower_ in ("'s", "’s") \
+            and sdoc[t - 2].lower_ in R.GENERIC_ORG_POSSESSORS:
+        return sdoc[t - 2].lower_
+    return None
+
+
+def _appos_role_head(sdoc, m: Mention, index=None):
+    """(role noun, its "of"/"for" or None) when the name ``m`` stands in apposition after a
+    role phrase ("The mayor of Paris, Texas, Dwayne Hollister"), else None."""
+    if m.tstart < 2 or sdoc[m.tstart - 1].text != ",":
+        return None
+    tok = sdoc[m.tend - 1]
+    # the parser writes "X of Paris, Texas, NAME," as apposition or as a list (conj); a
+    # list member is taken only when a comma closes the name as well
+    closed = m.tend < len(sdoc) and sdoc[m.tend].text == ","
+    if tok.dep_ != "appos" and not (tok.dep_ in R.APPOS_DEPS and closed):
+        return None
+    h, prep = tok.head, None
+    for _ in range(R.APPOS_ROLE_MAX_HOPS):
+        if h.i >= m.tstart:
+            return None
+        if h.lower_ in R.ROLE_HEADS and h.pos_ in ("NOUN", "PROPN") \
+                and (index is None or h.i not in index):
+            return h, prep
+        if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in R.ROLE_ORG_PREPS:
+            prep = h.head
+            h = h.head.head
+        elif h.dep_ in R.APPOS_DEPS:
+            h = h.head
+        else:
+            return None
+    return None
+
+
+def _role_appos_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
+    """A role in apposition before the name: "The mayor of Paris, Texas, Dwayne Hollister,",
+    "A spokesperson for the Association of Freight Carriers, Lydia Moreau,", "Hungary's chief
+    negotiator, Gergely Farkasházi,". The name hangs off the role noun (or off the object of
+    its "of"/"for") in the parse; the organisation is that object, up to the comma."""
+    found = _appos_role_head(sdoc, m, index)
+    if found is None:
+        return None
+    h, prep = found
+    role = _role_phrase(sdoc, h.i, index)
+    if prep is None or prep.head.i != h.i or role["org"] is not None:
+        return role
+    a, b = prep.i + 1, m.tstart - 1  # the object of "of"/"for", up to the comma
+    while a < b and sdoc[a].lower_ in ("the", "a", "an"):
+        a += 1
+    if not 0 < b - a <= R.ORG_RUN_MAX_TOKENS:
+        return role
+    span = sdoc[a:b]
+    ment = index.get(a)
+    org = _org_name(ment) if ment is not None and ment.tstart == a and ment.tend == b \
+        else span.text
+    return {"role": f"{role['role']}", "org": org, "start": role["start"], "end": span.end_char}
 
 
 def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
@@ -425,6 +729,11 @@ def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
     if head is None:
         return None
     role_start = org_m.tend if org_m is not None and org_m.tend <= head else start_k
+    generic = None
+    poss = [p for p in range(role_start, head) if sdoc[p].lower_ in ("'s", "’s")]
+    if poss and org_m is None:
+        generic = _generic_possessor(sdoc, poss[-1] + 1)
+        role_start = poss[-1] + 1 if generic is not None else role_start
     while role_start < head and sdoc[role_start].lower_ in ("'s", "’s"):
         role_start += 1
     end = head + 1
@@ -433,6 +742,9 @@ def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
         if org_m is not None and org_m.tstart != end + 1:
             org_m = None
     span = sdoc[role_start:end]
+    if generic is not None:
+        return {"role": span.text, "org": generic, "start": sdoc[start_k].idx,
+                "end": span.end_char, "org_ref": sdoc[start_k].idx}
     return {"role": span.text, "org": _org_name(org_m) if org_m else None,
             "start": sdoc[start_k].idx, "end": span.end_char}
 
@@ -440,6 +752,7 @@ def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
 def _add_role(ent: _Entity, role: dict | None) -> None:
     if role is None or not role["role"].strip():
         return
+    role["role"] = " ".join(R.ROLE_ABBREVIATIONS.get(w.lower(), w) for w in role["role"].split())
     key = (role["role"].lower(), (role["org"] or "").lower())
     if role["org"] is None and any(r["role"].lower() == key[0] for r in ent.roles):
         return  # "President Biden" adds nothing to "US President Joe Biden"
@@ -448,6 +761,30 @@ def _add_role(ent: _Entity, role: dict | None) -> None:
                         if not (r["org"] is None and r["role"].lower() == key[0])]
     if all((r["role"].lower(), (r["org"] or "").lower()) != key for r in ent.roles):
         ent.roles.append(role)
+
+
+def _resolve_role_orgs(text: str, entities: list[_Entity]) -> None:
+    """Organisations written short in a role: "the group's treasurer" is the last
+    organisation named before it; a one-word "Council" or "Commission" is the full name of
+    the organisation ending with that word ("Madison City Council"), the latest one before."""
+    orgs = sorted(((m.start, ent) for ent in entities if ent.label == "ORG"
+                   for m in ent.mentions), key=lambda x: x[0])
+    for ent in entities:
+        for r in ent.roles:
+            ref = r.pop("org_ref", None)
+            if ref is not None:
+                noun = r["org"]
+                before = [(p, e) for p, e in orgs if ref - R.GENERIC_ORG_REACH <= p < ref]
+                # prefer the organisation introduced with that noun ("a group of residents,
+                # Taxpayers for Fair Ballots," ... "the group's treasurer")
+                named = [e for p, e in before if noun in text[max(0, p - 40):p].lower()]
+                pick = (named or [e for _, e in before] or [None])[-1]
+                r["org"] = _display_name(pick) if pick is not None else None
+            elif r["org"] and " " not in r["org"]:
+                longer = [e for p, e in orgs if p < r["start"] and _display_name(e).endswith(
+                    " " + r["org"])]
+                if longer:
+                    r["org"] = _display_name(longer[-1])
 
 
 # ---------------------------------------------------------------- step 6
@@ -476,6 +813,12 @@ def _descriptors(sdoc, entities: list[_Entity], index: dict[int, Mention]) -> No
             holders[0].mentions.sort(key=lambda x: x.start)
 
 
+def _org_parts(org: str | None) -> list[str]:
+    """"Paris, Texas" -> ["Paris", "Texas"]: each place of a role's organisation stays an
+    entity of its own."""
+    return [p.strip() for p in (org or "").split(",")]
+
+
 def _drop_title_words(entities: list[_Entity]) -> None:
     """A mention inside a person's role phrase is a title word ("State" in "Secretary of
     State"), not an entity of its own, unless it is that role's organisation."""
@@ -484,14 +827,33 @@ def _drop_title_words(entities: list[_Entity]) -> None:
         if ent.label == "PERSON":
             continue
         ent.mentions = [m for m in ent.mentions if not any(
-            s <= m.start and m.end <= e and _org_name(m) != org for s, e, org in spans)]
+            s <= m.start and m.end <= e and _org_name(m) not in _org_parts(org)
+            for s, e, org in spans)]
         if not ent.mentions:
             entities.remove(ent)
 
 
 # ---------------------------------------------------------------- public
+def _mixed_case(ent: _Entity, name: str) -> str:
+    """An all-caps place name as it is written in running text ("WASHINGTON" ->
+    "Washington"), when it came from a dateline or the gazetteer knows it."""
+    if not name.isupper() or ent.label not in ("GPE", "LOC", "FAC"):
+        return name
+    titled = " ".join(w.capitalize() for w in name.split())
+    if any(m.dateline for m in ent.mentions) or len(name) >= R.MIN_TITLECASE_LETTERS \
+            and is_known_place(titled):
+        return titled
+    return name
+
+
 def _display_name(ent: _Entity) -> str:
     names = [m.text for m in ent.mentions if m.kind == "name"] or [ent.mentions[0].text]
+    # never all-caps when a mixed-case form exists
+    mixed = [n for n in names if not n.isupper()]
+    if mixed and len(mixed) < len(names) and ent.label in ("GPE", "LOC", "FAC", "PERSON"):
+        names = mixed
+    elif not mixed:
+        names = [_mixed_case(ent, n) for n in names]
     if ent.label == "GPE":
         for n in names:
             if n in R.COUNTRY_ALIASES:
@@ -506,8 +868,12 @@ def _display_name(ent: _Entity) -> str:
 def find_mentions(sdoc) -> list[Mention]:
     """Corrected entity mentions (steps 1-3), in text order."""
     ms = _raw_mentions(sdoc)
+    ms = _repair_labels(sdoc, ms)
+    ms = _datelines(sdoc, ms)
     ms = _strip_titles(sdoc, ms)
+    ms = _extend_names_left(sdoc, ms)
     ms = _fix_labels(sdoc, ms)
+    _unify_labels(ms)
     ms = _add_missed_names(sdoc, ms)
     return _merge_org_tails(sdoc, ms)
 
@@ -541,6 +907,8 @@ def find_entities(sdoc) -> list[dict]:
         for m in ent.mentions:
             _add_role(ent, _role_before(sdoc, m, index))
             _add_role(ent, _role_after(sdoc, m, index))
+            _add_role(ent, _role_appos_before(sdoc, m, index))
+    _resolve_role_orgs(doc_text(sdoc), entities)
     _descriptors(sdoc, entities, index)
     _drop_title_words(entities)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))

@@ -56,6 +56,7 @@ class QuoteSpan:
     start: int  # content start
     end: int  # content end
     close: int  # index just after the closing mark
+    chain: int | None = None  # parts of one quote running over paragraphs share this value
 
 
 @dataclass
@@ -93,33 +94,51 @@ def _mark_kind(text: str, pos: int, mark: str) -> str:
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
-    """Paired quotations in ``text``; unbalanced marks cost only their own quote."""
+    """Paired quotations in ``text``; unbalanced marks cost only their own quote.
+
+    A quote running over paragraphs (no closing mark at a paragraph's end, the next one
+    opening with a mark) gives one span per paragraph, linked by ``chain``: a paragraph break
+    never lies inside a quote's text."""
     paras = paragraphs(text)
     out: list[QuoteSpan] = []
     pending: tuple[int, int] | None = None  # (mark index, content start) carried over
+    parts: list[QuoteSpan] = []  # earlier paragraphs' parts of the quote carried over
     for pi, (ps, pe) in enumerate(paras):
         marks = [(m.start(), m.end(), _mark_kind(text, m.start(), m.group()))
                  for m in R.QUOTE_MARK_RE.finditer(text, ps, pe)]
-        is_open = pending
+        is_open = None
         if pending is not None:
             # a carried-over quote continues only if this paragraph opens with a mark
             if marks and marks[0][0] == ps + len(text[ps:pe]) - len(text[ps:pe].lstrip()) \
                     and marks[0][2] == "open":
+                is_open = marks[0][:2]
                 marks = marks[1:]
             else:
-                is_open = None
+                parts = []  # never closed: the whole quote is dropped
         pending = None
         for ms, me, kind in marks:
             if kind == "open":
                 is_open = (ms, me)  # an earlier unclosed mark is dropped
+                parts = []
             elif is_open is not None:
-                out.append(QuoteSpan(is_open[0], is_open[1], ms, me))
+                q = QuoteSpan(is_open[0], is_open[1], ms, me)
+                if parts:
+                    for x in (*parts, q):
+                        x.chain = parts[0].open
+                    out.extend(parts)
+                    parts = []
+                out.append(q)
                 is_open = None
         if is_open is not None:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             if nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in ("“", '"', "«", "„") \
                     or nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:2] in ("''", "``"):
                 pending = is_open
+                end = ps + len(text[ps:pe].rstrip())
+                parts.append(QuoteSpan(is_open[0], is_open[1], end, end))
+            else:
+                parts = []
+    out.sort(key=lambda q: q.open)
     return [q for q in out if text[q.start:q.end].strip()]
 
 
@@ -220,6 +239,12 @@ def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
     return None
 
 
+def _that_clause(verb) -> bool:
+    """The verb governs a clause opened by "that" ("He added that a similar exchange ...")."""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in R.THAT_MARKS
+                                         for g in c.children) for c in verb.children)
+
+
 def _cue_extent(sdoc, verb) -> tuple[int, int]:
     """The cue words: the verb, its particle, "in a statement", "told reporters"."""
     a = b = verb.i
@@ -293,7 +318,8 @@ def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
         subj = _subject(tok, quoted)
         if subj is None:
             continue
-        if lemma in R.QUOTE_ONLY_VERBS:  # a cue for an adjacent quotation only
+        if lemma in R.QUOTE_ONLY_VERBS and not _that_clause(tok):
+            # a cue for an adjacent quotation only ("He added that ..." reports all the same)
             cs, ce = _cue_extent(sdoc, tok)
             cues.append(Cue(tok.i, cs, ce, subj, None))
             continue
@@ -358,6 +384,11 @@ class _Resolver:
         span = self._phrase(tok)
         text = doc_text(sdoc)[span[0]:span[1]]
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        named = self._apposition(tok)
+        if named is not None:  # "The mayor of Paris, Texas, Dwayne Hollister, said"
+            ent, m = named
+            return Speaker(ent["name"], ent["id"], m["start"], m["end"], ent.get("gender"),
+                           tok.lemma_.lower() if tok.pos_ == "NOUN" else None)
         if det in ("the", "this", "that") and (tok.lemma_.lower() in R.DESCRIPTOR_NOUNS
                                                or tok.lower_ in RE.ROLE_HEADS):
             ref = self._descriptor(tok, span[0])
@@ -378,14 +409,39 @@ class _Resolver:
         return Speaker(text, None, span[0], span[1], None,
                        tok.lemma_.lower() if det in ("a", "an") or det is None else None)
 
-    def _token_range(self, tok) -> tuple[int, int]:
+    def _apposition(self, tok):
+        """The named entity standing in apposition inside the subject phrase of ``tok``
+        ("A spokesperson for the Association of Freight Carriers, Lydia Moreau,"): the parse
+        may hang it off the role noun or off the object of its "of"/"for"."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token:
+            return None
+        found = None
+        last = max((t.i for t in tok.subtree if not t.is_punct), default=tok.i)
+        for t in tok.subtree:
+            # a list member ("conj") counts only when it closes the subject phrase
+            if t.i in self.by_token and t.i > tok.i and (
+                    t.dep_ == "appos" or t.dep_ in RE.APPOS_DEPS and t.i == last):
+                ent, m = self.by_token[t.i]
+                if ent["label"] == "PERSON" or ent["label"] == "ORG" and (
+                        found is None or found[0]["label"] != "PERSON"):
+                    found = (ent, m)
+        return found
+
+    def _token_range(self, tok, cut=R.SPEAKER_CUT_DEPS) -> tuple[int, int]:
+        """The speaker's noun phrase: its subtree without relative clauses, participles,
+        appositions and conjuncts; prepositional phrases stay ("the local chamber of
+        commerce", "diplomats familiar with the talks") unless the phrase would run over
+        ``SPEAKER_MAX_TOKENS`` tokens."""
         keep = [tok.i]
-        stack = [c for c in tok.children if c.dep_ not in R.SPEAKER_CUT_DEPS]
+        stack = [c for c in tok.children if c.dep_ not in cut]
         while stack:
             c = stack.pop()
             keep.append(c.i)
-            stack.extend(g for g in c.children if g.dep_ not in R.SPEAKER_CUT_DEPS)
-        return min(keep), max(keep) + 1
+            stack.extend(g for g in c.children if g.dep_ not in cut)
+        a, b = min(keep), max(keep) + 1
+        if b - a > R.SPEAKER_MAX_TOKENS and "prep" not in cut:
+            return self._token_range(tok, cut | {"prep"})
+        return a, b
 
     def _phrase(self, tok) -> tuple[int, int]:
         a, b = self._token_range(tok)
@@ -408,6 +464,8 @@ class _Resolver:
         return Speaker(pick.name, pick.entity_id, *local, pick.gender, pick.descriptor)
 
     def _descriptor(self, tok, pos: int) -> Speaker | None:
+        """"the spokesperson", "the official": the latest source introduced with that noun,
+        else the person named most recently before ``pos`` who holds that role."""
         noun = tok.lemma_.lower()
         for c in self._before(pos)[:12]:
             if c.descriptor and (c.descriptor == noun or noun in ("person", "source")):
@@ -417,9 +475,12 @@ class _Resolver:
         holders = [e for e in self.entities if e["label"] == "PERSON" and any(
             r["role"].split()[-1].lower() == tok.lower_ and (not mods or r["org"] in mods)
             for r in e["roles"])]
-        if len(holders) == 1:
-            e = holders[0]
-            return Speaker(e["name"], e["id"], 0, 0, e.get("gender"))
+        seen = [(max((m["start"] for m in e["mentions"] if m["start"] < pos), default=-1), e)
+                for e in holders]
+        seen = [x for x in seen if x[0] >= 0]
+        if seen:
+            e = max(seen, key=lambda x: x[0])[1]
+            return Speaker(e["name"], e["id"], 0, 0, e.get("gender"), noun)
         return None
 
 
@@ -681,13 +742,53 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
             group = ecue.cue_start if ecue is not None and ecue.used else q.start
         events.append((q.open, pi, para_of(q.close - 1), sp, None, group))
         out.append(_item("direct", text, (q.start, q.end), None, sp, group))
+    _link_chains(text, quotes, out)
     # indirect: cues whose content is not a direct quote
     for c in cues:
         if c.used or c.content is None:
             continue
-        out.append(_item("indirect", text, c.content, c, speaker_of(c), c.cue_start))
+        out.append(_item("indirect", text, _without_dateline(text, c.content), c,
+                         speaker_of(c), c.cue_start))
     out.sort(key=lambda d: (d["start"], d["end"]))
     return out
+
+
+def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Reported content that opens its paragraph with a dateline ("WASHINGTON (AP) — ",
+    "COPENHAGEN, Nov 14 (Reuters) - ") starts after it."""
+    a, b = span
+    if a > 0 and text[a - 1] != "\n":
+        return span
+    m = R.DATELINE_RE.match(text, a, b)
+    return (m.end(), b) if m and b - m.end() > 0 else span
+
+
+def _link_chains(text: str, quotes: list[QuoteSpan], out: list[dict]) -> None:
+    """The parts of a quote running over paragraphs are one attribution: each takes the
+    speaker and group of the first part with a cue of its own, else of the first part
+    attributed at all; a part left out gets a ``direct`` item of its own (without a cue)."""
+    chains: dict[int, list[QuoteSpan]] = {}
+    for q in quotes:
+        if q.chain is not None:
+            chains.setdefault(q.chain, []).append(q)
+    if not chains:
+        return
+    items = {(d["start"], d["end"]): d for d in out if d["kind"] in ("direct", "partial")}
+    for parts in chains.values():
+        got = [items.get((q.start, q.end)) for q in parts]
+        with_cue = [d for d in got if d is not None and d["cue"] is not None]
+        ref = with_cue[0] if with_cue else next((d for d in got if d is not None), None)
+        if ref is None:
+            continue
+        shared = {k: ref[k] for k in ("group", "speaker", "speaker_id", "speaker_start",
+                                      "speaker_end")}
+        for q, d in zip(parts, got):
+            if d is None:
+                out.append({**ref, **shared, "kind": "direct", "text": text[q.start:q.end],
+                            "start": q.start, "end": q.end, "cue": None, "cue_start": None,
+                            "cue_end": None})
+            elif d is not ref:
+                d.update(shared)
 
 
 def _quotes(doc: Document) -> Document:

@@ -11,7 +11,8 @@ import re
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
 #: Words that can head a role phrase right before a name ("foreign policy *aide* Yuri Ushakov",
-#: "Press *Secretary* Jen Psaki") or after one in an apposition ("Ned Price, a ... *spokesman*").
+#: "Press *Secretary* Jen Psaki", "City *Solicitor* Mark Feld") or after one in an apposition
+#: ("Ned Price, a ... *spokesman*").
 ROLE_HEADS = frozenset("""
 president vice-president chairman chairwoman chair ceo cfo coo founder director secretary
 minister premier chancellor spokesman spokeswoman spokesperson aide adviser advisor official
@@ -22,6 +23,10 @@ professor prof. dr. deputy negotiator diplomat manager editor correspondent repo
 executive chancellor treasurer commissioner lieutenant colonel col. sergeant captain capt.
 speaker whip counsel inspector superintendent sheriff president-elect secretary-general
 director-general co-founder partner researcher scientist historian spokesperson pollster
+solicitor clerk auditor assessor comptroller controller administrator coordinator trustee
+alderman alderwoman councilman councilwoman councillor councilor councilmember supervisor
+chairperson ombudsman registrar magistrate marshal constable curator dean principal rector
+provost bishop archbishop cardinal rabbi imam pastor vicar
 """.split())
 
 #: Honorifics: not a role, but a gender hint and part of no name.
@@ -103,6 +108,21 @@ DEMONYMS = {
     "Greek": "Greece", "Luxembourgish": "Luxembourg", "Venezuelan": "Venezuela",
     "Palestinian": "Palestine", "Lebanese": "Lebanon", "Libyan": "Libya", "Nigerian": "Nigeria",
     "Soviet": "Soviet Union", "European": "Europe",
+    "Slovak": "Slovakia", "Czech": "Czech Republic", "Hungarian": "Hungary",
+    "Romanian": "Romania", "Bulgarian": "Bulgaria", "Serbian": "Serbia", "Croatian": "Croatia",
+    "Slovenian": "Slovenia", "Bosnian": "Bosnia and Herzegovina", "Albanian": "Albania",
+    "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania",
+    "Portuguese": "Portugal", "Moldovan": "Moldova", "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan",
+    "Thai": "Thailand", "Vietnamese": "Vietnam", "Indonesian": "Indonesia",
+    "Filipino": "Philippines", "Malaysian": "Malaysia", "Taiwanese": "Taiwan",
+    "Argentine": "Argentina", "Argentinian": "Argentina", "Chilean": "Chile",
+    "Colombian": "Colombia", "Peruvian": "Peru", "Ethiopian": "Ethiopia", "Kenyan": "Kenya",
+    "South African": "South Africa", "Moroccan": "Morocco", "Algerian": "Algeria",
+    "Tunisian": "Tunisia", "Sudanese": "Sudan", "Yemeni": "Yemen", "Jordanian": "Jordan",
+    "Qatari": "Qatar", "Emirati": "United Arab Emirates", "Icelandic": "Iceland",
+    "Scottish": "United Kingdom", "Welsh": "United Kingdom", "English": "United Kingdom",
+    "Bangladeshi": "Bangladesh", "Sri Lankan": "Sri Lanka", "Nepalese": "Nepal",
 }
 
 #: Function words skipped when matching an acronym against a long form's initials
@@ -158,3 +178,103 @@ University College Times Post Journal News Network Group Alliance Coalition Fede
 
 #: Tokens that may not start an ORG found by ``ORG_HEAD_WORDS`` (sentence-initial words).
 ORG_RUN_STOP = frozenset("The A An This That It He She They We In On At For And But".split())
+
+# ---------------------------------------------------------------- round three: label repair
+
+#: Abbreviated titles written out in a role ("Sen. Harold Pemberton" -> role "Senator").
+#: Keys compare case-insensitively; the evidence span still covers the abbreviation.
+ROLE_ABBREVIATIONS = {
+    "sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+    "lt.": "Lieutenant", "col.": "Colonel", "capt.": "Captain", "sgt.": "Sergeant",
+    "adm.": "Admiral", "maj.": "Major", "prof.": "Professor", "supt.": "Superintendent",
+    "atty.": "Attorney", "cmdr.": "Commander", "amb.": "Ambassador", "pres.": "President",
+}
+
+#: Last words of organisation names: a mention ending in one of these is an ORG whatever
+#: label spaCy gave it ("Crestline Partners", "Vale Holdings", "Acme Inc"). Compared
+#: case-sensitively without a final full stop.
+ORG_SUFFIXES = frozenset("""
+Partners Group Holdings Holding Inc Incorporated Ltd Limited LLC LLP PLC Plc Corp Corporation
+Co Company Companies Association Associates Union Unions Federation Foundation Institute
+Trust Bank Bancorp Capital Ventures Industries Enterprises Systems Technologies Labs
+Airlines Airways Motors Shipping Logistics Energy Media Pharmaceuticals Insurance Agency
+Council Committee Commission Ministry Department Authority Board Party Coalition Alliance
+Society Club League Network Fund Institute Organization Organisation University College
+GmbH AG SA NV SpA AB ASA Oyj
+""".split())
+
+#: Common nouns naming a kind of organisation: a capitalised name right after one of these
+#: ("the dockworkers' union FNV Havens", "the developer, Crestline Partners,") or in
+#: apposition to one ("a group of residents, Taxpayers for Fair Ballots,") is an ORG.
+ORG_CUE_NOUNS = frozenset("""
+union company firm group party developer bank agency ministry association charity
+organization organisation operator carrier airline retailer insurer lender broker
+manufacturer maker producer supplier consultancy publisher broadcaster newspaper network
+startup start-up conglomerate coalition alliance federation foundation institute
+think-tank watchdog regulator club team fund
+""".split())
+
+#: A capitalised run in apposition to an ``ORG_CUE_NOUNS`` noun may hold these small words
+#: ("Taxpayers for Fair Ballots", "Friends of the Earth").
+ORG_RUN_SMALL_WORDS = frozenset("of for and the & de".split())
+#: Longest such run, in tokens.
+ORG_RUN_MAX_TOKENS = 8
+
+#: Time-zone abbreviations: never an entity ("by 0945 GMT", "10 a.m. EST").
+TIME_ZONE_ABBREVIATIONS = frozenset("""
+GMT UTC BST CET CEST EET EEST WET WEST MSK IST JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT
+EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET PT CT MT Zulu
+""".split())
+
+#: A one-word mention that names a place in the offline gazetteer (a country, a US state, or
+#: a city of at least this many people) is a GPE when spaCy called it ORG or PERSON and it is
+#: not used as a speaker-like subject ("in Copenhagen trading", "well known in Budapest").
+#: The population floor keeps small towns that share a company's or person's name out.
+GAZETTEER_RELABEL_MIN_POPULATION = 100_000
+
+#: A one-word PERSON after "the" and heading its noun phrase is no person: rivers, seas and
+#: mountains take the article ("the Danube", "the Rhine"), people do not.
+PLACE_ARTICLE = "the"
+
+#: Capitalised words that never extend a person's name leftwards (time words, titles).
+NAME_EXTENSION_STOP = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today yesterday tomorrow then but and
+so yet also meanwhile however when while after before since as if though although
+""".split())
+
+#: Words that, used for a person's label, vote PERSON: the token after the name is a
+#: reporting verb lemma (checked through the quotes rules) or the word before it is a role
+#: head or an honorific (see ``ROLE_HEADS``, ``HONORIFICS``).
+PERSON_CUE_VERBS = frozenset("say tell add told said says adds".split())
+
+#: "the group's treasurer", "the company's chief executive": a possessive generic noun
+#: stands for the last organisation named before it (within this many characters).
+GENERIC_ORG_POSSESSORS = frozenset("""
+group company firm union party agency ministry association organization organisation bank
+council committee board department
+""".split())
+GENERIC_ORG_REACH = 600
+
+#: All-caps dateline at the start of a paragraph: "WASHINGTON (AP) —", "MADISON, Wis. —",
+#: "COPENHAGEN, Nov 14 (Reuters) -". Group 1 is the place, group 2 its state or region (or a
+#: month), group 3 the agency in brackets.
+DATELINE_RE = re.compile(
+    r"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)"
+    r"(?:, ([A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2})?"
+    r"(?: \(([A-Za-z][\w .&-]{0,30})\))?"
+    r"\s*[—–-]{1,2}\s*")
+
+#: An all-caps place name outside a dateline is written mixed-case for display only when it
+#: has at least this many letters and the gazetteer knows it ("ROME" -> "Rome"; "UAE" stays).
+MIN_TITLECASE_LETTERS = 4
+
+#: A role in apposition before a name ("The mayor of Paris, Texas, Dwayne Hollister,"): the
+#: parse hangs the name off the role noun or off the object of one of these prepositions; the
+#: walk up from the name takes at most this many steps.
+ROLE_ORG_PREPS = ("of", "for", "at")
+APPOS_ROLE_MAX_HOPS = 4
+#: Dependency labels the parser gives a name in apposition ("conj" when it reads the commas
+#: of "the mayor of Paris, Texas, Dwayne Hollister," as a list).
+APPOS_DEPS = ("appos", "conj")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.rules.entities import DATELINE_RE  # noqa: F401  (reported content drops it)
+
 #: Lemmas of verbs that introduce speech or stated belief. A verb is a cue only when it has a
 #: subject (or is the "said X" inversion) and a clause or quotation to report.
 REPORTING_VERBS = frozenset("""
@@ -67,7 +69,7 @@ officer people officials sources aides statement report
 
 #: Dependency labels cut from a speaker noun phrase for its display name ("a US official
 #: [who briefed reporters on condition of anonymity]").
-SPEAKER_CUT_DEPS = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj", "prep"))
+SPEAKER_CUT_DEPS = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj"))
 
 #: Labels of a subject of the cue verb.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -195,3 +197,11 @@ TITLE_CONTEXT_BEFORE = re.compile(
 #: Text before a quotation ending like this ends a sentence (a closing mark may follow the
 #: stop: ... on NBC's “Meet the Press.” “She lies ...”), so the quotation starts one.
 SENTENCE_BEFORE_RE = re.compile(r"[.!?:][”\"'’»]*\s*$")
+
+#: A speaker noun phrase keeps its prepositional phrases ("the local chamber of commerce")
+#: up to this many tokens; a longer one is cut at its prepositions.
+SPEAKER_MAX_TOKENS = 8
+
+#: Subordinators that make a quote-only verb ("add", "continue") report a clause: "He added
+#: that a similar exchange was being discussed" is reported speech.
+THAT_MARKS = frozenset(("that",))
