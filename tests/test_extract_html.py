@@ -589,3 +589,64 @@ def _figure_page(figure: str) -> str:
 def test_image_caption_and_credit_labels(figure, caption, credit):
     img = html_metadata(_figure_page(figure))["images"][0]
     assert (img["caption"], img["credit"]) == (caption, credit)
+
+
+# --- round three: article header chrome, agency copyright in the body, loose captions ----------
+
+from storyline.extract.html import extract_html, split_trailing_copyright  # noqa: E402
+
+
+def _article_page(header: str = "", end: str = "", photo: str = "",
+                  footer: str = "<footer>Harbour Gazette © 2024 | Privacy</footer>") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    return (f"<html><head><title>Terminal delayed</title></head><body><nav>Home | World</nav>"
+            f"<article>{header}{photo}{paras}{end}</article>{footer}</body></html>")
+
+
+def test_article_header_chrome_leaves_the_body():
+    header = ('<header><p class="kicker">Harbours</p><h1>Terminal opening delayed by a year</h1>'
+              '<p class="date">Monday 4 March 2024 09.15 CET</p></header>')
+    text = extract_html(_article_page(header)).text
+    assert text.split("\n\n")[0] == BODY[0]
+    assert "Harbours" not in text and "09.15" not in text
+
+
+def test_header_texts_do_not_cut_the_story_when_repeated_later():
+    # negative: only leading paragraphs go; a header text deep in the story stays
+    header = f'<header><p class="kicker">{BODY[1]}</p></header>'
+    text = extract_html(_article_page(header)).text
+    assert BODY[1] in text
+
+
+@pytest.mark.parametrize("end, copyright, kept", [
+    ("<p>Copyright 2024 The Associated Press. All rights reserved. This material may not be "
+     "published, broadcast, rewritten or redistributed.</p>",
+     "Copyright 2024 The Associated Press", False),
+    ("<p>© 2024 Reuters</p>", "© 2024 Reuters", False),
+    # negative: the site's own line is left alone, and the footer gives the copyright
+    ("<p>Copyright 2024 Harbour Gazette. All rights reserved.</p>", "Harbour Gazette © 2024", True),
+])
+def test_agency_copyright_line_in_body(end, copyright, kept):
+    art = extract_html(_article_page(end=end))
+    assert art.copyright == copyright
+    assert (end[3:20] in art.text) == kept
+
+
+def test_split_trailing_copyright_never_empties():
+    assert split_trailing_copyright(["© 2024 AFP"]) == (["© 2024 AFP"], None)
+
+
+@pytest.mark.parametrize("photo, caption, credit", [
+    ('<div class="photo"><img src="/q.jpg"><p class="caption">Cranes on the quay at dawn. '
+     'Photo: AP/Jan Vos</p></div>', "Cranes on the quay at dawn.", "AP/Jan Vos"),
+    ('<div class="pic"><img src="/q.jpg"><span class="photo-credit">Jan Vos</span></div>',
+     None, "Jan Vos"),
+])
+def test_caption_by_class_without_figure(photo, caption, credit):
+    imgs = html_metadata(_article_page(photo=photo))["images"]
+    assert [(i["caption"], i["credit"], i["url"]) for i in imgs] == [(caption, credit, "/q.jpg")]
+
+
+def test_image_without_caption_class_gives_no_image():
+    imgs = html_metadata(_article_page(photo='<div><img src="/q.jpg"></div>'))["images"]
+    assert imgs == []

@@ -447,3 +447,104 @@ def test_separator_and_standards_lines_not_in_body(middle, gone):
 ])
 def test_copyright_forms_in_text(footer, copyright):
     assert extract_text_page(_dump("Skip to main content", footer=footer)).copyright == copyright
+
+
+# --- round three: names-heavy sentences, inline link boxes, mastheads, credits, bylines -----
+
+from storyline.extract.text import _shape, _pick_language, split_lines  # noqa: E402
+
+
+def _kind(line: str) -> str:
+    lines = split_lines(line + "\n\n" + " ".join(STORY))
+    _, stop = _pick_language(lines)
+    return _shape(lines[0], stop)
+
+
+@pytest.mark.parametrize("line, kinds", [
+    # a closing sentence full of places and names is still prose
+    ("The board met with Ortega in Lisbon in June and is talking to Brazil. Talks with "
+     "Brasilia are due to restart in March.", {"prose"}),
+    ("Shares in Harbourton Mills fell 4% in Toronto on Thursday morning.", {"prose", "medium"}),
+    # negative: headlines and Title-Cased lines stay short
+    ("Harbourton Council Delays Waterfront Vote As Residents Pack Hearing", {"short"}),
+    ("How To Win At The Harbourton Markets In The Spring Of The Year.", {"short", "teaser"}),
+])
+def test_sentence_with_many_names_is_prose(line, kinds):
+    assert _kind(line) in kinds
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+HEAD = ["Skip to main content", "Harbourton council delays waterfront vote after long hearing",
+        "Published: September 9, 2024"]
+
+
+@pytest.mark.parametrize("heading", ["Read also:", "Read more:", "Related:"])
+def test_inline_link_box_is_a_gap(heading):
+    tail = ("The council last changed the waterfront zoning in 2019, after a similar hearing "
+            "that also ran late into the night and drew hundreds of residents.")
+    art = extract_text_page(_page(*HEAD, STORY[0], STORY[1], heading,
+                                  "Mayor opens new ferry terminal", "- Budget talks stall again",
+                                  tail, "Copyright © 2024 The Harbourton Ledger"))
+    paras = art.text.split("\n\n")
+    assert paras[-1] == tail
+    assert heading not in art.text and "ferry terminal" not in art.text
+
+
+def test_link_box_at_the_end_is_not_body():
+    teaser = ("Readers in the east end say the new bus timetable leaves them waiting for more "
+              "than an hour on weekday evenings, and the council has promised a review.")
+    art = extract_text_page(_page(*HEAD, STORY[0], STORY[1], STORY[2],
+                                  "Copyright © 2024 The Harbourton Ledger", "More on this topic",
+                                  "Mayor opens new ferry terminal", teaser))
+    assert "ferry terminal" not in art.text and teaser not in art.text
+
+
+@pytest.mark.parametrize("masthead, title, outlet", [
+    ("Harbourton Evening Post", "Harbourton council delays waterfront vote after long hearing",
+     "Harbourton Evening Post"),
+    # negative: a short headline is not a masthead (no newspaper word)
+    ("Council Delays Vote", "Council Delays Vote", None),
+])
+def test_masthead_above_headline(masthead, title, outlet):
+    lines = ["Skip to main content", masthead, HEAD[1], HEAD[2], *STORY]
+    art = extract_text_page(_page(*lines))
+    assert art.title == title
+    if outlet:
+        assert art.outlet == outlet
+
+
+@pytest.mark.parametrize("credit_lines, images", [
+    (["Councillors at the hearing on Monday\nPhoto credit: dpa"],
+     [("Councillors at the hearing on Monday", "dpa")]),
+    (["Photo: Residents queue outside the hall in Harbourton, Ontario. REUTERS/Mara Lind\n"
+      "Photo credit: Reuters"],
+     [("Residents queue outside the hall in Harbourton, Ontario.", "REUTERS/Mara Lind")]),
+    # negative: a lower-case word that is not an agency is no credit
+    (["Photo credit: unknown"], []),
+])
+def test_credit_lines(credit_lines, images):
+    art = extract_text_page(_page(*HEAD, *credit_lines, *STORY))
+    assert [(i.caption, i.credit) for i in art.images] == images
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Mara Lind with AFP", ["Mara Lind"]),
+    ("By Jean-Paul Ortega in Lisbon", ["Jean-Paul Ortega"]),
+    ("By Ada Whitlow and Ben Okafor, Harbourton Ledger", ["Ada Whitlow", "Ben Okafor"]),
+    ("By Ada Whitlow, Ben Okafor and Cleo Marsh", ["Ada Whitlow", "Ben Okafor", "Cleo Marsh"]),
+    ("Reporting by Ben Okafor; Editing by Cleo Marsh", ["Ben Okafor"]),
+    ("Reporting by Ben Okafor; Writing by Ada Whitlow; Editing by Cleo Marsh",
+     ["Ben Okafor", "Ada Whitlow"]),
+    ("By Reuters", []),
+])
+def test_byline_forms(line, names):
+    assert parse_byline(line) == names
+
+
+def test_reporting_credit_names_the_author_after_an_agency_byline():
+    art = extract_text_page(_page(HEAD[0], HEAD[1], "By Reuters", HEAD[2], *STORY,
+                                  "Reporting by Ben Okafor; Editing by Cleo Marsh"))
+    assert art.authors == ["Ben Okafor"]

@@ -43,12 +43,14 @@ from readability.readability import Document as _ReadabilityDocument
 from trafilatura.utils import load_html
 
 from storyline.errors import ExtractionError
+from storyline.extract.wire import canonical_wire
 from storyline.model import Article
 from storyline.rules import html as rules
 
 log = logging.getLogger(__name__)
 
 __all__ = ["extract_html", "extract_body", "parse_html", "paragraphs", "drop_leading_metadata",
+           "header_texts", "split_trailing_copyright",
            "is_date_line", "is_byline_line", "is_chrome_paragraph"]
 
 _TOKEN = re.compile(r"\w+")
@@ -280,7 +282,8 @@ def is_date_line(text: str) -> bool:
     for pat in DATE_PATTERNS:
         m = pat.search(text)
         if m:
-            rest = rules.DATE_LINE_NOISE.sub(" ", text[:m.start()] + " " + text[m.end():])
+            rest = text[:m.start()] + " " + text[m.end():]
+            rest = rules.DATE_LINE_NOISE.sub(" ", rules.DATE_LINE_DOTTED_TIME.sub(" ", rest))
             return len(_TOKEN.findall(rest)) <= rules.DATE_LINE_MAX_OTHER_WORDS
     return False
 
@@ -292,12 +295,34 @@ def is_byline_line(text: str) -> bool:
     return len(_TOKEN.findall(text)) <= rules.BYLINE_LINE_MAX_WORDS and bool(parse_byline(text))
 
 
+def header_texts(tree) -> set[str]:
+    """Texts of the article's own header (``<article><header>``, ``<main><header>``):
+    the kicker, the headline, the byline and the date line, as comparison keys.
+    Headers holding more than ``ARTICLE_HEADER_MAX_WORDS`` words are skipped (a
+    header element misused as the story's wrapper)."""
+    out: set[str] = set()
+    if tree is None:
+        return out
+    for header in tree.xpath(rules.ARTICLE_HEADER_XPATH):
+        if len(_TOKEN.findall(" ".join(header.itertext()))) > rules.ARTICLE_HEADER_MAX_WORDS:
+            continue
+        for el in header.iter():
+            if isinstance(el.tag, str):
+                text = " ".join(" ".join(el.itertext()).split())
+                if text:
+                    out.add(_key(text))
+    return out
+
+
 def drop_leading_metadata(paras: list[str], *, title: str | None = None,
-                          standfirst: str | None = None) -> list[str]:
-    """Drop the headline, the standfirst, date-only and byline-only paragraphs from the
-    start of the body (at most ``LEADING_META_MAX_PARAGRAPHS``); the first paragraph that
-    is none of these ends the search."""
-    heads = {_key(h) for h in (title, standfirst) if h}
+                          standfirst: str | None = None, header: set[str] | None = None
+                          ) -> list[str]:
+    """Drop the headline, the standfirst, date-only and byline-only paragraphs, and
+    paragraphs that are a text of the article's header (``header``, from
+    :func:`header_texts`: a kicker such as "Diplomacy"), from the start of the body (at
+    most ``LEADING_META_MAX_PARAGRAPHS``); the first paragraph that is none of these
+    ends the search."""
+    heads = {_key(h) for h in (title, standfirst) if h} | (header or set())
     out = list(paras)
     for _ in range(rules.LEADING_META_MAX_PARAGRAPHS):
         if len(out) < 2:
@@ -308,6 +333,24 @@ def drop_leading_metadata(paras: list[str], *, title: str | None = None,
         else:
             break
     return out
+
+
+def split_trailing_copyright(paras: list[str]) -> tuple[list[str], str | None]:
+    """Remove a news agency's copyright line from the end of the body ("Copyright 2023
+    The Associated Press. All rights reserved. This material may not be published...")
+    and return it, cut after its holder, as the article's own copyright (and evidence
+    of the wire): ``(paragraphs, line)``. A site's own line ("Copyright 2019 Hawaii
+    News Now") stays: outlets often print it as part of the story."""
+    out = list(paras)
+    for pos in range(len(out) - 1, max(len(out) - 1 - rules.TRAILING_COPYRIGHT_PARAGRAPHS, 0), -1):
+        para = out[pos]
+        if (rules.BODY_COPYRIGHT.match(para)
+                and len(_TOKEN.findall(para)) <= rules.BODY_COPYRIGHT_MAX_WORDS):
+            line = rules.COPYRIGHT_TAIL.sub("", para).strip(" .,;") or para
+            if canonical_wire(line, strong_only=True):
+                del out[pos]
+                return out, line
+    return out, None
 
 
 def extract_body(html: str, tree=None) -> tuple[str, str]:
@@ -377,7 +420,10 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
         standfirst = None  # deep inside the story: a subheading, not the standfirst
     h1 = next(tree.iter("h1"), None)
     title = " ".join(" ".join(h1.itertext()).split()) if h1 is not None else None
-    text = "\n\n".join(drop_leading_metadata(paras, title=title, standfirst=standfirst))
+    paras = drop_leading_metadata(paras, title=title, standfirst=standfirst,
+                                  header=header_texts(tree))
+    paras, body_copyright = split_trailing_copyright(paras)
+    text = "\n\n".join(paras)
     words = len(_TOKEN.findall(text))
     longest = max((len(_TOKEN.findall(p)) for p in text.split("\n\n")), default=0)
     if words < rules.MIN_ARTICLE_WORDS or longest < rules.MIN_LONGEST_PARAGRAPH_WORDS:
@@ -388,6 +434,9 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
             "page or its text instead", source=url)
     article = Article(text=text)
     article.provenance["text"] = how
+    # the story's own copyright line ("Copyright 2023 The Associated Press") says whose
+    # story it is; the site's footer only whose page
+    article.set("copyright", body_copyright, "heuristic:body")
     if metadata:
         from storyline.extract.metadata import fill_metadata
         fill_metadata(article, tree, url, standfirst=standfirst)

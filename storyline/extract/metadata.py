@@ -383,7 +383,7 @@ def _fuller_byline(authors: list[str], bylines: list[list[str]]) -> list[str] | 
     return None
 
 
-def _caption_and_credit(fig) -> tuple[str | None, str | None]:
+def _caption_and_credit(fig, cap_el=None) -> tuple[str | None, str | None]:
     """Caption and credit of one <figure>.
 
     The credit is an element of the figure with a credit-like class, or one
@@ -392,7 +392,8 @@ def _caption_and_credit(fig) -> tuple[str | None, str | None]:
     credit written at the end of the caption ("... Photo: X"). Screen-reader
     labels ("Image caption, ") are stripped from the caption.
     """
-    cap_el = next(fig.iter("figcaption"), None)
+    if cap_el is None:
+        cap_el = next(fig.iter("figcaption"), None)
     caption = _text_of(cap_el) if cap_el is not None else None
     credit = credit_text = None
     around_caption = set(cap_el.iterancestors()) if cap_el is not None else set()
@@ -444,6 +445,50 @@ def _images(tree, base: str | None) -> list[Image]:
         images.append(Image(caption=caption, credit=credit, url=url))
         if len(images) >= rules.MAX_IMAGES:
             break
+    if len(images) < rules.MAX_IMAGES:
+        images += _loose_images(tree, base, seen)[:rules.MAX_IMAGES - len(images)]
+    return images
+
+
+def _loose_images(tree, base: str | None, seen: set) -> list[Image]:
+    """Pictures outside any <figure>: an <img> whose block (its parent, or the block
+    above) holds an element with a caption-like class (``<p class="caption">``,
+    ``photo-credit``); that element gives the caption and credit as a figcaption would."""
+    images: list[Image] = []
+    # cheap first look: no caption- or credit-like class outside figures, no loose picture
+    if not tree.xpath(rules.LOOSE_CAPTION_XPATH):
+        return images
+    for img in tree.xpath(rules.LOOSE_IMAGE_XPATH)[:rules.MAX_IMAGES]:
+        block = img.getparent()
+        cap_el = found = None
+        for _ in range(rules.LOOSE_IMAGE_MAX_LEVELS):
+            if block is None:
+                break
+            for el in block.iter():
+                if not isinstance(el.tag, str) or el is img:
+                    continue
+                cls = f'{el.get("class") or ""} {el.get("id") or ""}'
+                if rules.IMAGE_CAPTION_CLASS.search(cls):
+                    cap_el = found = el
+                    break
+                if found is None and rules.IMAGE_CREDIT_CLASS.search(cls):
+                    found = el  # a credit alone: no caption element
+            if found is not None:
+                break
+            block = block.getparent()
+        if found is None or block is None or len(_WORD.findall(
+                " ".join(block.itertext()))) > rules.LOOSE_IMAGE_MAX_WORDS:
+            continue
+        caption, credit = _caption_and_credit(block, cap_el)
+        url = img.get("src") or img.get("data-src") or img.get("data-original")
+        if url and url.startswith("data:"):
+            url = img.get("data-src") or None
+        if url and base:
+            url = urljoin(base, url)
+        if not caption and not credit or (url, caption) in seen:
+            continue
+        seen.add((url, caption))
+        images.append(Image(caption=caption, credit=credit, url=url))
     return images
 
 

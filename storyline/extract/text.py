@@ -42,7 +42,7 @@ HEURISTIC = "heuristic"
 
 #: kinds never kept in the body
 CHROME_KINDS = frozenset({"nav", "promo", "copyright", "readtime", "credit", "caption",
-                          "byline", "date", "dup"})
+                          "byline", "date", "dup", "related"})
 
 _TOKEN = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -241,10 +241,14 @@ def parse_byline(line: str) -> list[str]:
     m = R.BYLINE.match(line.strip())
     if not m:
         return []
-    names = R.BYLINE_TAIL.sub("", m.group("names"))
+    names = R.BYLINE_EDITOR_TAIL.sub("", m.group("names"))
+    names = R.BYLINE_TAIL.sub("", names)
+    if aff := R.BYLINE_AFFILIATION.search(names):
+        names = names[:aff.end()]  # "A and B, Pacific Herald": the list ended at "and B"
     out = []
     for part in R.NAME_SPLIT.split(names):
-        part = part.strip(" .,:;")
+        part = R.BYLINE_ROLE_PREFIX.sub("", part.strip(" .,:;"))
+        part = R.BYLINE_PLACE_TAIL.sub("", part).strip(" .,:;")
         if part and _is_person(part) and part not in out:
             out.append(part)
     return out
@@ -259,9 +263,19 @@ def _credit(line: str) -> str | None:
         m = pat.match(line)
         if m:
             credit = m.group("credit").strip(" .")
-            # a credit names someone: "AFP", "Reuters/John Doe", "Getty Images"
-            return credit if credit[:1].isupper() or credit[:1] in "©@" else None
+            # a credit names someone: "AFP", "Reuters/John Doe", "Getty Images", or an
+            # agency that writes its name in lower case ("dpa")
+            ok = credit[:1].isupper() or credit[:1] in "©@" or canonical_wire(credit, exact=True)
+            return credit if ok else None
     return None
+
+
+def _labelled_caption(credit: str) -> tuple[str, str] | None:
+    """(caption, credit) when a labelled credit line holds a caption and then the
+    credit: "Photo: A ship in Rotterdam. REUTERS/Jane Doe" -> ("A ship in
+    Rotterdam.", "REUTERS/Jane Doe")."""
+    m = R.CAPTION_TRAILING_CREDIT.match(credit)
+    return (m.group("caption").strip(), m.group("credit").strip(" .")) if m else None
 
 
 def _is_date_line(ln: PageLine, stop: frozenset[str]) -> str | None:
@@ -291,6 +305,14 @@ def _shape(ln: PageLine, stop: frozenset[str]) -> str:
     content = [w for w in words if w.lower() not in stop]
     caps_share = (sum(w[0].isupper() for w in content) / len(content)) if content else 0.0
     ends = bool(R.SENTENCE_END.search(ln.text))
+    if ends and stop_share >= R.SENTENCE_MIN_STOPWORD_SHARE and stop_share > 0 \
+            and not any(p.match(ln.text) for p in R.CAPTION_WITH_CREDIT):
+        # a sentence with many common words is prose even when it names many people
+        # and places, unless its stopwords are capitalised (a Title-Cased headline)
+        stops = [w for w in words[1:] if w.lower() in stop]
+        if stops and sum(w[0].isupper() for w in stops) / len(stops) \
+                <= R.SENTENCE_MAX_CAPITALISED_STOPWORDS:
+            caps_share = 0.0
     if n >= R.PROSE_MIN_WORDS and R.DATELINE_LEDE.match(ln.text) and stop_share > 0:
         ln.data["dateline"] = True
         return "prose"
@@ -319,6 +341,10 @@ def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
             ln.kind = "separator"
         elif R.STANDARDS_LINE.match(t) and ln.words <= R.STANDARDS_LINE_MAX_WORDS:
             ln.kind = "promo"
+        elif (c := _credit(t)) and (split := _labelled_caption(c)) \
+                and ln.words <= R.CAPTION_MAX_WORDS:
+            ln.kind = "caption"
+            ln.data.update(caption=split[0], credit=split[1])
         elif (c := _credit(t)) and ln.words <= 16:
             ln.kind, ln.data["credit"] = "credit", c
         elif R.BYLINE.match(t) and ln.words <= R.BYLINE_MAX_WORDS and not t.endswith("."):
@@ -385,6 +411,27 @@ def _weigh(lines: list[PageLine]) -> None:
         else:
             ln.weight = -(R.SHORT_LINE_PENALTY + R.SHORT_WORD_PENALTY * ln.words)
         ln.weight *= min(1 + R.RUN_GROWTH * (run - 1), R.RUN_GROWTH_MAX)
+
+
+def _bridge_inline_lists(lines: list[PageLine]) -> None:
+    """An inline link box inside the story ("Read also:" and two headlines, then more
+    story) is a gap, not the end: its heading and link lines become kind "related"
+    (dropped) with a small weight, so the prose after it stays in the body."""
+    for i, ln in enumerate(lines):
+        if ln.kind not in ("nav", "promo") or not R.INLINE_LIST_HEADING.match(ln.text):
+            continue
+        if i == 0 or lines[i - 1].kind not in ("prose", "medium"):
+            continue
+        j = i + 1
+        while (j < len(lines) and j - i - 1 < R.INLINE_LIST_MAX_LINKS
+               and lines[j].kind in ("short", "dup", "nav")
+               and lines[j].words <= R.INLINE_LIST_LINK_MAX_WORDS):
+            j += 1
+        if j == i + 1 or j >= len(lines) or lines[j].kind != "prose":
+            continue
+        for gap in lines[i:j]:
+            gap.kind = "related"
+            gap.weight = -R.INLINE_LIST_GAP_PENALTY
 
 
 def _cut_comments(lines: list[PageLine], anchor: int | None) -> None:
@@ -499,6 +546,8 @@ def _title(lines: list[PageLine], body_start: int, url: str | None = None
             elif _squash(lines[j].text) not in masthead:
                 break
             j -= 1
+        if len(run) >= 2 and _is_masthead(run[0]):
+            run = run[1:]  # "Brussels Morning Post" above the headline names the site
         if run:
             return run[0].index, run[0].text
     counts = Counter(ln.text.casefold() for ln in lines if ln.kind in kinds)
@@ -513,6 +562,28 @@ def _title(lines: list[PageLine], body_start: int, url: str | None = None
     return None, None
 
 
+def _is_masthead(ln: PageLine) -> bool:
+    """A line that is the site's name, not a headline: a few capitalised words, no
+    final stop, the last one a newspaper word ("Brussels Morning Post", "The Daily
+    Courier", "Balkan Wire")."""
+    words = _LETTER_WORD.findall(ln.text)
+    if not (1 <= len(words) <= R.MASTHEAD_MAX_WORDS) or R.SENTENCE_END.search(ln.text):
+        return False
+    if not all(w[0].isupper() or w.lower() in R.MASTHEAD_LOWER_WORDS for w in words):
+        return False
+    return words[-1].lower() in R.MASTHEAD_WORDS
+
+
+def _masthead(lines: list[PageLine], t_idx: int | None) -> str | None:
+    """The masthead line above the headline, if any."""
+    if t_idx is None:
+        return None
+    for ln in lines[:t_idx]:
+        if ln.kind in ("short", "dup") and _is_masthead(ln):
+            return ln.text.strip(" |·•")
+    return None
+
+
 def _copyright_holder(text: str) -> str | None:
     """The holder of a copyright line: "© 2024 The Courier. All rights reserved" ->
     "The Courier"; "Central Europe Monitor © 2025 | About" -> "Central Europe Monitor"."""
@@ -523,8 +594,8 @@ def _copyright_holder(text: str) -> str | None:
     return None
 
 
-def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: str | None
-            ) -> tuple[str | None, str | None]:
+def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: str | None,
+            masthead: str | None = None) -> tuple[str | None, str | None]:
     for ln in lines:
         if ln.index in body:
             continue
@@ -539,6 +610,8 @@ def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: s
         holder = re.sub(r"^[Tt]he\s+", "", holder)
         if holder and not canonical_wire(holder) and not holder[0].isdigit():
             return holder, HOW
+    if masthead:
+        return masthead, HEURISTIC
     if lines:
         parts = R.TITLE_SEPARATORS.split(lines[0].text)
         if len(parts) >= 2 and len(parts[-1].split()) <= R.OUTLET_MAX_WORDS:
@@ -557,6 +630,7 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
     language, stop = _pick_language(lines)
     _classify(lines, stop)
     _weigh(lines)
+    _bridge_inline_lists(lines)
     t_idx, title = _title(lines, len(lines), url)
     _cut_comments(lines, t_idx)
     if t_idx is not None:
@@ -606,8 +680,9 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
         if "reading_time" in ln.data:
             page.reading_time_min = ln.data["reading_time"]
             break
+    # the first byline naming people: "By Reuters" gives none, its "Reporting by ..." does
     for ln in outside:
-        if ln.kind == "byline":
+        if ln.kind == "byline" and ln.data["authors"]:
             page.authors = ln.data["authors"]
             break
     for ln in outside:
@@ -615,7 +690,8 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
             page.copyright = R.COPYRIGHT_TAIL.sub("", ln.text)
             break
     page.images = _images(lines)
-    page.outlet, page.outlet_how = _outlet(lines, body_idx, page.copyright, url)
+    page.outlet, page.outlet_how = _outlet(lines, body_idx, page.copyright, url,
+                                           _masthead(lines, t_idx))
     return page
 
 
@@ -631,6 +707,9 @@ def _images(lines: list[PageLine]) -> list[Image]:
             if caption is None and images and images[-1].credit is None:
                 images[-1].credit = ln.data["credit"]  # "Above: ..." then "Image Credit: X"
                 continue
+            if caption is None and i > 0 and lines[i - 1].kind == "caption" \
+                    and _same_credit(lines[i - 1].data.get("credit"), ln.data["credit"]):
+                continue  # "... REUTERS/Jane Doe" then "Photo credit: Reuters": one picture
             images.append(Image(caption=caption, credit=ln.data["credit"]))
         elif ln.kind == "caption" and "credit_at" not in ln.data:
             images.append(Image(caption=ln.data.get("caption", ln.text),
@@ -640,6 +719,18 @@ def _images(lines: list[PageLine]) -> list[Image]:
         if not any(o.caption == im.caption and o.credit == im.credit for o in out):
             out.append(im)
     return out
+
+
+def _same_credit(a: str | None, b: str | None) -> bool:
+    """True when two credits name the same source: equal, one inside the other, or the
+    same agency ("REUTERS/Jane Doe" and "Reuters")."""
+    if not a or not b:
+        return False
+    a_key, b_key = a.casefold(), b.casefold()
+    if a_key in b_key or b_key in a_key:
+        return True
+    wire = canonical_wire(b)
+    return bool(wire) and wire == canonical_wire(a)
 
 
 def extract_text_page(text: str, url: str | None = None) -> Article:

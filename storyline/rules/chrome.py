@@ -147,6 +147,13 @@ CAPTION_WITH_CREDIT = (
                r"[^()]{2,60}/(?:Getty Images|Reuters|AFP|AP|EPA))\)$"),
 )
 
+#: A labelled credit line that holds the caption first and then the credit as
+#: "AGENCY/Name" or "Name/AGENCY": "Photo: A ship in Rotterdam. REUTERS/Jane Doe",
+#: "Photo: Crowds in Kyiv. Ilyas Akengin/AFP". The caption ends with a stop.
+CAPTION_TRAILING_CREDIT = re.compile(
+    r"^(?P<caption>.{3,400}?[.!?”\"])\s+(?P<credit>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}"
+    r"\s*/\s*[A-Z][\w.&'’-]*(?:\s[\w.&'’-]+){0,4})$")
+
 #: Explicit caption labels: "Above: A WeWork space", "Pictured: ...".
 CAPTION_LABEL = re.compile(r"^(?:(?:above|below|top|pictured|caption|main image)\s*:|"
                            r"(?:photo|image|picture|media) caption\s*[:,]?)"
@@ -172,7 +179,22 @@ NON_PERSON_WORDS = frozenset({
 #: Byline tails cut before names are split: "| Published 3 March", " - Updated ...".
 BYLINE_TAIL = re.compile(r"\s*(?:\||·|•|—|–| - |\bpublished\b|\bupdated\b|\bposted\b|"
                          r"\bon\b\s+\w+\s+\d|\d{1,2}[:.]\d{2}|\bfollow\b|@).*$", re.I)
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b(?=\s+[A-Z]))\s*")
+#: Editors are not authors: "Reporting by Jane Doe; Editing by John Roe" loses its
+#: editing credit before names are read.
+BYLINE_EDITOR_TAIL = re.compile(r"\s*[;,|]?\s*\b(?:edit(?:ing|ed) by|editor:|sub-?edit(?:ing|ed) by)"
+                                r"\b.*$", re.I)
+#: "By A and B, Pacific Herald": after a name list closed by "and"/"&", a comma
+#: starts the affiliation (outlet, desk), not another name.
+BYLINE_AFFILIATION = re.compile(r"(?:\band\b|&)[^,;]*?(?=,)")
+#: Role words opening a part of a sign-off: "Writing by Jane Doe", "Additional
+#: reporting by John Roe" (they name authors too).
+BYLINE_ROLE_PREFIX = re.compile(r"^(?:(?:additional )?reporting|writing|written|words|text)\s+by\s+",
+                                re.I)
+#: Where the author wrote from: "Jean Dupont in Paris" -> "Jean Dupont".
+BYLINE_PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'’ -]*$")
+#: Name parts are split at commas, semicolons, "and", "&" and "with" ("By Jane Doe
+#: with AFP": the agency is then dropped as not a person).
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b|\bund\b|\bet\b|\by\b(?=\s+[A-Z]))\s*")
 #: Person-name token: capitalised word, initial ("J."), hyphenated or apostrophe names.
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.)$")
 NAME_MIN_TOKENS, NAME_MAX_TOKENS = 2, 5
@@ -262,6 +284,14 @@ PROSE_LONG_WORDS = 25
 SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 #: Share of capitalised words above which a line reads as a headline/menu item.
 TITLECASE_MAX_SHARE = 0.6
+#: ... except in a sentence (final stop) whose words are at least this share
+#: stopwords: "The EU signed a partnership with Chile and is negotiating with
+#: Australia." is prose however many names it carries (headlines and menus are
+#: short on function words) ...
+SENTENCE_MIN_STOPWORD_SHARE = 0.3
+#: ... as long as at most this share of its stopwords (after the first word) are
+#: capitalised: "How To Win In The Markets." is Title Case, not a sentence.
+SENTENCE_MAX_CAPITALISED_STOPWORDS = 0.25
 #: Weights: prose lines add their word count; a non-prose line subtracts
 #: SHORT_LINE_PENALTY plus SHORT_WORD_PENALTY per word; a chrome line subtracts
 #: CHROME_PENALTY plus its words. Short interruptions (a subheading, a pull quote)
@@ -358,3 +388,30 @@ COMMENT_SECTION = (
     re.compile(r"^\S(?:.{0,40}\S)?\s(?:says|wrote|said):$"),
     re.compile(r"^(?:what do you think|have your say)\??$", re.I),
 )
+
+#: Inline link boxes inside a story: a heading ("Read also:", "Read more:",
+#: "Related:", "See also") right after a story paragraph, then at most
+#: INLINE_LIST_MAX_LINKS short link lines (INLINE_LIST_LINK_MAX_WORDS words at
+#: most), then story prose again. The box is dropped and weighs only
+#: INLINE_LIST_GAP_PENALTY per line, so the story goes on after it.
+INLINE_LIST_HEADING = re.compile(r"^(?:read (?:also|more|next)|also read|related(?: stories| "
+                                 r"articles| coverage| content)?|see also|more on this "
+                                 r"(?:story|topic)|recommended)\s*[:»›]?\s*$", re.I)
+INLINE_LIST_MAX_LINKS = 5
+INLINE_LIST_LINK_MAX_WORDS = 15
+INLINE_LIST_GAP_PENALTY = 1.0
+
+#: Masthead: the site's name written above the headline ("Brussels Morning Post").
+#: A line of at most MASTHEAD_MAX_WORDS capitalised words (MASTHEAD_LOWER_WORDS
+#: may stay lower case), no final stop, ending in a newspaper word, is the site's
+#: name: not the headline, and the outlet when nothing better names it.
+MASTHEAD_MAX_WORDS = 5
+MASTHEAD_LOWER_WORDS = frozenset({"of", "the", "and", "de", "du", "la", "le", "am", "im"})
+MASTHEAD_WORDS = frozenset({
+    "post", "times", "herald", "news", "journal", "wire", "tribune", "daily", "monitor",
+    "courier", "gazette", "observer", "chronicle", "telegraph", "express", "star", "mail",
+    "independent", "guardian", "review", "standard", "today", "press", "report", "insider",
+    "weekly", "magazine", "record", "register", "sentinel", "dispatch", "inquirer", "bulletin",
+    "examiner", "leader", "mirror", "sun", "globe", "online", "zeitung", "tageblatt", "kurier",
+    "nieuws", "krant", "journaal", "quotidien", "matin", "monde", "diario", "giornale",
+})

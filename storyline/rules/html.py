@@ -258,6 +258,9 @@ DATE_LINE_NOISE = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}(?::\d{2})?|"
     r"(?:utc|gmt)?\s*[+-]\d{1,2}(?::?\d{2})?)(?!\w)|[|,:·•/()–—-]", re.I)
 DATE_LINE_MAX_OTHER_WORDS = 1
+#: A dotted clock time on a date line ("Tuesday 2 May 2023 11.42 AEST"), removed
+#: like the other noise before the remaining words are counted.
+DATE_LINE_DOTTED_TIME = re.compile(r"(?<![\d.])\d{1,2}\.[0-5]\d(?![\d.])")
 #: A byline-only line is at most this many words long.
 BYLINE_LINE_MAX_WORDS = 16
 
@@ -330,6 +333,19 @@ IMAGE_CAPTION_LABEL = re.compile(r"^\s*(?:(?:image|photo|picture|media|video)\s+
 IMAGE_CREDIT_LABEL = re.compile(
     r"^\s*(?:(?:image|photo(?:graph)?|picture|media|video)\s+(?:source|credit|copyright)s?|"
     r"(?:image|photo(?:graph)?|picture)s?|credits?|source|copyright|©)\s*[:,©]\s*", re.I)
+#: Pictures outside a <figure>: an <img> (not in a figure, nav, header or footer)
+#: whose parent, or the block LOOSE_IMAGE_MAX_LEVELS up, holds an element whose
+#: class or id matches IMAGE_CAPTION_CLASS (or IMAGE_CREDIT_CLASS); that block has at most
+#: LOOSE_IMAGE_MAX_WORDS words (a photo box, not the whole story).
+LOOSE_IMAGE_XPATH = ("//body//img[not(ancestor::figure) and not(ancestor::nav) and "
+                     "not(ancestor::footer) and not(ancestor::a)]")
+#: ... looked for only when some element outside a figure has such a class.
+LOOSE_CAPTION_XPATH = ("boolean(//body//*[contains(@class, 'caption') or contains(@class, 'credit')"
+                       " or contains(@class, 'legend') or contains(@class, 'Caption')]"
+                       "[not(ancestor::figure)])")
+IMAGE_CAPTION_CLASS = re.compile(r"caption|legend|photo-?text|image-?text", re.I)
+LOOSE_IMAGE_MAX_LEVELS = 2
+LOOSE_IMAGE_MAX_WORDS = 80
 #: At most this many images kept per page.
 MAX_IMAGES = 20
 
@@ -360,3 +376,22 @@ COPYRIGHT_LINE_HOLDER_FIRST = re.compile(
     r"(?P<year>(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)\b", re.I)
 #: Holders that are only boilerplate words.
 COPYRIGHT_EMPTY_HOLDER = re.compile(r"^(?:copyright|all rights reserved|notice|policy|info\w*)\b", re.I)
+
+# ---------------------------------------------------------------------------
+# The article's own header and copyright line
+# ---------------------------------------------------------------------------
+
+#: The article's header: kicker, headline, byline, date line. Texts found there
+#: are dropped from the start of the body.
+ARTICLE_HEADER_XPATH = "//article//header | //main//header"
+#: A header with more words than this wraps the story: ignored.
+ARTICLE_HEADER_MAX_WORDS = 80
+#: A copyright line among the last TRAILING_COPYRIGHT_PARAGRAPHS paragraphs of
+#: the body ("Copyright 2023 The Associated Press. All rights reserved. This
+#: material may not be published...") is the story's copyright, not its text.
+#: Only a line naming a news agency is removed (a site's own line is often part of
+#: the story's text on the page).
+TRAILING_COPYRIGHT_PARAGRAPHS = 2
+BODY_COPYRIGHT = re.compile(r"^\s*(?:©|(?:\(c\)|copyright\b)\s*(?:©|\(c\))?\s*(?:19|20)\d{2}\b)",
+                            re.I)
+BODY_COPYRIGHT_MAX_WORDS = 40
