@@ -169,8 +169,10 @@ TUESDAY_MORNING = datetime(2022, 1, 4, 8, 0)
     ("The offer is open until Tuesday.", TUESDAY_EVENING, "Tuesday", "2022-01-04"),
     ("Ghent city council will vote next Tuesday.", TUESDAY_EVENING, "next Tuesday",
      "2022-01-11"),
+    # round four: "next <weekday>" is that day of the following week (NEXT_WEEKDAY_IN_NEXT_WEEK),
+    # so read on a Monday "next Tuesday" is eight days ahead, not tomorrow
     ("Ghent city council will vote next Tuesday.", datetime(2022, 1, 3, 19, 30),
-     "next Tuesday", "2022-01-04"),
+     "next Tuesday", "2022-01-11"),
     ("Ghent city council voted last Tuesday.", TUESDAY_EVENING, "last Tuesday", "2021-12-28"),
     ("The council will vote on Thursday.", TUESDAY_EVENING, "Thursday", "2022-01-06"),
 ])
@@ -387,6 +389,141 @@ def test_mid_month_bare_ago_and_part_of_day(text, expr, value, mod):
 def test_no_false_positives_round_three(text):
     assert [i for i in find_times(text, WED_2024) if i["text"].lower().startswith(
         ("march", "mid-march", "months", "years"))] == []
+
+
+# --- round four ------------------------------------------------------------------------------
+
+TUE_SEP = date(2024, 9, 17)  # a Tuesday
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # the day after the clock (past a bracketed second clock) is the clock's day, not the
+    # day of the sentence before
+    ("Crews were still digging on Monday night. The tremor struck at 03:40 local time "
+     "(0040 GMT) on Saturday, north of the capital.", "0040 GMT", "2024-09-14T00:40Z"),
+    ("Crews were still digging on Monday night. The tremor struck at 03:40 local time "
+     "(0040 GMT) on Saturday, north of the capital.", "03:40 local time", "2024-09-14T03:40"),
+    ("The ferries will sail at 6:30 am (0430 GMT) on Sunday.", "0430 GMT", "2024-09-22T04:30Z"),
+    # "local time" in a story about one country with a single zone: converted (Athens UTC+3)
+    ("Greece shook again. The tremor struck at 03:40 local time on Saturday.",
+     "03:40 local time on Saturday", "2024-09-14T00:40Z"),
+    # negative: the day belongs to another clause; the clock keeps the publication date
+    ("The ferry left at 6:30 am, and the crew returned on Sunday.", "6:30 am",
+     "2024-09-17T06:30"),
+    # negative: a country spanning several zones gives no zone
+    ("In the United States, polls closed at 8 pm local time on Tuesday.",
+     "8 pm local time on Tuesday", "2024-09-17T20:00"),
+])
+def test_clock_takes_the_day_of_its_clause(text, expr, value, nlp):
+    for sdoc in (None, nlp(text)):
+        assert _one(text, TUE_SEP, expr, sdoc=sdoc)["value"] == value
+
+
+def test_clock_anchor_is_the_day_after_it():
+    items = find_times("The tremor struck at 03:40 local time (0040 GMT) on Saturday.", TUE_SEP)
+    day = [i for i in items if i["text"] == "Saturday"][0]
+    assert all(i["anchor"] == day["id"] for i in items if i["type"] == "TIME")
+
+
+@pytest.mark.parametrize("text,expr,value,parse_only", [
+    # future tense: a day-month already past this year is next year's
+    ("The committee will convene in Lisbon on 25 August.", "25 August", "2025-08-25", False),
+    ("The committee met in Lisbon on 25 August.", "25 August", "2024-08-25", False),  # negative
+    ("The committee said the panel, which met on 25 August, will report soon.", "25 August",
+     "2024-08-25", False),  # negative: the date's own verb is past
+    # present schedule verbs point to the coming day
+    ("Ballot boxes open at 8 am on Saturday.", "8 am on Saturday", "2024-09-21T08:00", True),
+    ("The exhibition opens on Saturday.", "Saturday", "2024-09-21", False),
+    ("The exhibition opened on Saturday.", "Saturday", "2024-09-14", False),  # negative
+    ("The summit takes place on Saturday.", "Saturday", "2024-09-21", False),
+    ("The summit took place on Saturday.", "Saturday", "2024-09-14", False),  # negative
+    # "planned for May": found, and ahead
+    ("A referendum is planned for May.", "May", "2025-05", False),
+    ("Negotiations are due to restart in May.", "May", "2025-05", False),
+])
+def test_future_dates_without_a_weekday(text, expr, value, parse_only, nlp):
+    sdocs = (nlp(text),) if parse_only else (None, nlp(text))
+    for sdoc in sdocs:
+        assert _one(text, TUE_SEP, expr, sdoc=sdoc)["value"] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Support for May collapsed after the vote.",   # a person called May
+    "Voters may decide for themselves.",
+])
+def test_for_may_needs_a_scheduling_word(text):
+    assert [i for i in find_times(text, TUE_SEP) if "May" in i["text"]] == []
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Growth should pick up in the second half of the year.", "the second half of the year",
+     "2024-H2"),
+    ("Exports slumped in the first three months of the year.",
+     "the first three months of the year", "2024-Q1"),
+    ("Exports slumped in the last six months of 2022.", "the last six months of 2022", "2022-H2"),
+    ("Prices will stay high for the rest of the year.", "the rest of the year", "2024"),
+    ("Sales peak in the final quarter of the year.", "the final quarter of the year", "2024-Q4"),
+    ("Output fell in the last half of 1989.", "the last half of 1989", "1989-H2"),
+    # negative: nine months make no calendar period, so the year stays apart
+    ("Exports slumped in the first nine months of the year.", "the first nine months", "P9M"),
+])
+def test_parts_of_the_year_are_one_expression(text, expr, value):
+    items = find_times(text, TUE_SEP)
+    assert _one(text, TUE_SEP, expr)["value"] == value
+    if value != "P9M":
+        assert len(items) == 1  # no separate "the year"
+
+
+@pytest.mark.parametrize("text,dct,expr,value", [
+    # "next <weekday>": that day of the following week
+    ("The cabinet will decide next Wednesday.", TUE_SEP, "next Wednesday", "2024-09-25"),
+    ("The cabinet will decide next Monday.", date(2024, 9, 20), "next Monday", "2024-09-23"),
+    # negative: without "next" the nearest coming one
+    ("The cabinet will decide on Wednesday.", TUE_SEP, "Wednesday", "2024-09-18"),
+    ("The cabinet will decide this coming Wednesday.", TUE_SEP, "coming Wednesday",
+     "2024-09-18"),
+])
+def test_next_weekday_is_in_the_following_week(text, dct, expr, value):
+    assert _one(text, dct, expr)["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The curfew begins at midnight GMT on Friday.", "midnight GMT on Friday",
+     "2024-09-21T00:00Z"),
+    ("The truce ends at noon Kyiv time on Friday.", "noon Kyiv time on Friday",
+     "2024-09-20T09:00Z"),
+    ("The truce ended at midnight Kyiv time on Sunday.", "midnight Kyiv time on Sunday",
+     "2024-09-15T21:00Z"),  # the end of Sunday in Kyiv (UTC+3)
+    # negative: no zone, TimeML's end-of-day midnight stays
+    ("The curfew begins at midnight on Friday.", "midnight on Friday", "2024-09-20T24:00"),
+])
+def test_midnight_and_noon_with_a_zone_in_utc(text, expr, value, nlp):
+    for sdoc in (None, nlp(text)):
+        assert _one(text, TUE_SEP, expr, sdoc=sdoc)["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("The plant will reopen in late May.", "late May", "2025-05", "END"),
+    ("Late in May, the plant reopened.", "Late in May", "2024-05", "END"),
+    ("The 1998-99 season was his best.", "1998-99", "1998", None),
+    ("Budgets for fiscal 2023-24 were cut.", "fiscal 2023-24", "2023", None),
+    ("Profit for the full year rose.", "the full year", "2024", None),
+])
+def test_small_round_four_cases(text, expr, value, mod):
+    item = _one(text, TUE_SEP, expr)
+    assert (item["value"], item["mod"]) == (value, mod)
+
+
+@pytest.mark.parametrize("text", [
+    "Full-year results are due in the spring.",      # an adjective of the figure
+    "Copyright 2023 The Associated Press.",
+    "\u00a92023 AFP",
+    "(c) 2022 Reuters. All rights reserved.",
+    "Parts 1998-05 were recalled.",                   # not two consecutive years
+])
+def test_not_years_round_four(text):
+    assert [i for i in find_times(text, TUE_SEP)
+            if i["text"].lower() in ("full-year", "2023", "2022", "1998-05", "1998")] == []
 
 
 # --- the seed article (shared project file) -------------------------------------------------

@@ -148,6 +148,8 @@ MOD_PREFIX = {
     "mid": "MID", "mid-": "MID", "the middle of": "MID", "the mid": "MID", "the height of": "MID",
     "late": "END", "later": "END", "the end of": "END", "the close of": "END",
     "the latter part of": "END",
+    # "late in May", "early in the year": the same modifiers before "in"
+    "early in": "START", "late in": "END",
 }
 #: Approximation and bound words before a number (they belong to the span).
 APPROX_PREFIX = {
@@ -232,6 +234,9 @@ FUTURE_CUES = ["will", "'ll", "shall", "going to", "is to", "are to", "is due", 
 #: May". Listed as cues ("is set", not bare "set", which is also a past tense: "set a record").
 #: Progressives of the same verbs: "were planning to drive around the airport on Monday".
 FUTURE_CUES += ["planning", "preparing to", "intending to", "aiming to"]
+#: "the vote is expected in late May": the present passive of "expect" (the past "was
+#: expected" stays a past cue).
+FUTURE_CUES += ["is expected", "are expected", "'s expected"]
 FUTURE_CUES += ["is set", "are set", "'s set", "is scheduled", "are scheduled", "is planned",
                 "are planned"]
 #: Phrases that start with a future cue but are no cue: "next to the embassy".
@@ -283,6 +288,9 @@ TENSE_WINDOW_CHARS = 80
 #: A day and month without a year ("9 January", "Aug. 6") is looked for this many days around
 #: the DCT first; the tense chooses only when both the past and the coming one are that close.
 DAY_MONTH_WINDOW_DAYS = 200
+#: ... but a day-month in the future tense ("will meet on 14 March") whose only near date is
+#: past is the coming one, up to this many days ahead (a year).
+FUTURE_DAY_MONTH_MAX_DAYS = 366
 #: Direction for a bare month ("in April") when neither preposition nor tense tells: news
 #: mostly reports the past.
 MONTH_DEFAULT_TENSE = "past"
@@ -368,3 +376,67 @@ ELECTION_DAY = "election day"
 #: unit, a digit...): longer than the longest expression's reach from its trigger
 #: ("the past several quarters", "more than four decades ago").
 TRIGGER_WINDOW_CHARS = 60
+
+# --- round four ------------------------------------------------------------------------------
+
+#: "a vote is planned for May": "for" makes an ambiguous month word the month only after one of
+#: these scheduling words ("support for May" may be a person called May).
+MONTH_FOR_AFTER = {"planned", "scheduled", "set", "slated", "due", "expected", "pencilled",
+                   "penciled", "earmarked", "booked", "called", "fixed", "targeted", "timed",
+                   "postponed", "delayed", "moved", "pushed", "brought", "rescheduled"}
+
+#: "next Wednesday" is the Wednesday of the week after the publication date's week (weeks run
+#: Monday to Sunday), so on a Tuesday it is eight days ahead, not tomorrow. Reason: news style
+#: (AP, Reuters) names a day within the coming week by the bare weekday ("Wednesday"); an editor
+#: who adds "next" means the following week, and this reading puts the day inside the week that
+#: "next week" names. TimeBank/AQUAINT hold no "next <weekday>" to measure against (the "last
+#: <weekday>" ones are the previous occurrence, which this rule's mirror would not change).
+#: Set False for the next occurrence after the DCT (the reading of many TimeML annotators).
+NEXT_WEEKDAY_IN_NEXT_WEEK = True
+
+#: Verb lemmas that in the simple present describe a schedule ("polling stations open at 7:00 am
+#: on Saturday", "the talks begin Monday"): with one of these in the present tense a weekday or
+#: date points to the future (the nearest coming one).
+SCHEDULE_LEMMAS = {"open", "close", "start", "begin", "end", "resume", "take", "kick", "run",
+                   "convene", "meet", "expire", "arrive", "depart", "leave", "launch", "finish",
+                   "reopen", "commence", "conclude", "vote", "go"}
+#: ... "take" and "kick" only with their particle/object: "takes place", "kicks off".
+SCHEDULE_LEMMA_NEEDS = {"take": "place", "kick": "off", "go": "ahead"}
+#: Tags the small English model gives a present schedule verb after a plural subject
+#: ("stations open" as JJ, "polls close" as RB): counted when the word has its own subject.
+SCHEDULE_MISTAGS = {"JJ", "RB", "VB", "NN"}
+#: The same for the parse-free cue search: present forms that are unambiguous enough (third
+#: person singular, or plural with the particle).
+SCHEDULE_CUES = ["opens", "closes", "starts", "begins", "ends", "finishes", "resumes", "takes place", "take place",
+                 "kicks off", "kick off", "convenes", "expires", "reopens", "commences"]
+
+#: A clock time takes its day from a weekday or date in the same clause after it ("at 04:17
+#: local time (0117 GMT) on Sunday"): at most this many characters between them, with only a
+#: parenthesis, a comma-delimited aside, "local time" or "on" in between.
+CLOCK_DAY_MAX_GAP = 60
+
+#: "the second half of the year", "the first three months of the year": the number of months
+#: from the start (or end) of a year that make a calendar quarter or half.
+MONTHS_AS_PERIOD = {3: ("Q", 1), 6: ("H", 1)}
+#: Ordinals that mean "the last one" of a year's parts ("the last half", "the final quarter").
+LAST_ORDINALS = {"last", "final"}
+#: "the rest of the year", "the remainder of the month": the current unit (DCT-based).
+REST_WORDS = ["rest", "remainder", "balance"]
+
+#: Words before a four-digit year that make it part of a copyright line, not a time.
+COPYRIGHT_WORDS = {"copyright", "©", "(c)", "copr.", "\u00a9"}
+
+#: "the 1998-99 season", "fiscal 2023-24": a span of two consecutive years written with the
+#: second year's last two digits. TIMEX3 has no interval value: the value is the first year
+#: (where the span starts).
+YEAR_SPAN_SEPARATORS = "/\u2013-"  # the hyphen last (it is put in a regex character class)
+
+#: "full-year results", "calendar-year sales": a hyphenated "<word>-year" before a noun is an
+#: adjective naming the kind of figure, not a time (TimeBank never annotates it); "the full
+#: year" stays a time expression.
+YEAR_ADJECTIVE_NOT_BEFORE = ["end", "ended", "ending", "earlier", "ago"]
+
+#: "local time" with no place next to it: the zone of the country the story names most often,
+#: when all of that country's gazetteer cities share one zone (Turkey: yes; the US: no). The
+#: country must be named at least this many times.
+STORY_COUNTRY_MIN_MENTIONS = 1

@@ -12,10 +12,14 @@ How it works (a small HeidelTime-style rule grammar, Strötgen & Gertz 2013):
    "a year earlier", "the next day") are anchored on the previous date in the text, and the
    rest on the publication date (DCT). Weekdays, bare months, day-months and seasons go to the
    past or the future by the tense of the verb that governs them (spaCy tags when a parse is
-   given, cue words otherwise), else to the nearest one.
+   given, cue words otherwise; a present schedule verb, "the polls open on Saturday", points
+   ahead), else to the nearest one. A clock time takes the weekday or date that follows it in
+   its clause ("at 04:17 local time (0117 GMT) on Sunday"), else the day of its event, else the
+   last day named; "local time" with no place uses the zone of the story's country when that
+   country has one zone.
 
 Values follow TimeML: ``2022-01-09``, ``2022-01``, ``2022``, ``2021-W52``, ``2021-SP``,
-``1989-Q3``, ``198`` (the 1980s), ``2021-12-30T20:35Z`` (a clock time with a known zone, in
+``1989-Q3``, ``2023-H2`` ("the second half of the year"), ``198`` (the 1980s), ``2021-12-30T20:35Z`` (a clock time with a known zone, in
 UTC), ``PT50M``, ``P2D``, ``PXY``, ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
 
 Modules: :mod:`.grammar` (patterns), :mod:`.candidates` (find and widen), :mod:`.tense`,

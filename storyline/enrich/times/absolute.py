@@ -9,7 +9,7 @@ from storyline.enrich.times.context import _Ctx, _item
 from storyline.enrich.times.dates import (_add_months, _duration, _fmt, _holiday_date, _number,
                                           _pick, _safe_date, _season_year)
 from storyline.enrich.times.grammar import PATTERNS
-from storyline.enrich.times.tense import _prep_tense
+from storyline.enrich.times.tense import _future_sure, _prep_tense
 from storyline.rules import times as R
 
 
@@ -31,10 +31,17 @@ def _norm_dmy(c, x: _Ctx):
         d = _pick(reach, x.dct, prep)
         return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
     near = [d for d in opts if abs((d - x.dct).days) <= R.DAY_MONTH_WINDOW_DAYS]
+    tense = x.tense(c)
+    if tense == "future" and all(d < x.dct for d in near) and \
+            _future_sure(x.text, c.start, c.end, x.sdoc, c.lead):
+        # "the board will meet on 14 March" in April: next year's March (within a year)
+        ahead = [d for d in opts if 0 <= (d - x.dct).days <= R.FUTURE_DAY_MONTH_MAX_DAYS]
+        if ahead:
+            return _item("DATE", ahead[0].isoformat(), c.mod, "published", "day", ahead[0])
     if len(near) == 1:
         return _item("DATE", near[0].isoformat(), c.mod, "published", "day", near[0])
     opts = near or opts
-    d = _pick(opts, x.dct, x.tense(c))
+    d = _pick(opts, x.dct, tense)
     return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
 
 
@@ -140,6 +147,12 @@ def _norm_year(c, x):
     y = int(c.m.group("year"))
     d = date(y, 1, 1)
     return _item("DATE", f"{y:04d}", c.mod, None, "year", d)
+
+
+def _norm_year_span(c, x):
+    """"the 1998-99 season": TIMEX3 has no interval value, so the value is the first year."""
+    y = int(c.m.group("year"))
+    return _item("DATE", f"{y:04d}", c.mod, None, "year", date(y, 1, 1))
 
 
 def _norm_decade(c, x):

@@ -41,7 +41,8 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
         if name == "month" and mon in R.AMBIGUOUS_MONTHS and not g.get("rel"):
             before = text[max(0, m.start() - 12):m.start()].lower().split()
             if not before or before[-1].rstrip("-") not in R.MONTH_SAFE_BEFORE:
-                return False  # "in mid-March" counts, "troops march" does not
+                if not _scheduled_for(text, m.start()):
+                    return False  # "in mid-March" counts, "troops march" does not
         if name == "month" and len(mon) <= 4 and mon not in ("may", "june", "july") \
                 and not g["mon"].endswith("."):
             return False
@@ -66,9 +67,22 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
         before = text[max(0, m.start() - 12):m.start()].lower().split()
         if not g.get("fiscal") and before and before[-1] in R.NOT_YEAR_BEFORE:
             return False
+        if _copyright_before(text, m.start()):
+            return False  # "Copyright 2023 The Associated Press"
         if text[m.start() - 1:m.start()] in ("-", "/", ":") and not g.get("fiscal"):
             if text[m.start() - 4:m.start()].lower() != "mid-":
                 return False
+    if name == "year_span":
+        y = int(g["year"])
+        if int(g["y2"]) != (y + 1) % 100 or _copyright_before(text, m.start()):
+            return False  # "1998-99" is a span; "2019-20" too, "1998-05" is not
+    if name == "whole_year" and g.get("yrq") and text[m.end() - 5:m.end() - 4] == "-":
+        nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
+        if nxt and nxt.group(1) not in R.YEAR_ADJECTIVE_NOT_BEFORE:
+            return False  # "full-year results": an adjective of the figure
+    if name == "quarter" and g["ord"] in R.LAST_ORDINALS \
+            and not (g.get("rel") or g.get("theyear") or g.get("year2")):
+        return False  # "the last quarter" alone is the previous quarter; "the last half" of what?
     if name == "decade":
         if g.get("cent") is None and "'" not in m.group(0):
             return False
@@ -134,6 +148,20 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
         if not m.group(0).lower().startswith("the") and not g.get("lw"):
             return False
     return True
+
+
+def _scheduled_for(text: str, start: int) -> bool:
+    """"a vote is planned for May": "for" after a scheduling word (MONTH_FOR_AFTER)."""
+    before = text[max(0, start - 30):start].lower().split()
+    return len(before) >= 2 and before[-1] == "for" and before[-2] in R.MONTH_FOR_AFTER
+
+
+def _copyright_before(text: str, start: int) -> bool:
+    """A year in a copyright line: "Copyright 2023", "(c) 2023", "©2023"."""
+    before = text[max(0, start - 16):start].lower()
+    toks = before.replace("\u00a9", " \u00a9 ").split()
+    return bool(toks) and (toks[-1] in R.COPYRIGHT_WORDS or
+                           (len(toks) >= 2 and toks[-2] in R.COPYRIGHT_WORDS and toks[-1] in R.COPYRIGHT_WORDS))
 
 
 def _windows(low: str) -> dict[str, list[tuple[int, int]]]:

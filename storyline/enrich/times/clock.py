@@ -1,6 +1,7 @@
 """Normaliser for clock times: the hour, the day it belongs to, and the zone (to UTC)."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 from storyline.enrich.times.dates import _number
@@ -37,17 +38,24 @@ def _norm_clock(c, x):
         return None
     h, mi = hm
     anchor = "published"
-    if c.day is not None:
-        day_item = _resolve(c.day, x)
+    day_c = c.day if c.day is not None else _day_in_clause(c, x)
+    if day_c is not None:
+        day_item = _resolve(day_c, x)
         d = day_item["_d"] if day_item else None
+        if c.day is None:
+            anchor = day_c  # the id is known once ``day_c`` is emitted
     else:
         d, anchor = _clock_day(c, x)
     if d is None:
         return _item("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", c.mod)
-    if h == 24:
-        return _item("TIME", f"{d.isoformat()}T24:00", c.mod, anchor, "day", d)
-    if c.zone is not None:
-        local = datetime(d.year, d.month, d.day, h, mi, tzinfo=c.zone)
+    zone = c.zone
+    if zone is None and c.local:
+        zone = x.story_zone()  # "04:17 local time" in a story about one country with one zone
+    if zone is not None:
+        # midnight is the end of its day (TimeML T24:00): in UTC, 00:00 of the next local day
+        local = datetime(d.year, d.month, d.day, 0 if h == 24 else h, mi, tzinfo=zone)
+        if h == 24:
+            local += timedelta(days=1)
         if x.dct_dt is not None and c.day is None and local > x.dct_dt and anchor == "published":
             local -= timedelta(days=1)
             d = d - timedelta(days=1)
@@ -55,6 +63,30 @@ def _norm_clock(c, x):
         return _item("TIME", f"{u.date().isoformat()}T{u.hour:02d}:{u.minute:02d}Z", c.mod,
                      anchor, "day", d)
     return _item("TIME", f"{d.isoformat()}T{h:02d}:{mi:02d}", c.mod, anchor, "day", d)
+
+
+_DAY_KINDS = ("weekday", "dmy", "mdy", "dayword", "iso", "slashed", "dotted", "dashed")
+_PAREN = re.compile(r"\([^()]*\)")
+#: what may stand between a clock time and the day it belongs to, once parentheses are taken
+#: out: "04:17 local time (0117 GMT) on Sunday", "(0117 GMT) on Sunday", "7:00 am, Saturday"
+_CLOCK_DAY_GAP = re.compile(r"\)?\s*(?:local\s+time\b\s*)?,?\s*(?:on\s+)?")
+
+
+def _day_in_clause(c, x):
+    """The weekday or date right after a clock time in its clause, past a parenthesis ("at
+    04:17 local time (0117 GMT) on Sunday"): the clock's day (CLOCK_DAY_MAX_GAP)."""
+    for cand in x.pending:
+        if cand.start < c.end or cand is c:
+            continue
+        if cand.start - c.end > R.CLOCK_DAY_MAX_GAP:
+            return None
+        if cand.name not in _DAY_KINDS:
+            if cand.name == "clock" and x.text[c.end:cand.start].strip() == "(":
+                continue  # the same moment in another zone, in brackets
+            return None
+        gap = _PAREN.sub("", x.text[c.end:cand.start])
+        return cand if _CLOCK_DAY_GAP.fullmatch(gap) else None
+    return None
 
 
 def _clock_day(c, x) -> tuple[date | None, object]:

@@ -12,6 +12,15 @@ class _Ctx:
         self.items: list[dict] = []  # resolved so far, with private _g/_d
         self.pending: list[_Cand] = []  # every candidate of the text, in order
         self.day_first: bool | None = None  # numeric dates read day/month (decided once)
+        self._story_zone = False  # not looked up yet
+
+    def story_zone(self):
+        """The zone of the country the story is about (see zones._story_zone), looked up once."""
+        if self._story_zone is False:
+            from storyline.enrich.times.zones import _story_zone
+
+            self._story_zone = _story_zone(self.text)
+        return self._story_zone
 
     def tense(self, c: _Cand) -> str | None:
         return _tense(self.text, c.start, c.end, self.sdoc, lead=c.lead)

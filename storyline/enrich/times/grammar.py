@@ -100,9 +100,19 @@ PATTERNS: dict[str, re.Pattern] = {
     "bare_shift": _p(rf"\b(?P<unit>years|months|weeks|days|decades|hours)\s+"
                      rf"(?P<shift>{_alt(R.BARE_UNIT_SHIFTS)})\b"),
     "quarter": _p(rf"\b(?:(?P<the>the)\s+)?(?:(?:fiscal\s+)?{_YEAR}\s+|(?P<poss>this|last|next)\s+year'?s\s+)?"
-                  rf"(?:(?P<fisc>fiscal)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                  rf"(?:(?P<fisc>fiscal)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
                   rf"(?:[\s-]fiscal)?[\s-](?P<qh>quarter|half)\b(?!s)"
-                  rf"(?:\s+of\s+(?:{_REL}\s+year|(?:fiscal\s+)?(?P<year2>(?:1[0-9]|20)\d\d)))?"),
+                  rf"(?:\s+of\s+(?:{_REL}\s+year|(?P<theyear>the\s+year)\b|(?:fiscal\s+)?(?P<year2>(?:1[0-9]|20)\d\d)))?"),
+    # "the first three months of the year" (Q1), "the last six months of 2022" (H2)
+    "months_of_year": _p(rf"\b(?:the\s+)?(?P<ord>first|last|final)\s+(?P<qn>{_alt(str(k) for k in R.MONTHS_AS_PERIOD)}"
+                         rf"|{_alt(w for w, n in R.NUMBER_WORDS.items() if n in R.MONTHS_AS_PERIOD and ' ' not in w)})"
+                         rf"\s+months\s+of\s+(?:(?P<rel>this|last|next)\s+year|the\s+year|{_YEAR})\b"),
+    # "the rest of the year", "the remainder of this month"
+    "rest_of_unit": _p(rf"\b(?:the\s+)?(?:{_alt(R.REST_WORDS)})\s+of\s+(?:the|this)\s+"
+                       rf"(?P<runit>year|month|week|quarter|decade)\b(?!-)"),
+    # "the 1998-99 season", "fiscal 2023-24"
+    "year_span": _p(rf"(?<![\d,.$£€#])(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?{_YEAR}"
+                    rf"[{R.YEAR_SPAN_SEPARATORS}](?P<y2>\d\d)(?![\d{R.YEAR_SPAN_SEPARATORS}])"),
     "latest_period": _p(rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?P<lw>{_alt(R.LATEST_WORDS)}|year-earlier|year-ago"
                         rf"|same|current|prior-year|comparable)\s+)?(?P<pn>quarter|period)\b(?!s)"),
     "period_year_ago": _p(r"\b(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?"
@@ -140,7 +150,7 @@ _PATTERN_TRIGGERS = {
     "dmy": "M", "mdy": "M", "month_year": "M", "month": "M", "iso": "D", "dotted": "D", "dashed": "M", "ordinal_day": "D",
     "slashed": "D", "year": "D", "decade": "D", "clock": "D", "century": "D", "weekday": "W",
     "duration": "U", "bare_units": "U", "bare_shift": "U", "relative_unit": "U", "quarter": "U",
-    "latest_period": "U", "period_year_ago": "U", "whole_year": "U", "year_ago_adj": "U",
+    "latest_period": "U", "months_of_year": "U", "rest_of_unit": "U", "year_span": "D", "period_year_ago": "U", "whole_year": "U", "year_ago_adj": "U",
     "season": "U", "set": "UWX", "dayword": "X", "anaphoric_day": "X", "clockword": "X",
     "ref": "X", "holiday": "X", "spoken_year": "X",
 }
@@ -162,7 +172,8 @@ _SENT_END = re.compile(r"[.!?;:\n]\s|\n")
 #: the end of a clause for the cue search: a sentence end, or a quotation closing before its
 #: attribution ('... core businesses," Mr. Smith said Friday': the quote's "will" is not his)
 _CLAUSE_END = re.compile(rf"[.!?;:\n]\s|\n|[,.!?]\s*(?:{_alt(R.CLOSING_QUOTES)})\s")
-_FUTURE_CUE = re.compile(rf"\b(?!(?:{_alt(R.NOT_FUTURE_CUES)})\b)(?:{_alt(R.FUTURE_CUES)})\b", F)
+_FUTURE_CUE = re.compile(rf"\b(?!(?:{_alt(R.NOT_FUTURE_CUES)})\b)(?:{_alt(R.FUTURE_CUES + R.SCHEDULE_CUES)})\b", F)
+_SCHEDULE_CUE = re.compile(rf"\b(?:{_alt(R.SCHEDULE_CUES)})\b", F)
 _PERFECT_CUE = re.compile(rf"\b(?:{_alt(R.PAST_PERFECT_CUES)})\b", F)
 _PAST_CUE = re.compile(rf"\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b", F)
 _WORD_NUM = {k.replace(" ", ""): v for k, v in R.NUMBER_WORDS.items()}

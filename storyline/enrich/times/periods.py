@@ -13,8 +13,8 @@ from storyline.rules import times as R
 
 def _norm_quarter(c, x):
     g = c.m.groupdict()
-    n = R.ORDINALS[g["ord"].lower()]
     half = g["qh"].lower() == "half"
+    n = (2 if half else 4) if g["ord"].lower() in R.LAST_ORDINALS else R.ORDINALS[g["ord"].lower()]
     if half and n > 2:
         return None
     year = g.get("year") or g.get("year2")
@@ -22,6 +22,8 @@ def _norm_quarter(c, x):
         y = int(year)
     elif x.dct is None:
         return _item("DATE", f"XXXX-{'H' if half else 'Q'}{n}", c.mod)
+    elif g.get("theyear"):
+        y = x.dct.year  # "the second half of the year": the year of the publication date
     else:
         y = x.dct.year
         poss = (g.get("poss") or "").lower()
@@ -101,3 +103,36 @@ def _norm_year_ago_adj(c, x):
         return _item("DATE", _fmt("quarter", d), c.mod, prev["id"], "quarter", d)
     d = date(x.dct.year - 1, 1, 1)
     return _item("DATE", _fmt("year", d), c.mod, "published", "year", d)
+
+
+def _norm_months_of_year(c, x):
+    """"the first three months of the year" -> the year's Q1, "the last six months of 2022"
+    -> 2022-H2 (only the month counts in MONTHS_AS_PERIOD make a calendar period)."""
+    g = c.m.groupdict()
+    qn = g["qn"].lower()
+    k = int(qn) if qn.isdigit() else int(R.NUMBER_WORDS[qn])
+    letter, first = R.MONTHS_AS_PERIOD[k]
+    n = first if g["ord"].lower() not in R.LAST_ORDINALS else 12 // k
+    if g.get("year"):
+        y, anchor = int(g["year"]), None
+    elif x.dct is None:
+        return _item("DATE", f"XXXX-{letter}{n}", c.mod)
+    else:
+        y, anchor = x.dct.year + (R.RELATIVE_DETERMINERS.get(g.get("rel") or "") or 0), "published"
+    d = date(y, (n - 1) * k + 1, 1)
+    gran = "half" if letter == "H" else "quarter"
+    return _item("DATE", _fmt(gran, d), c.mod, anchor, gran, d)
+
+
+def _norm_rest_of_unit(c, x):
+    """"the rest of the year": the current year (month, week...) of the publication date."""
+    if x.dct is None:
+        return None
+    unit = c.m.group("runit").lower()
+    if unit == "week":
+        d = x.dct
+    elif unit == "quarter":
+        d = date(x.dct.year, (x.dct.month - 1) // 3 * 3 + 1, 1)
+    else:
+        d = date(x.dct.year, x.dct.month if unit == "month" else 1, 1)
+    return _item("DATE", _fmt(unit, d), c.mod, "published", unit, d)

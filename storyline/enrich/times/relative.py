@@ -10,7 +10,7 @@ from storyline.enrich.times.grammar import _alt, _ENDED_MONTH, _PERIOD_END, _UNI
 from storyline.enrich.times.dates import _duration, _fmt, _number, _season_year, _shift
 from storyline.enrich.times.candidates import _Cand
 from storyline.enrich.times.context import _Ctx, _item
-from storyline.enrich.times.tense import _prep_tense, _tense_direct
+from storyline.enrich.times.tense import _prep_tense, _schedule_clause, _tense_direct
 from storyline.rules import times as R
 
 
@@ -24,6 +24,8 @@ def _today_still_ahead(x: _Ctx, c: _Cand) -> bool:
         return True
     if _prep_tense(x.text, c.start if c.lead is None else c.lead):  # "until Thursday": the direction is the preposition's
         return True
+    if _schedule_clause(x.text, c.start, c.end, x.sdoc, c.lead):
+        return True  # "the offer expires at 5 p.m. on Friday" in a Friday story: today
     if x.dct_dt is not None:
         return x.dct_dt.hour < R.SAME_WEEKDAY_TODAY_BEFORE_HOUR
     return False
@@ -36,6 +38,9 @@ def _weekday_date(x: _Ctx, c: _Cand, wd: int, rel: str) -> date:
     if shift == -1:
         return x.dct - timedelta(days=back or 7)
     if shift == 1:
+        if R.NEXT_WEEKDAY_IN_NEXT_WEEK and rel.lower().split()[-1] == "next":
+            # the weekday of the week after the DCT's ("next Wednesday" read on a Tuesday)
+            return x.dct + timedelta(days=7 - x.dct.weekday() + wd)
         return x.dct + timedelta(days=fwd or 7)
     if shift == 0:
         return x.dct + timedelta(days=fwd)

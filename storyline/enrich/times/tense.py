@@ -3,7 +3,7 @@ it, else the verb governing it (spaCy parse), else cue words in its clause."""
 from __future__ import annotations
 
 
-from storyline.enrich.times.grammar import _CLAUSE_END, _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
+from storyline.enrich.times.grammar import _SCHEDULE_CUE, _CLAUSE_END, _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
 from storyline.rules import times as R
 
 
@@ -60,6 +60,8 @@ def _tense_parse(sdoc, start: int, end: int) -> str | None:
         return None
     tok = span.root
     for _ in range(8):
+        if _schedule_present(tok):
+            return "future"  # "polling stations open at 7:00 am on Saturday"
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD":
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             words = {a.lower_ for a in auxes}
@@ -74,6 +76,9 @@ def _tense_parse(sdoc, start: int, end: int) -> str | None:
                 head = tok.head
                 if head.lemma_ in ("be",) or head.lemma_ in _FUTURE_LEMMAS:
                     return "future"
+            if tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ == "VBN" and \
+                    any(a.tag_ == "VBD" for a in auxes):
+                return None  # "was planned for March": a plan made earlier, for either side
             if tok.lemma_ in _FUTURE_LEMMAS and tok.tag_ != "VBD":
                 return "future"
             if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -91,6 +96,21 @@ def _tense_parse(sdoc, start: int, end: int) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _schedule_present(tok) -> bool:
+    """A schedule verb in the simple present ("the polls open", "the summit takes place"): a
+    timetable, so the date it governs lies ahead (SCHEDULE_LEMMAS). The small model often tags
+    "stations open" as an adjective: one with its own subject and no copula counts too."""
+    if tok.lemma_ not in R.SCHEDULE_LEMMAS:
+        return False
+    if any(ch.dep_ in ("aux", "auxpass", "cop", "neg") for ch in tok.children):
+        return False
+    if tok.tag_ not in _PRESENT_AUX_TAGS and not (
+            tok.tag_ in R.SCHEDULE_MISTAGS and any(ch.dep_ == "nsubj" for ch in tok.children)):
+        return False
+    need = R.SCHEDULE_LEMMA_NEEDS.get(tok.lemma_)
+    return need is None or any(ch.lower_ == need for ch in tok.children)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -128,3 +148,38 @@ def _tense_cues(text: str, start: int, end: int) -> str | None:
     if past:
         return "past"
     return None
+
+
+def _future_sure(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+    """A stricter :func:`_tense` for moves of most of a year ("will meet on 14 March" read in
+    April): a future preposition, else the parse says future, else (no parse) a future cue in
+    the clause and no past cue before or after the expression in its sentence."""
+    lead = start if lead is None else lead
+    prep = _prep_tense(text, lead)
+    if prep:
+        return prep == "future"
+    if sdoc is not None:
+        return _tense_parse(sdoc, start, end) == "future"
+    before = _clause_before(text, lead)
+    after = _SENT_END.split(text[end:end + 40])[0]
+    return bool(_FUTURE_CUE.search(before)) and not _PERFECT_CUE.search(before) \
+        and not _PAST_CUE.search(before) and not _PAST_CUE.search(after)
+
+
+def _schedule_clause(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+    """Is the expression dated by a present schedule verb ("the offer expires at 5 p.m. on
+    Friday")? Such a timetable can name today: a weekday equal to the DCT's stays today."""
+    lead = start if lead is None else lead
+    if sdoc is not None:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        for _ in range(8):
+            if tok is None:
+                return False
+            if _schedule_present(tok):
+                return True
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
+    return bool(_SCHEDULE_CUE.search(_clause_before(text, lead)))

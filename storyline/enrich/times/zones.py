@@ -23,3 +23,48 @@ def _zone_for(name: str) -> ZoneInfo | None:
         return ZoneInfo(iana)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _country_names():
+    """A case-sensitive pattern over the gazetteer's country names, and name -> ISO code."""
+    import re
+
+    from storyline.gazetteer import countries
+    from storyline.enrich.times.grammar import _alt
+
+    names = {rec["name"]: iso for iso, rec in countries().items() if rec.get("name")}
+    rx = re.compile(rf"(?<![\w-])(?:{_alt(names)})(?![\w-])")
+    return rx, names
+
+
+@lru_cache(maxsize=256)
+def _country_zone(iso: str) -> ZoneInfo | None:
+    """The one time zone of all the gazetteer's cities in country ``iso``, else None."""
+    from storyline.gazetteer import cities_by_name
+
+    zones = {c.get("timezone") for recs in cities_by_name().values() for c in recs
+             if c.get("countrycode") == iso}
+    zones.discard(None)
+    if len(zones) != 1:
+        return None
+    try:
+        return ZoneInfo(zones.pop())
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _story_zone(text: str) -> ZoneInfo | None:
+    """"04:17 local time" with no place beside it: the zone of the country the story names most
+    often (at least STORY_COUNTRY_MIN_MENTIONS times, no tie), when that country has one zone."""
+    rx, names = _country_names()
+    counts: dict[str, int] = {}
+    for m in rx.finditer(text):
+        iso = names[m.group(0)]
+        counts[iso] = counts.get(iso, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < R.STORY_COUNTRY_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return _country_zone(ranked[0][0])
