@@ -250,3 +250,63 @@ def test_no_apposition_role_without_role_noun(nlp):
     text = "The house on Elm Street, Victor Lang, said the fair drew crowds."
     ents = _ents(nlp, text)
     assert all(not e["roles"] for e in ents if e["label"] == "PERSON")
+
+
+# ---------------------------------------------------------------- round four
+def _by_name(ents, name):
+    found = [e for e in ents if e["name"] == name]
+    assert found, [(e["label"], e["name"]) for e in ents]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,name,acronym", [
+    ("The Danish Shippers Council (DSR) warned of delays. Later the DSR said costs rose.",
+     "Danish Shippers Council", "DSR"),
+    ("The Federation of Polish Employers (ZPP) objected, and the ZPP said so again.",
+     "Federation of Polish Employers", "ZPP"),
+    ("The Association of Water Utilities, known by its German acronym VKW, said prices rose. "
+     "VKW expects more.", "Association of Water Utilities", "VKW"),
+])
+def test_explicit_acronym_definition_links_forms(nlp, text, name, acronym):
+    ent = _by_name(_ents(nlp, text), name)
+    assert ent["label"] == "ORG"
+    assert acronym in ent["aliases"]
+
+
+@pytest.mark.parametrize("text,place,agency", [
+    # negative: a dateline agency is no acronym of the place before it
+    ("BELGRADE, Serbia (AP) — Serbia’s president spoke on Sunday.", "Serbia", "AP"),
+])
+def test_dateline_agency_is_no_acronym(nlp, text, place, agency):
+    ents = _ents(nlp, text)
+    assert agency not in _by_name(ents, place)["aliases"]
+
+
+def test_name_defined_with_acronym_is_org(nlp):
+    ents = _ents(nlp, "Karlsson Motorwerke (KMW) said sales rose in March.")
+    assert _by_name(ents, "Karlsson Motorwerke")["label"] == "ORG"
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("Erik Lund told the Oslo Dagbladet that he was worried.", "Oslo Dagbladet", "ORG"),
+    ("Erik Lund gave an interview to the Svenska Dagbladet newspaper.", "Svenska Dagbladet",
+     "ORG"),
+    ("The Slovaks voted on Saturday.", "Slovaks", "NORP"),
+    # negative: a person after "told" without "the" stays a person
+    ("Erik Lund told Maria Holm that he was worried.", "Maria Holm", "PERSON"),
+])
+def test_media_and_plural_demonym_labels(nlp, text, name, label):
+    assert _by_name(_ents(nlp, text), name)["label"] == label
+
+
+@pytest.mark.parametrize("text,surname,role,org", [
+    ("Finance Minister Jonas Meyer presented the budget.", "Meyer", "Finance Minister", None),
+    ("Defence Minister Petra Lind visited the troops.", "Lind", "Defence Minister", None),
+    ("The Nordic Grid Association published a report. Its chief Karin Alm said prices rose.",
+     "Alm", "chief", "Nordic Grid Association"),
+])
+def test_portfolio_roles_and_its(nlp, text, surname, role, org):
+    ents = _ents(nlp, text)
+    p = _person(ents, surname)
+    assert any(r["role"] == role and r["org"] == org for r in p["roles"]), p["roles"]
+    assert not any(e["label"] == "ORG" and e["name"] in ("Finance", "Defence") for e in ents)

@@ -195,6 +195,9 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
     if outside is None:
         outside = verb.i not in quoted
     ps, pe = _para_bounds(verb.doc, verb.i)
+    dl = R.DATELINE_RE.match(doc_text(verb.doc), ps)
+    if dl is not None:
+        ps = dl.end()  # "BELGRADE, Serbia (AP) — ...": the dateline place is nobody's subject
     for c in verb.children:
         if c.dep_ in R.SUBJECT_DEPS and not (outside and c.i in quoted) and ps <= c.idx < pe:
             return c.i
@@ -327,6 +330,9 @@ def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
         if tok.lemma_.lower() in R.CLAUSE_ONLY_VERBS and content is None \
                 and not _after_quote(tok):
             continue  # ("“...,” read the statement" is a cue all the same)
+        if content is not None and R.ANONYMITY_CONTENT_RE.match(
+                doc_text(sdoc)[content[0]:content[1]]):
+            continue  # "who asked not to be named": a request for anonymity, no statement
         cs, ce = _cue_extent(sdoc, tok)
         cues.append(Cue(tok.i, cs, ce, subj, content))
     return cues
@@ -363,10 +369,13 @@ class _Resolver:
         self.events.append((pos, sp))
         self.events.sort(key=lambda e: e[0])
 
-    def _before(self, pos: int):
-        return [sp for p, sp in reversed(self.events) if p < pos]
+    def _before(self, pos: int, exclude: tuple[int, int] | None = None):
+        """Speakers and person subjects before ``pos``, latest first; none inside
+        ``exclude`` (the cue's own reported words: "... hosted by Josep Borrell, he said")."""
+        return [sp for p, sp in reversed(self.events) if p < pos and not (
+            exclude is not None and exclude[0] <= p < exclude[1])]
 
-    def speaker(self, head: int) -> Speaker:
+    def speaker(self, head: int, exclude: tuple[int, int] | None = None) -> Speaker:
         sdoc = self.sdoc
         tok = sdoc[head]
         if head in self.by_token:
@@ -380,7 +389,7 @@ class _Resolver:
             return Speaker(ref.name, ref.entity_id, tok.idx, tok.idx + len(tok.text),
                            ref.gender, ref.descriptor)
         if low in R.SPEAKER_PRONOUNS and tok.pos_ == "PRON":
-            return self._pronoun(tok)
+            return self._pronoun(tok, exclude)
         span = self._phrase(tok)
         text = doc_text(sdoc)[span[0]:span[1]]
         det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
@@ -447,15 +456,17 @@ class _Resolver:
         a, b = self._token_range(tok)
         return self.sdoc[a].idx, self.sdoc[b - 1].idx + len(self.sdoc[b - 1].text)
 
-    def _pronoun(self, tok) -> Speaker:
+    def _pronoun(self, tok, exclude: tuple[int, int] | None = None) -> Speaker:
         gender = R.SPEAKER_PRONOUNS[tok.lower_]
         local = (tok.idx, tok.idx + len(tok.text))
-        cands = self._before(tok.idx)
+        cands = self._before(tok.idx, exclude)
         pick = None
         if gender in ("m", "f"):
-            pick = next((c for c in cands[:12] if c.gender == gender), None)
-            if pick is None:
-                pick = next((c for c in cands[:6] if c.gender is None and c.entity_id), None)
+            # the latest compatible person wins: same gender, or a named person whose gender
+            # is unknown ("Vogel defended the law ... “...,” he said")
+            people = {e["id"] for e in self.entities if e["label"] == "PERSON"}
+            pick = next((c for c in cands[:R.PRONOUN_REACH] if c.gender == gender or (
+                c.gender is None and c.entity_id in people)), None)
         elif gender == "o":
             org_ids = {e["id"] for e in self.entities if e["label"] in ("ORG", "GPE")}
             pick = next((c for c in cands[:4] if c.entity_id in org_ids), None)
@@ -467,9 +478,19 @@ class _Resolver:
         """"the spokesperson", "the official": the latest source introduced with that noun,
         else the person named most recently before ``pos`` who holds that role."""
         noun = tok.lemma_.lower()
-        for c in self._before(pos)[:12]:
-            if c.descriptor and (c.descriptor == noun or noun in ("person", "source")):
+        cands = self._before(pos)[:R.PRONOUN_REACH]
+        # the latest source introduced with that very noun ("three government sources" ...
+        # "the sources said"), else, for "the person"/"the source", the latest source
+        # introduced with a noun for people ("a US official" ... "the person said")
+        for c in cands:
+            if c.descriptor == noun:
                 return c
+        if noun in R.GENERIC_SOURCE_NOUNS:
+            for c in cands:
+                if c.descriptor and (c.descriptor in R.DESCRIPTOR_NOUNS
+                                     or c.descriptor in RE.ROLE_HEADS
+                                     or c.descriptor in R.SPEAKER_NOUNS):
+                    return c
         mods = {RE.DEMONYMS.get(c.text, RE.COUNTRY_ALIASES.get(c.text, c.text))
                 for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
         holders = [e for e in self.entities if e["label"] == "PERSON" and any(
@@ -600,7 +621,7 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
 
     def speaker_of(c: Cue) -> Speaker:
         if c.verb not in cue_speaker:
-            sp = res.speaker(c.subject)
+            sp = res.speaker(c.subject, c.content)
             cue_speaker[c.verb] = sp
             res.remember(sp.start, sp)
         return cue_speaker[c.verb]

@@ -278,3 +278,42 @@ APPOS_ROLE_MAX_HOPS = 4
 #: Dependency labels the parser gives a name in apposition ("conj" when it reads the commas
 #: of "the mayor of Paris, Texas, Dwayne Hollister," as a list).
 APPOS_DEPS = ("appos", "conj")
+
+# ---------------------------------------------------------------- round four
+
+#: An explicit acronym definition right after a name links the two whatever the letters
+#: ("Federation of German Industries (BDI)", "the Dutch Freight Users Association (EVO)"):
+#: brackets holding only 2-6 capitals, or ", known by its (German) acronym BDEW" / ", known as
+#: BDEW". Other bracketed forms (mixed case, dots) must still start with the name's first
+#: letter (see ``ACRONYM_RE``), which keeps "(AP)" after a dateline place out.
+ACRONYM_DEFINITION_RES = (
+    re.compile(r"\s*\(([A-Z]{2,6})\)"),
+    re.compile(r",?\s+(?:also\s+)?known\s+(?:by\s+its\s+(?:[A-Z][a-z]+\s+)?"
+               r"(?:acronym|abbreviation|initials)|as)\s+([A-Z]{2,6})\b"),
+)
+
+#: Portfolio words that belong to a minister's or secretary's title, not an organisation of
+#: their own ("Finance Minister Thomas Engel" has the role "Finance Minister"). Exact case.
+PORTFOLIO_WORDS = frozenset("""
+Finance Defence Defense Foreign Interior Economy Economic Economics Health Justice Education
+Labour Labor Trade Transport Transportation Energy Environment Agriculture Culture Home
+Treasury Commerce Industry Housing Development Tourism Sport Sports Science Digital Climate
+Infrastructure Immigration Migration Social Welfare Budget
+""".split())
+
+#: A possessive pronoun before a role phrase stands for the organisation named just before
+#: ("The union ... Its chief Kerstin Adler said"), resolved like "the group's".
+ORG_POSSESSIVE_PRONOUNS = frozenset(("its",))
+
+#: A capitalised name right after "told the" ("told the Frankfurter Rundschau") or next to one
+#: of these nouns ("the daily Frankfurter Rundschau", "the Frankfurter Rundschau newspaper")
+#: is a news outlet: an ORG, never a PERSON.
+MEDIA_NOUNS = frozenset("""
+newspaper daily paper weekly tabloid magazine broadcaster agency outlet website channel
+station radio broadcaster
+""".split())
+MEDIA_TOLD_VERBS = frozenset(("told", "tells", "tell"))
+
+#: Plural nationality nouns ("the Slovaks", "Germans") are NORP: the singular is in
+#: ``DEMONYMS`` and this suffix is added.
+DEMONYM_PLURAL_SUFFIX = "s"

@@ -205,3 +205,17 @@ SPEAKER_MAX_TOKENS = 8
 #: Subordinators that make a quote-only verb ("add", "continue") report a clause: "He added
 #: that a similar exchange was being discussed" is reported speech.
 THAT_MARKS = frozenset(("that",))
+
+#: How many earlier speakers and person subjects (latest first) a "he"/"she" looks back over;
+#: the first one of that gender, or a named person of unknown gender, is its antecedent.
+PRONOUN_REACH = 12
+
+#: Reported "content" that only says the source wants to stay anonymous ("who asked not to be
+#: named", "asked not to be identified", "on condition of anonymity"): never a quote.
+ANONYMITY_CONTENT_RE = re.compile(
+    r"^(?:not\s+to\s+be\s+(?:named|identified|quoted|cited|disclosed)|"
+    r"(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity)\b", re.IGNORECASE)
+
+#: "the person said", "the source said": refers back to the latest source introduced with any
+#: noun for people ("a senior official", "a diplomat") when none was introduced with that noun.
+GENERIC_SOURCE_NOUNS = frozenset(("person", "source"))
