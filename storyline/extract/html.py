@@ -36,8 +36,8 @@ import re
 import html_text
 import lxml.html
 import trafilatura
+from lxml import etree
 from lxml.html import fragment_fromstring, tostring
-from lxml_html_clean import Cleaner
 from readability.readability import REGEXES as _READABILITY_REGEXES
 from readability.readability import Document as _ReadabilityDocument
 from trafilatura.utils import load_html
@@ -54,7 +54,6 @@ __all__ = ["extract_html", "extract_body", "parse_html", "paragraphs", "drop_lea
            "is_date_line", "is_byline_line", "is_chrome_paragraph"]
 
 _TOKEN = re.compile(r"\w+")
-_CLEANER = Cleaner(**rules.READABILITY_CLEANER)
 
 # trafilatura logs a warning for every page it finds empty; a batch reports that itself.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -62,16 +61,33 @@ logging.getLogger("readability").setLevel(logging.ERROR)
 
 
 class _Readability(_ReadabilityDocument):
-    """readability-lxml on an already parsed tree, with a cheaper cleaner (same text)."""
+    """readability-lxml on an already parsed tree, with a cheaper cleaner (same text).
+
+    readability re-parses its input on every pass of ``summary()`` and cleans it with
+    lxml's Cleaner, which deep-copies the tree and walks every attribute. Here each pass
+    copies the parsed page once, prunes the page chrome (``READABILITY_PRUNE_TAGS``) and
+    strips what the Cleaner's settings would remove from the text (scripts, styles, links,
+    comments, processing instructions): attributes it would also rewrite never reach the
+    extracted text.
+    """
 
     def _parse(self, input):  # noqa: A002 - readability's signature
-        doc = input if not isinstance(input, str) else lxml.html.document_fromstring(input)
+        if isinstance(input, (str, bytes)):
+            doc = lxml.html.document_fromstring(input)
+        else:
+            doc = copy.deepcopy(input)  # summary() mutates its tree; the input stays intact
+        self.encoding = "utf-8"
+        for el in list(doc.iter(*rules.READABILITY_PRUNE_TAGS)):
+            if el.getparent() is not None:
+                el.drop_tree()
         for elem in doc.xpath("//*[@hidden]"):
             elem.drop_tree()
         for elem in doc.xpath("//*[@style]"):
             if _READABILITY_REGEXES["displayNoneRe"].search(elem.get("style")):
                 elem.drop_tree()
-        return _CLEANER.clean_html(doc)
+        etree.strip_elements(doc, *rules.READABILITY_STRIP_TAGS, etree.Comment,
+                             etree.ProcessingInstruction, with_tail=False)
+        return doc
 
 
 #: Tags that readability's ``divToPElementsRe`` finds in a div's serialized children
@@ -200,11 +216,7 @@ def _run_readability(tree) -> str:
     if tree is None:
         return ""
     try:
-        work = copy.deepcopy(tree)
-        for el in list(work.iter(*rules.READABILITY_PRUNE_TAGS)):
-            if el.getparent() is not None:
-                el.drop_tree()
-        doc = _FastReadability(work, min_text_length=rules.READABILITY_MIN_TEXT_LENGTH)
+        doc = _FastReadability(tree, min_text_length=rules.READABILITY_MIN_TEXT_LENGTH)
         return html_text.extract_text(doc.summary(html_partial=True))
     except Exception as err:
         log.debug("readability failed: %s", err)

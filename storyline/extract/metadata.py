@@ -458,21 +458,18 @@ def _loose_images(tree, base: str | None, seen: set) -> list[Image]:
     # cheap first look: no caption- or credit-like class outside figures, no loose picture
     if not tree.xpath(rules.LOOSE_CAPTION_XPATH):
         return images
-    for img in tree.xpath(rules.LOOSE_IMAGE_XPATH)[:rules.MAX_IMAGES]:
+    imgs = tree.xpath(rules.LOOSE_IMAGE_XPATH)[:rules.MAX_IMAGES]
+    captions, credits = _caption_class_index(tree, imgs)
+    for img in imgs:
         block = img.getparent()
         cap_el = found = None
         for _ in range(rules.LOOSE_IMAGE_MAX_LEVELS):
             if block is None:
                 break
-            for el in block.iter():
-                if not isinstance(el.tag, str) or el is img:
-                    continue
-                cls = f'{el.get("class") or ""} {el.get("id") or ""}'
-                if rules.IMAGE_CAPTION_CLASS.search(cls):
-                    cap_el = found = el
-                    break
-                if found is None and rules.IMAGE_CREDIT_CLASS.search(cls):
-                    found = el  # a credit alone: no caption element
+            # the first caption-classed element inside the block wins, else the first credit
+            cap_el = found = next((e for e in captions.get(block, ()) if e is not img), None)
+            if found is None:
+                found = next((e for e in credits.get(block, ()) if e is not img), None)
             if found is not None:
                 break
             block = block.getparent()
@@ -490,6 +487,41 @@ def _loose_images(tree, base: str | None, seen: set) -> list[Image]:
         seen.add((url, caption))
         images.append(Image(caption=caption, credit=credit, url=url))
     return images
+
+
+def _caption_class_index(tree, imgs) -> tuple[dict, dict]:
+    """For the blocks around the loose pictures (their parents, up to
+    ``LOOSE_IMAGE_MAX_LEVELS``): the caption-classed and credit-classed elements inside each,
+    in document order. One pass over the classed elements instead of one walk per picture."""
+    blocks = set()
+    for img in imgs:
+        block = img.getparent()
+        for _ in range(rules.LOOSE_IMAGE_MAX_LEVELS):
+            if block is None:
+                break
+            blocks.add(block)
+            block = block.getparent()
+    captions: dict = {}
+    credits: dict = {}
+    if not blocks:
+        return captions, credits
+    for el in _CLASSED(tree):
+        cls = f'{el.get("class") or ""} {el.get("id") or ""}'
+        if rules.IMAGE_CAPTION_CLASS.search(cls):
+            index = captions
+        elif rules.IMAGE_CREDIT_CLASS.search(cls):
+            index = credits
+        else:
+            continue
+        if el in blocks:
+            index.setdefault(el, []).append(el)
+        for anc in el.iterancestors():
+            if anc in blocks:
+                index.setdefault(anc, []).append(el)
+    return captions, credits
+
+
+_CLASSED = etree.XPath("//*[@class or @id]")
 
 
 def _heuristic_copyright(tree) -> str | None:

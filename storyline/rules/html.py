@@ -98,24 +98,7 @@ MIN_LONGEST_PARAGRAPH_WORDS = 8
 #: readability-lxml's own cleaner also rewrites every link to strip
 #: ``javascript:`` URLs, which costs a third of its run time and changes no
 #: text; we run the same cleaner settings with ``javascript=False``.
-READABILITY_CLEANER = {
-    "scripts": True,
-    "javascript": False,
-    "comments": True,
-    "style": True,
-    "links": True,
-    "meta": False,
-    "add_nofollow": False,
-    "page_structure": False,
-    "processing_instructions": True,
-    "embedded": False,
-    "frames": False,
-    "forms": False,
-    "annoying_tags": False,
-    "remove_tags": None,
-    "remove_unknown_tags": False,
-    "safe_attrs_only": False,
-}
+READABILITY_STRIP_TAGS = ("script", "style", "link")
 #: Elements dropped before readability scores the page: navigation, footers,
 #: side boxes, scripts, embedded media and widgets never hold the article body,
 #: and removing them first saves about a quarter of readability's run time
