@@ -358,20 +358,33 @@ def quotes(speaker, since, until, limit, db, fmt):
 
 
 @main.command()
-@click.option("--upcoming", is_flag=True, help="Only scheduled events (what is coming).")
-@click.option("--where", help="Only events at this place.")
+@click.option("--upcoming", is_flag=True,
+              help="Only events still ahead: dated today or later (see --as-of), or announced "
+                   "with no date yet; soonest first.")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
+              help="The day --upcoming counts from (default: today), e.g. the date of a crawl.")
+@click.option("--where", help="Only events at this place (name or country code).")
 @click.option("--limit", type=int, default=100, show_default=True)
 @_db_option
 @_format_option(["text", "json"], "text")
-def events(upcoming, where, limit, db, fmt):
+def events(upcoming, as_of, where, limit, db, fmt):
     """Meetings, calls, talks, summits, visits, votes found in the archive.
 
     \b
     Example:
         storyline events --upcoming --where Geneva --db news.db
+        storyline events --upcoming --as-of 2021-12-31 --db news.db
     """
+    if as_of:
+        from datetime import date
+
+        try:
+            date.fromisoformat(as_of)
+        except ValueError:
+            raise click.BadParameter(f"{as_of!r} is not a date like 2021-12-31",
+                                     param_hint="--as-of")
     with _open_archive(db) as archive:
-        rows = archive.events(upcoming=upcoming, where=where, limit=limit)
+        rows = archive.events(upcoming=upcoming, where=where, limit=limit, as_of=as_of)
     if fmt == "json":
         _echo_json(rows)
     else:

@@ -91,3 +91,29 @@ def test_show_too_short_prefix_says_so(runner, tmp_path):
     result = runner.invoke(main, ["show", "2", "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 1
     assert "too short" in result.stderr and "Traceback" not in result.output
+
+
+def test_events_as_of_must_be_a_date(runner, tmp_path):
+    result = runner.invoke(main, ["events", "--upcoming", "--as-of", "yesterday",
+                                  "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 2 and "--as-of" in result.output
+
+
+def test_events_upcoming_as_of_an_old_crawl(runner, tmp_path):
+    from storyline.model import Article
+    from storyline.store import Archive
+
+    art = Article(text="The council will vote on the plan on 9 January, officials said. " * 5,
+                  published="2021-12-31", url="https://example.org/vote")
+    art.events = [{"kind": "vote", "start": 0, "end": 20, "trigger": "vote",
+                   "when": "2022-01-09", "where": None, "participants": [],
+                   "status": "scheduled"}]
+    db = str(tmp_path / "a.db")
+    with Archive(db) as archive:
+        archive.add(art)
+    old = runner.invoke(main, ["events", "--upcoming", "--as-of", "2021-12-31", "--db", db,
+                               "--format", "json"])
+    assert [e["when"] for e in json.loads(old.stdout)] == ["2022-01-09"]
+    later = runner.invoke(main, ["events", "--upcoming", "--as-of", "2022-02-01", "--db", db,
+                                 "--format", "json"])
+    assert json.loads(later.stdout) == []

@@ -378,9 +378,11 @@ class Archive:
         return quotes(self.conn, speaker=speaker, since=since, until=until, limit=limit)
 
     def events(self, *, upcoming: bool = False, where: str | None = None,
-               limit: int = 100) -> list[dict]:
+               limit: int = 100, as_of: str | None = None) -> list[dict]:
+        """Events, one per story; ``upcoming`` keeps those still ahead on ``as_of``
+        (ISO date, default today)."""
         from storyline.store.queries import events
-        return events(self.conn, upcoming=upcoming, where=where, limit=limit)
+        return events(self.conn, upcoming=upcoming, where=where, limit=limit, today=as_of)
 
     def export(self, fmt: str, out: str | Path | IO) -> int:
         from storyline.store.export import export
