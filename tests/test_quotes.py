@@ -407,3 +407,12 @@ def test_quote_continued_over_paragraphs_is_two_items_one_group(nlp):
     assert all("\n\n" not in q["text"] for q in qs)
     last = _one(qs, "Another year")
     assert last["group"] == _one(qs, "The time to act")["group"]
+
+
+@pytest.mark.xfail(reason="round five item 4 not done: a quoted verb phrase under 'had' "
+                          "followed by a that-clause gives no quote yet", strict=True)
+def test_quoted_verb_phrase_with_that_clause(nlp):
+    text = ("The minister had “expressed his strong hope” that the talks would resume soon.")
+    qs = find_quotes(nlp(text), find_entities(nlp(text)))
+    kinds = {q["kind"] for q in qs}
+    assert {"partial", "indirect"} <= kinds

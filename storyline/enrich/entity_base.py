@@ -127,19 +127,36 @@ def known_places() -> frozenset[str]:
     too many words that are also people's or companies' names)."""
     from storyline import gazetteer as G
 
-    keys = {G.name_key(c["name"]) for c in G.countries().values()}
-    keys.update(G.name_key(s["name"]) for s in G.us_states().values())
+    keys = {_place_key(c["name"]) for c in G.countries().values()}
+    keys.update(_place_key(s["name"]) for s in G.us_states().values())
     for recs in G.cities_by_name().values():
         for c in recs:
             if c.get("population", 0) >= R.GAZETTEER_RELABEL_MIN_POPULATION:
-                keys.add(G.name_key(c["name"]))
+                keys.add(_place_key(c["name"]))
     return frozenset(keys)
 
 
-def is_known_place(name: str) -> bool:
+def _place_key(name: str) -> str:
     from storyline.gazetteer import name_key
 
-    return name_key(name) in known_places()
+    return name_key(name).translate(R.PLACE_LETTER_FOLD)
+
+
+def is_known_place(name: str) -> bool:
+    return _place_key(name) in known_places()
+
+
+@lru_cache(maxsize=1)
+def known_countries() -> frozenset[str]:
+    """Name keys of the gazetteer's countries (whatever their population)."""
+    from storyline import gazetteer as G
+
+    return frozenset(_place_key(c["name"]) for c in G.countries().values())
+
+
+def is_country(name: str) -> bool:
+    """A country the gazetteer knows by this name: a GPE whatever its syntactic role."""
+    return _place_key(name) in known_countries()
 
 
 def _org_name(m: Mention) -> str:

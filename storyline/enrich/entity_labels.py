@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from storyline.enrich.entity_base import (Mention, _overlaps, _set_tokens, acronym_definition,
-                                          acronym_matches, doc_text, is_known_place)
+                                          acronym_matches, doc_text, is_country,
+                                          is_known_place)
 from storyline.enrich.roles import _appos_role_head
 from storyline.rules import entities as R
 
@@ -31,6 +32,50 @@ def _person_cue(sdoc, m: Mention) -> bool:
             if t.lower_ in R.ROLE_HEADS and t.pos_ == "NOUN":
                 return True
     return False
+
+
+def _common_noun(sdoc, m: Mention) -> bool:
+    """A one-word PERSON opening its sentence that is a common noun ("Schools", "Many")."""
+    if m.tend - m.tstart != 1:
+        return False
+    tok = sdoc[m.tstart]
+    return tok.is_sent_start and (tok.tag_ in R.COMMON_NOUN_TAGS
+                                  or sdoc.vocab[tok.lower_].is_stop)
+
+
+def _caps_prefix_orgs(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """"IF Metall": an all-caps word (``CAPS_PREFIX_LENGTH`` letters) glued before a one-word
+    PERSON/ORG name is the start of an organisation's name; the two are one ORG."""
+    covered = {t for m in mentions for t in range(m.tstart, m.tend)}
+    lo, hi = R.CAPS_PREFIX_LENGTH
+    for m in mentions:
+        if m.label not in ("PERSON", "ORG") or m.tend - m.tstart != 1 or m.tstart == 0:
+            continue
+        t = sdoc[m.tstart - 1]
+        if t.i in covered or not (t.is_alpha and t.is_upper and lo <= len(t.text) <= hi) \
+                or t.text in R.CAPS_PREFIX_EXCLUDED or t.text in R.COUNTRY_ALIASES \
+                or t.text in R.WIRE_NAMES or t.whitespace_ != " " \
+                or sdoc[m.tstart].is_upper or t.sent.text.isupper():
+            continue
+        m.tstart, m.start, m.label = t.i, t.idx, "ORG"
+        m.text = doc_text(sdoc)[m.start:m.end]
+    return mentions
+
+
+def _add_regions(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """Named regions spaCy missed (``REGION_NAMES``: "the Indo-Pacific") become LOC mentions;
+    a mention overlapping one is replaced by it."""
+    text = doc_text(sdoc)
+    extra = []
+    for name in R.REGION_NAMES:
+        for mt in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            span = sdoc.char_span(mt.start(), mt.end())
+            if span is not None:
+                extra.append(Mention(mt.start(), mt.end(), "LOC", span.start, span.end, name))
+    if not extra:
+        return mentions
+    keep = [m for m in mentions if not any(_overlaps(m, e) for e in extra)]
+    return sorted(keep + extra, key=lambda m: m.start)
 
 
 def _name_like(text: str) -> bool:
@@ -72,7 +117,11 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     * a one-word ORG/PERSON that the gazetteer knows as a country, state or big city is a GPE
       (an ORG only when it is not a subject: "in Copenhagen trading" but "Toyota said");
     * a two- or three-word name labelled ORG/GPE with a person's context (title before, role
-      or age in apposition after) is a PERSON ("Chief Executive Officer Annika Vestergaard").
+      or age in apposition after) is a PERSON ("Chief Executive Officer Annika Vestergaard");
+    * a news agency's name (``WIRE_NAMES``) is an ORG, never a GPE ("reported by TT");
+    * a country the gazetteer knows is a GPE even as a subject ("Slovakia said");
+    * a one-word PERSON opening a sentence that spaCy tags as a common noun, or whose
+      lower-case form is a stop word, is dropped ("Schools were closed").
     """
     extra = _org_apposition_runs(sdoc)
     if extra:
@@ -87,6 +136,17 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
             continue
         if m.text in R.FORCED_LABELS or m.text in R.COUNTRY_ALIASES:
             out.append(m)
+            continue
+        if m.text in R.WIRE_NAMES and m.text not in person_words \
+                and not _person_cue(sdoc, m):
+            m.label = "ORG"
+            out.append(m)
+            continue
+        if m.label in ("ORG", "PERSON") and m.text not in person_words and is_country(m.text):
+            m.label = "GPE"
+            out.append(m)
+            continue
+        if m.label == "PERSON" and _common_noun(sdoc, m):
             continue
         last = words[-1].rstrip(".")
         before = sdoc[m.tstart - 1] if m.tstart > 0 else None

@@ -213,11 +213,19 @@ def _add_role(ent: _Entity, role: dict | None) -> None:
 def _resolve_role_orgs(text: str, entities: list[_Entity]) -> None:
     """Organisations written short in a role: "the group's treasurer" is the last
     organisation named before it; a one-word "Council" or "Commission" is the full name of
-    the organisation ending with that word ("Madison City Council"), the latest one before."""
+    the organisation ending with that word ("Madison City Council"), the latest one before;
+    an acronym of an organisation named in full shows the full name."""
     orgs = sorted(((m.start, ent) for ent in entities if ent.label == "ORG"
                    for m in ent.mentions), key=lambda x: x[0])
+    # an acronym the article defines or spells out shows its long name ("SN" -> the
+    # Confederation of Swedish Enterprise)
+    long_names = {a: _display_name(e) for e in entities if e.label == "ORG"
+                  for a in e.acronyms}
     for ent in entities:
         for r in ent.roles:
+            if r["org"] in long_names and long_names[r["org"]] != r["org"]:
+                r["org"] = long_names[r["org"]]
+                continue
             ref = r.pop("org_ref", None)
             if ref is not None:
                 noun = r["org"]

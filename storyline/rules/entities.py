@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.rules.nationalities import COUNTRY_OF_DEMONYM
+
 #: spaCy labels we keep as entities; the others (DATE, MONEY, ...) belong to other components.
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 
@@ -91,39 +93,10 @@ COUNTRY_ALIASES = {
     "Russian Federation": "Russia", "Soviet Union": "Soviet Union", "USSR": "Soviet Union",
 }
 
-#: Nationality adjective (NORP) -> the country it names. A NORP entity is linked to its country
-#: as ``country`` only (a nationality is not the state itself).
-DEMONYMS = {
-    "American": "United States", "Russian": "Russia", "Ukrainian": "Ukraine",
-    "British": "United Kingdom", "French": "France", "German": "Germany", "Chinese": "China",
-    "Japanese": "Japan", "Indian": "India", "Italian": "Italy", "Spanish": "Spain",
-    "Canadian": "Canada", "Mexican": "Mexico", "Israeli": "Israel", "Iranian": "Iran",
-    "Iraqi": "Iraq", "Syrian": "Syria", "Turkish": "Turkey", "Polish": "Poland",
-    "Belarusian": "Belarus", "Georgian": "Georgia", "Korean": "Korea",
-    "North Korean": "North Korea", "South Korean": "South Korea", "Saudi": "Saudi Arabia",
-    "Egyptian": "Egypt", "Afghan": "Afghanistan", "Pakistani": "Pakistan",
-    "Australian": "Australia", "Brazilian": "Brazil", "Cuban": "Cuba", "Dutch": "Netherlands",
-    "Belgian": "Belgium", "Swiss": "Switzerland", "Austrian": "Austria", "Swedish": "Sweden",
-    "Norwegian": "Norway", "Finnish": "Finland", "Danish": "Denmark", "Irish": "Ireland",
-    "Greek": "Greece", "Luxembourgish": "Luxembourg", "Venezuelan": "Venezuela",
-    "Palestinian": "Palestine", "Lebanese": "Lebanon", "Libyan": "Libya", "Nigerian": "Nigeria",
-    "Soviet": "Soviet Union", "European": "Europe",
-    "Slovak": "Slovakia", "Czech": "Czech Republic", "Hungarian": "Hungary",
-    "Romanian": "Romania", "Bulgarian": "Bulgaria", "Serbian": "Serbia", "Croatian": "Croatia",
-    "Slovenian": "Slovenia", "Bosnian": "Bosnia and Herzegovina", "Albanian": "Albania",
-    "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania",
-    "Portuguese": "Portugal", "Moldovan": "Moldova", "Armenian": "Armenia",
-    "Azerbaijani": "Azerbaijan", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan",
-    "Thai": "Thailand", "Vietnamese": "Vietnam", "Indonesian": "Indonesia",
-    "Filipino": "Philippines", "Malaysian": "Malaysia", "Taiwanese": "Taiwan",
-    "Argentine": "Argentina", "Argentinian": "Argentina", "Chilean": "Chile",
-    "Colombian": "Colombia", "Peruvian": "Peru", "Ethiopian": "Ethiopia", "Kenyan": "Kenya",
-    "South African": "South Africa", "Moroccan": "Morocco", "Algerian": "Algeria",
-    "Tunisian": "Tunisia", "Sudanese": "Sudan", "Yemeni": "Yemen", "Jordanian": "Jordan",
-    "Qatari": "Qatar", "Emirati": "United Arab Emirates", "Icelandic": "Iceland",
-    "Scottish": "United Kingdom", "Welsh": "United Kingdom", "English": "United Kingdom",
-    "Bangladeshi": "Bangladesh", "Sri Lankan": "Sri Lanka", "Nepalese": "Nepal",
-}
+#: Nationality word (NORP) -> the country it names, derived from the one table in
+#: :mod:`storyline.rules.nationalities`. A NORP entity is linked to its country as ``country``
+#: only (a nationality is not the state itself).
+DEMONYMS = COUNTRY_OF_DEMONYM
 
 #: Function words skipped when matching an acronym against a long form's initials
 #: ("Organization for Security and Cooperation in Europe" -> OSCE).
@@ -317,3 +290,43 @@ MEDIA_TOLD_VERBS = frozenset(("told", "tells", "tell"))
 #: Plural nationality nouns ("the Slovaks", "Germans") are NORP: the singular is in
 #: ``DEMONYMS`` and this suffix is added.
 DEMONYM_PLURAL_SUFFIX = "s"
+
+
+# ---------------------------------------------------------------- round five: labels
+def _wire_names() -> frozenset[str]:
+    from storyline.rules.wires import WEAK_ALIASES, WIRES
+
+    return frozenset(a for canon, aliases in WIRES.items() for a in (canon, *aliases)
+                     if a not in WEAK_ALIASES)
+
+
+#: News agencies the wire table (``storyline.rules.wires``) does not list yet; an agency name
+#: is an ORG, never a GPE or PERSON ("TT" is Sweden's TT Nyhetsbyrån).
+EXTRA_WIRE_NAMES = frozenset({"TT"})
+#: Every news agency name, written as in ``WIRES`` (case-sensitive: "AP", "dpa"), less the
+#: ambiguous ``WEAK_ALIASES`` ("PA" is also Pennsylvania).
+WIRE_NAMES = _wire_names() | EXTRA_WIRE_NAMES
+
+#: Letters Unicode decomposition leaves alone, folded so that a gazetteer name written with
+#: them matches the plain spelling news copy uses ("Elazığ" / "Elazig", "Łódź" / "Lodz").
+PLACE_LETTER_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d",
+                                   "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+#: Named regions spaCy's small model misses or splits ("the Indo-Pacific"): always LOC.
+#: Matched case-sensitively as whole words.
+REGION_NAMES = ("Indo-Pacific", "Asia-Pacific", "Asia Pacific", "Middle East", "Near East",
+                "Far East", "Sahel", "Balkans", "Caucasus", "Horn of Africa", "Arctic",
+                "Scandinavia", "Latin America", "Sub-Saharan Africa")
+
+#: A capitalised word tagged PERSON at the start of a sentence is a common noun when spaCy
+#: tags it with one of these (plural common noun: "Schools were closed") or its lower-case
+#: form is a stop word ("Many said ...").
+COMMON_NOUN_TAGS = frozenset({"NNS", "NN"})
+
+#: An all-caps word of this many letters right before a one-word name is part of an
+#: organisation's name ("IF Metall", "IG Metall"), not a stray word: the two are one ORG.
+CAPS_PREFIX_LENGTH = (2, 4)
+#: ...unless the capitals are a country or bloc ("US", "EU": "EU Borrell" is no organisation)
+#: or the whole line is written in capitals (a headline).
+CAPS_PREFIX_EXCLUDED = frozenset({"US", "UK", "EU", "UN", "USA", "UAE", "MP", "MEP", "CEO",
+                                  "TV", "PM", "AM"})

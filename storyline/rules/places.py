@@ -11,6 +11,8 @@ and keeps the best one when it clears ``MIN_SCORE``. Unknown names are skipped, 
 """
 from __future__ import annotations
 
+from storyline.rules.nationalities import CODE_OF_DEMONYM
+
 #: Entity labels whose mentions may be places. FAC (buildings, airports) only resolves by a
 #: gazetteer's *primary* name: alternate names of cities include translations such as "White
 #: House" (Casablanca), which would be wild guesses for a facility.
@@ -140,39 +142,10 @@ AP_STATE_ABBREVIATIONS = {
     "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
 }
 
-#: Nationality adjectives and demonyms (lower-case) -> ISO alpha-2. Used only to add a
-#: ``country_code`` to NORP entities; a demonym never becomes a place ("Russian" is not Russia).
-DEMONYMS = {
-    "american": "US", "americans": "US", "russian": "RU", "russians": "RU", "british": "GB",
-    "briton": "GB", "britons": "GB", "english": "GB", "scottish": "GB", "welsh": "GB",
-    "french": "FR", "german": "DE", "germans": "DE", "italian": "IT", "italians": "IT",
-    "spanish": "ES", "portuguese": "PT", "dutch": "NL", "belgian": "BE", "swiss": "CH",
-    "austrian": "AT", "polish": "PL", "pole": "PL", "poles": "PL", "czech": "CZ",
-    "slovak": "SK", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "greek": "GR",
-    "turkish": "TR", "turk": "TR", "turks": "TR", "ukrainian": "UA", "ukrainians": "UA",
-    "belarusian": "BY", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ",
-    "swedish": "SE", "swede": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
-    "irish": "IE", "icelandic": "IS", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
-    "serbian": "RS", "serb": "RS", "serbs": "RS", "croatian": "HR", "bosnian": "BA",
-    "slovenian": "SI", "albanian": "AL", "chinese": "CN", "japanese": "JP", "korean": "KR",
-    "south korean": "KR", "north korean": "KP", "indian": "IN", "indians": "IN",
-    "pakistani": "PK", "afghan": "AF", "iranian": "IR", "iranians": "IR", "iraqi": "IQ",
-    "syrian": "SY", "israeli": "IL", "israelis": "IL", "palestinian": "PS",
-    "palestinians": "PS", "lebanese": "LB", "jordanian": "JO", "saudi": "SA", "egyptian": "EG",
-    "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "nigerian": "NG",
-    "kenyan": "KE", "ethiopian": "ET", "south african": "ZA", "sudanese": "SD",
-    "canadian": "CA", "canadians": "CA", "mexican": "MX", "mexicans": "MX", "brazilian": "BR",
-    "argentine": "AR", "argentinian": "AR", "chilean": "CL", "colombian": "CO",
-    "venezuelan": "VE", "cuban": "CU", "peruvian": "PE", "australian": "AU",
-    "new zealander": "NZ", "indonesian": "ID", "malaysian": "MY", "thai": "TH",
-    "vietnamese": "VN", "filipino": "PH", "taiwanese": "TW", "kazakh": "KZ", "uzbek": "UZ",
-    "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "yemeni": "YE", "omani": "OM",
-    "luxembourgish": "LU", "luxembourger": "LU", "maltese": "MT", "cypriot": "CY",
-    "moldovan": "MD", "bangladeshi": "BD", "sri lankan": "LK", "nepalese": "NP",
-    "burmese": "MM", "cambodian": "KH", "mongolian": "MN", "ghanaian": "GH",
-    "senegalese": "SN", "somali": "SO", "rwandan": "RW", "ugandan": "UG", "tanzanian": "TZ",
-    "zimbabwean": "ZW", "congolese": None, "soviet": None, "european": None,
-}
+#: Nationality words (lower-case) -> ISO alpha-2, derived from the one table in
+#: :mod:`storyline.rules.nationalities`. Used only to add a ``country_code`` to NORP entities;
+#: a demonym never becomes a place ("Russian" is not Russia).
+DEMONYMS = CODE_OF_DEMONYM
 
 # ---------------------------------------------------------------- per-mention resolution
 #: Two place names joined like this are a place and its container: "Paris in France",

@@ -1,0 +1,207 @@
+"""Speakers: who a quote's cue names, resolved to an entity where the text allows.
+
+Split out of :mod:`storyline.enrich.quotes` (the rules are unchanged; data in
+:mod:`storyline.rules.quotes` and :mod:`storyline.rules.entities`):
+
+* an entity mention gives the entity;
+* "he"/"she" the most recent person subject or speaker of that gender (unknown gender accepted
+  when no exact match); "it"/"they" a recent organisation or place;
+* "who said" the noun the clause hangs off (the evidence span stays the pronoun);
+* "the person"/"the official" the most recent source introduced with "a"/"an" or the person
+  named last who holds that role;
+* "the nominee, Donald Trump," the person in apposition; organisations speak as themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.enrich.entities import doc_text
+from storyline.rules import entities as RE
+from storyline.rules import quotes as R
+
+
+@dataclass
+class Speaker:
+    name: str
+    entity_id: str | None
+    start: int
+    end: int
+    gender: str | None = None
+    descriptor: str | None = None  # head noun when introduced as "a US official"
+
+
+class Resolver:
+    def __init__(self, sdoc, entities: list[dict]):
+        self.sdoc = sdoc
+        self.by_token: dict[int, tuple[dict, dict]] = {}
+        for ent in entities:
+            for m in ent["mentions"]:
+                span = sdoc.char_span(m["start"], m["end"], alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in range(span.start, span.end):
+                    self.by_token[t] = (ent, m)
+        self.entities = entities
+        # people who are subjects of a verb: pronoun antecedents, in text order
+        self.events: list[tuple[int, Speaker]] = []
+        for t, (ent, m) in self.by_token.items():
+            tok = sdoc[t]
+            if ent["label"] == "PERSON" and tok.dep_ in (*R.SUBJECT_DEPS, "ROOT") \
+                    or ent["label"] == "PERSON" and tok.dep_ == "pobj" \
+                    and tok.head.lower_ == "by":
+                self.events.append((tok.idx, self._entity_speaker(ent, m)))
+        self.events.sort(key=lambda e: e[0])
+
+    @staticmethod
+    def _entity_speaker(ent: dict, m: dict) -> Speaker:
+        return Speaker(ent["name"], ent["id"], m["start"], m["end"], ent.get("gender"))
+
+    def remember(self, pos: int, sp: Speaker) -> None:
+        self.events.append((pos, sp))
+        self.events.sort(key=lambda e: e[0])
+
+    def _before(self, pos: int, exclude: tuple[int, int] | None = None):
+        """Speakers and person subjects before ``pos``, latest first; none inside
+        ``exclude`` (the cue's own reported words: "... hosted by Josep Borrell, he said")."""
+        return [sp for p, sp in reversed(self.events) if p < pos and not (
+            exclude is not None and exclude[0] <= p < exclude[1])]
+
+    def speaker(self, head: int, exclude: tuple[int, int] | None = None) -> Speaker:
+        sdoc = self.sdoc
+        tok = sdoc[head]
+        if head in self.by_token:
+            ent, m = self.by_token[head]
+            return self._entity_speaker(ent, m)
+        low = tok.lower_
+        if low in R.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.dep_ in R.SUBJECT_DEPS:
+            # "an architect who said ...": the speaker is the noun the clause hangs off; the
+            # evidence stays the pronoun, as for "he"
+            ref = self.speaker(tok.head.head.i)
+            return Speaker(ref.name, ref.entity_id, tok.idx, tok.idx + len(tok.text),
+                           ref.gender, ref.descriptor)
+        if low in R.SPEAKER_PRONOUNS and tok.pos_ == "PRON":
+            return self._pronoun(tok, exclude)
+        span = self._phrase(tok)
+        text = doc_text(sdoc)[span[0]:span[1]]
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        named = self._apposition(tok)
+        if named is not None:  # "The mayor of Paris, Texas, Dwayne Hollister, said"
+            ent, m = named
+            return Speaker(ent["name"], ent["id"], m["start"], m["end"], ent.get("gender"),
+                           tok.lemma_.lower() if tok.pos_ == "NOUN" else None)
+        if det in ("the", "this", "that") and (tok.lemma_.lower() in R.DESCRIPTOR_NOUNS
+                                               or tok.lower_ in RE.ROLE_HEADS):
+            ref = self._descriptor(tok, span[0])
+            if ref is not None:
+                return Speaker(ref.name, ref.entity_id, span[0], span[1], ref.gender,
+                               ref.descriptor)
+        for c in tok.children:  # "the presumptive nominee, Donald Trump, tweeted"
+            if c.dep_ == "appos" and c.i in self.by_token \
+                    and self.by_token[c.i][0]["label"] == "PERSON":
+                ent, m = self.by_token[c.i]
+                return Speaker(ent["name"], ent["id"], span[0], span[1], ent.get("gender"))
+        inner = [self.by_token[t] for t in range(*self._token_range(tok))
+                 if t in self.by_token and self.by_token[t][0]["label"] in ("PERSON", "ORG")]
+        if inner and tok.lower_ not in ("people", "officials", "sources"):
+            ent, m = inner[-1]
+            if ent["label"] == "PERSON":
+                return Speaker(ent["name"], ent["id"], span[0], span[1], ent.get("gender"))
+        return Speaker(text, None, span[0], span[1], None,
+                       tok.lemma_.lower() if det in ("a", "an") or det is None else None)
+
+    def _apposition(self, tok):
+        """The named entity standing in apposition inside the subject phrase of ``tok``
+        ("A spokesperson for the Association of Freight Carriers, Lydia Moreau,"): the parse
+        may hang it off the role noun or off the object of its "of"/"for"."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token:
+            return None
+        found = None
+        last = max((t.i for t in tok.subtree if not t.is_punct), default=tok.i)
+        for t in tok.subtree:
+            # a list member ("conj") counts only when it closes the subject phrase
+            if t.i in self.by_token and t.i > tok.i and (
+                    t.dep_ == "appos" or t.dep_ in RE.APPOS_DEPS and t.i == last):
+                ent, m = self.by_token[t.i]
+                if ent["label"] == "PERSON" or ent["label"] == "ORG" and (
+                        found is None or found[0]["label"] != "PERSON"):
+                    found = (ent, m)
+        return found
+
+    def _token_range(self, tok, cut=R.SPEAKER_CUT_DEPS) -> tuple[int, int]:
+        """The speaker's noun phrase: its subtree without relative clauses, participles,
+        appositions and conjuncts; prepositional phrases stay ("the local chamber of
+        commerce", "diplomats familiar with the talks") unless the phrase would run over
+        ``SPEAKER_MAX_TOKENS`` tokens."""
+        keep = [tok.i]
+        stack = [c for c in tok.children if c.dep_ not in cut]
+        while stack:
+            c = stack.pop()
+            keep.append(c.i)
+            stack.extend(g for g in c.children if g.dep_ not in cut)
+        a, b = min(keep), max(keep) + 1
+        if b - a > R.SPEAKER_MAX_TOKENS and "prep" not in cut:
+            return self._token_range(tok, cut | {"prep"})
+        return a, b
+
+    def _phrase(self, tok) -> tuple[int, int]:
+        a, b = self._token_range(tok)
+        return self.sdoc[a].idx, self.sdoc[b - 1].idx + len(self.sdoc[b - 1].text)
+
+    def _pronoun(self, tok, exclude: tuple[int, int] | None = None) -> Speaker:
+        gender = R.SPEAKER_PRONOUNS[tok.lower_]
+        local = (tok.idx, tok.idx + len(tok.text))
+        cands = self._before(tok.idx, exclude)
+        pick = None
+        if gender in ("m", "f"):
+            # the latest compatible person wins: same gender, or a named person whose gender
+            # is unknown ("Vogel defended the law ... “...,” he said")
+            people = {e["id"] for e in self.entities if e["label"] == "PERSON"}
+            pick = next((c for c in cands[:R.PRONOUN_REACH] if c.gender == gender or (
+                c.gender is None and c.entity_id in people)), None)
+        elif gender == "o":
+            org_ids = {e["id"] for e in self.entities if e["label"] in ("ORG", "GPE")}
+            pick = next((c for c in cands[:4] if c.entity_id in org_ids), None)
+        if pick is None:
+            return Speaker(tok.text, None, *local, gender if gender in ("m", "f") else None)
+        return Speaker(pick.name, pick.entity_id, *local, pick.gender, pick.descriptor)
+
+    def _descriptor(self, tok, pos: int) -> Speaker | None:
+        """"the spokesperson", "the official": the latest source introduced with that noun,
+        else the person named most recently before ``pos`` who holds that role."""
+        noun = tok.lemma_.lower()
+        cands = self._before(pos)[:R.PRONOUN_REACH]
+        # the latest source introduced with that very noun ("three government sources" ...
+        # "the sources said"), else, for "the person"/"the source", the latest source
+        # introduced with a noun for people ("a US official" ... "the person said")
+        for c in cands:
+            if c.descriptor == noun:
+                return c
+        if noun in R.GENERIC_SOURCE_NOUNS:
+            for c in cands:
+                if c.descriptor and (c.descriptor in R.DESCRIPTOR_NOUNS
+                                     or c.descriptor in RE.ROLE_HEADS
+                                     or c.descriptor in R.SPEAKER_NOUNS):
+                    return c
+        mods = {RE.DEMONYMS.get(c.text, RE.COUNTRY_ALIASES.get(c.text, c.text))
+                for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+        holders = [e for e in self.entities if e["label"] == "PERSON" and any(
+            r["role"].split()[-1].lower() == tok.lower_ and (not mods or r["org"] in mods)
+            for r in e["roles"])]
+        seen = [(max((m["start"] for m in e["mentions"] if m["start"] < pos), default=-1), e)
+                for e in holders]
+        seen = [x for x in seen if x[0] >= 0]
+        if seen:
+            e = max(seen, key=lambda x: x[0])[1]
+            return Speaker(e["name"], e["id"], 0, 0, e.get("gender"), noun)
+        return None
+
+
+def speaker_like(res: Resolver, tok) -> bool:
+    """A subject that can be a speaker: a person or organisation, a personal pronoun, or a
+    noun for people or sources ("the official", "the group")."""
+    if tok.i in res.by_token:
+        return res.by_token[tok.i][0]["label"] in R.SPEAKER_LABELS
+    if tok.pos_ == "PRON":
+        return tok.lower_ in R.SPEAKER_PRONOUNS and tok.lower_ != "it"
+    return tok.lemma_.lower() in R.DESCRIPTOR_NOUNS or tok.lower_ in RE.ROLE_HEADS \
+        or tok.lemma_.lower() in R.SPEAKER_NOUNS
