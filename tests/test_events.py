@@ -432,3 +432,81 @@ def test_participants_never_from_dateline_or_agency(nlp):
                      date(2024, 4, 8))
     ev = only(evs, "meeting")
     assert ev["participants"] == [] and ev["where"] == "Warsaw"
+
+
+# ------------------------------------------------------------------ round four
+
+R4_CASES = [
+    # A postponed vote moves to its new date; the dated wire lead is the filing date, not the vote's.
+    ("March 14 (Reuters) - The union has postponed a vote on the rules to a congress in Geneva "
+     "on April 22, the body said.", [("Geneva", "GPE")],
+     [("March 14", "DATE", "2023-03-14"), ("April 22", "DATE", "2023-04-22")], date(2023, 3, 14),
+     "vote", {"when": "2023-04-22", "where": "Geneva", "status": "scheduled"}),
+    # A decision with a schedule predicate and a date.
+    ("The next rate decision is due on Oct. 5, the bank said.", [],
+     [("Oct. 5", "DATE", "2023-10-05")], date(2023, 9, 1), "decision",
+     {"when": "2023-10-05", "status": "scheduled"}),
+    # A ceasefire extended on a day; consultations on a date, the topic's place is no where.
+    ("A ceasefire in the region was extended by 24 hours on Monday, mediators said.", [],
+     [("Monday", "DATE", "2023-05-08")], date(2023, 5, 8), "ceasefire", {"when": "2023-05-08"}),
+    ("The council will hold consultations on the situation in Sudan again on June 2.",
+     [("Sudan", "GPE")], [("June 2", "DATE", "2023-06-02")], date(2023, 5, 8), "talks",
+     {"when": "2023-06-02", "where": None, "status": "scheduled"}),
+    # A city court sentencing: the city is the where; a briefing of an institution; a policy
+    # announcement by a central bank.
+    ("A Munich court on Monday sentenced a former banker to four years in prison.",
+     [("Munich", "GPE")], [("Monday", "DATE", "2023-05-08")], date(2023, 5, 8), "sentencing",
+     {"when": "2023-05-08", "where": "Munich"}),
+    ("The envoy said she would brief the Security Council on Thursday.",
+     [("Security Council", "ORG")], [("Thursday", "DATE", "2023-05-11")], date(2023, 5, 8),
+     "briefing", {"when": "2023-05-11", "participants": ["Security Council"], "status": "scheduled"}),
+    ("The Bank of England is expected to announce another rate hike on Thursday.",
+     [("Bank of England", "ORG")], [("Thursday", "DATE", "2023-05-11")], date(2023, 5, 8),
+     "announcement", {"when": "2023-05-11", "participants": ["Bank of England"]}),
+    # "hold their round of negotiations": the holders are the participants.
+    ("Chile and Japan will hold their third round of negotiations in Lima on May 20.",
+     [("Chile", "GPE"), ("Japan", "GPE"), ("Lima", "GPE")], [("May 20", "DATE", "2023-05-20")],
+     date(2023, 5, 8), "negotiations", {"participants": ["Chile", "Japan"], "where": "Lima"}),
+]
+
+
+@pytest.mark.parametrize("text,ents,times,published,kind,expected", R4_CASES)
+def test_round_four_events(nlp, text, ents, times, published, kind, expected):
+    ev = only(events_for(nlp, text, ents, times, published), kind)
+    for key, value in expected.items():
+        assert ev[key] == value, (key, ev)
+
+
+@pytest.mark.parametrize("text,ents,kind", [
+    # Negatives: "brief the media", "announce" a non-decision, a stock exchange, a statement
+    # cited with "according to" inside a future clause is no scheduled statement.
+    ("He was not authorised to brief the media on Monday.", [], "briefing"),
+    ("The company will announce its new chief on Monday.", [], "announcement"),
+    ("Shares rose on the exchange on Monday.", [], "prisoner exchange"),
+])
+def test_round_four_not_events(nlp, text, ents, kind):
+    evs = events_for(nlp, text, ents, [("Monday", "DATE", "2023-05-08")], date(2023, 5, 8))
+    assert not [e for e in evs if e["kind"] == kind]
+
+
+def test_according_to_statement_is_not_scheduled(nlp):
+    text = "The truce will now run until Friday, according to a statement from the ministry."
+    evs = events_for(nlp, text, [], [("Friday", "DATE", "2023-05-12")], date(2023, 5, 8))
+    assert all(e["status"] != "scheduled" for e in evs if e["kind"] == "statement")
+
+
+@pytest.mark.parametrize("follow,merged", [
+    ("The meeting will start at 9 a.m. at the secretariat.", True),
+    # Negative: an indefinite meeting at a clock time is a new one.
+    ("A meeting of aides was held at 9 a.m. in Rome.", False),
+])
+def test_clock_time_mention_merges_into_scheduled_event(nlp, follow, merged):
+    text = ("Ministers of the bloc will hold an emergency meeting in Jakarta on Feb. 3, the ministry "
+            "said on Friday. Officials said little else. " + follow)
+    ents = [("Jakarta", "GPE")] + ([("Rome", "GPE")] if "Rome" in follow else [])
+    times = [("Feb. 3", "DATE", "2023-02-03"), ("Friday", "DATE", "2023-01-27"),
+             ("9 a.m.", "TIME", "2023-01-27T09:00")]
+    meetings = [e for e in events_for(nlp, text, ents, times, date(2023, 1, 27))
+                if e["kind"] == "meeting"]
+    assert (len(meetings) == 1) is merged
+    assert meetings[0]["when"] == "2023-02-03" and meetings[0]["status"] == "scheduled"

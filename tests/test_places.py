@@ -248,3 +248,35 @@ def test_state_abbreviation_needs_city_before_it(nlp, text, specs, surface):
 ])
 def test_first_level_divisions_of_other_countries(nlp, text, specs, surface, expected):
     assert _readings(resolve(nlp, text, specs), surface) == expected
+
+
+# ------------------------------------------------------------------ round four
+
+@pytest.mark.parametrize("text,specs,surface,kind,admin1", [
+    # A city of the state right before the name: the state, not the capital.
+    ("The contract covered ports from Spokane, Washington, to the south.",
+     [("Spokane", "GPE"), ("Washington", "GPE")], "Washington", "admin1", "WA"),
+    ("Flights from Albany, New York, were cancelled.",
+     [("Albany", "GPE"), ("New York", "GPE")], "New York", "admin1", "NY"),
+    # Negative: on its own, or after a city of another state, the news reading is the city.
+    ("Talks resumed in Washington on Monday.", [("Washington", "GPE")], "Washington", "city", "DC"),
+    ("Delegates flew from Boston to Washington, officials said.",
+     [("Boston", "GPE"), ("Washington", "GPE")], "Washington", "city", "DC"),
+])
+def test_city_then_state_prefers_the_state(nlp, text, specs, surface, kind, admin1):
+    p = by_text(resolve(nlp, text, specs), surface)
+    assert p is not None and (p["kind"], p["admin1"]) == (kind, admin1)
+
+
+@pytest.mark.parametrize("text,specs,expected", [
+    # A multi-word country name with no place entity (here mislabelled PERSON) is still found.
+    ("Sri Lanka kept its rates unchanged, the bank said.", [("Sri Lanka", "PERSON")], "LK"),
+    ("Inflation in New Zealand slowed in May.", [], "NZ"),
+    # Negatives: inside a longer entity name, or a one-word name no entity marks.
+    ("Officials of the Bank of New Zealand declined to comment.",
+     [("Bank of New Zealand", "ORG")], None),
+    ("Jordan scored twice in the final.", [], None),
+])
+def test_uncovered_multiword_country_names(nlp, text, specs, expected):
+    places = resolve_places(None, make_entities(text, specs), text)
+    assert [p["country_code"] for p in places if p["kind"] == "country"] == ([expected] if expected else [])

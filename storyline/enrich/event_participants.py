@@ -17,6 +17,8 @@ __all__ = ["participants", "support_verb", "travel_verb"]
 
 
 def support_verb(tok):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in R.ROUND_NOUNS:
+        tok = tok.head.head  # "will hold their 12th round of negotiations": the round's verb
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") \
             and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() in R.SUPPORT_VERBS:
         return tok.head

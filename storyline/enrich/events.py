@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from storyline.enrich.pipeline import Document, component
-from storyline.enrich.event_dates import (best_when, compare, relative_when, timex_range,
+from storyline.enrich.event_dates import (best_when, compare, day, relative_when, timex_range,
                                            timex_relation, when_compatible, when_same)
 from storyline.enrich.event_participants import participants, support_verb, travel_verb
 from storyline.enrich.places import lookup
@@ -74,6 +74,8 @@ def _verb_ancestor(tok):
 
 _FACILITY_LINK = re.compile(R.FACILITY_PLACE_LINK, re.I)
 _DATELINE_LEAD = re.compile(R.DATELINE_LEAD_PATTERN)
+_DATED_LEAD = re.compile(R.DATED_LEAD_PATTERN)
+_CLOCK_ONLY = re.compile(R.CLOCK_ONLY_PATTERN)
 _AGENCY_NAMES = frozenset(n for name, aliases in WIRES.items() for n in (name, *aliases))
 
 
@@ -160,9 +162,12 @@ class _Index:
                         continue
                     self.place_spans.append((m["start"], m["end"], None, ent))
         self.times = []
+        leads = [m.span() for m in _DATED_LEAD.finditer(sdoc.text)]
         for t in times:
             if t.get("start") is None:
                 continue
+            if any(s <= t["start"] < e for s, e in leads):
+                continue  # "March 14 (Reuters) -": the filing date, not an event's
             span = _tokens_of(sdoc, t["start"], t["end"])
             if span is not None:
                 self.times.append((t, span))
@@ -228,6 +233,14 @@ def _has_schedule(tok, index: _Index) -> bool:
     """Is a time attached to an occasion noun, or is it the subject/object of a schedule verb?"""
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.lemma_.lower() in R.SCHEDULE_VERBS:
         return True
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # "the decision is due on Nov. 24"
+        for pred in tok.head.children:
+            if pred.dep_ in ("acomp", "xcomp", "attr") and pred.lower_ in R.SCHEDULE_PREDICATES:
+                region = {x.i for x in pred.subtree} | {
+                    x.i for c in tok.head.children if c.dep_ == "prep" for x in c.subtree}
+                if any(any(x.i in region for x in span) for t, span in index.times
+                       if t.get("type") not in R.NON_DATE_TIME_TYPES):
+                    return True
     own = {c.i for c in tok.children if c.dep_ in ("compound", "nmod", "amod")}
     region = {x.i for x in tok.subtree}
     for t, span in index.times:
@@ -256,6 +269,11 @@ def _trigger_kind(tok, index: _Index) -> str | None:
     phone = _phone_speech_kind(tok)
     if phone:
         return phone
+    if lemma in R.EXCHANGE_NOUNS and tok.pos_ == "NOUN":
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"}
+        return R.EXCHANGE_NOUNS[lemma] if mods & R.CAPTIVE_NOUNS else None
     if tok.pos_ == "NOUN" and lemma in R.NOUN_TRIGGERS:
         if lemma in R.PLURAL_ONLY and tok.tag_ != "NNS":
             return None
@@ -285,6 +303,12 @@ def _trigger_kind(tok, index: _Index) -> str | None:
                 c.dep_ == "auxpass" for c in tok.children)):
             return None
         objs = [c for c in tok.children if c.dep_ in R.OBJECT_DEPS]
+        if lemma in R.ANNOUNCE_VERBS and not any(o.lemma_.lower() in R.ANNOUNCEMENT_OBJECTS
+                                                 for o in objs):
+            return None
+        if lemma in R.CAPTIVE_VERBS and not any(
+                x.lemma_.lower() in R.CAPTIVE_NOUNS for o in objs for x in o.subtree):
+            return None
         if lemma in R.VERBS_NEEDING_PERSON_OBJECT:
             if lemma != "meet" and any(
                     c.lower_ in R.CALL_VERB_EXCLUDED_PREPS and (c.dep_ == "prt" or not objs)
@@ -423,6 +447,23 @@ def _place_ok(root, tok, kind, place) -> bool:
         return True
     if root.dep_ == "compound" and root.head.i == tok.i and place is not None:
         return place.get("kind") in R.WHERE_COMPOUND_KINDS
+    if (root.dep_ == "compound" and tok.pos_ == "VERB" and place is not None
+            and root.head.dep_ in R.SUBJECT_COMPOUND_WHERE_DEPS and root.head.head.i == tok.i):
+        return place.get("kind") in R.WHERE_COMPOUND_KINDS  # "a Hamburg court sentenced"
+    return False
+
+
+def _under_topic(root, tok, index) -> bool:
+    """Is the place ``root`` inside a topic phrase of the trigger ("talks on the situation in
+    Mali")? A time after the preposition ("on Dec. 3 in Muscat") is no topic."""
+    cur = root
+    for _ in range(8):
+        if cur.i == tok.i or cur.head.i == cur.i:
+            return False
+        if cur.i != root.i and cur.dep_ == "pobj" and cur.head.lower_ in R.TOPIC_PREPS \
+                and not any(any(x.i == cur.i for x in span) for _t, span in index.times):
+            return True
+        cur = cur.head
     return False
 
 
@@ -436,7 +477,7 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
         nxt = sdoc[span.end] if span.end < len(sdoc) else None
         if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
             continue
-        if _place_ok(span.root, tok, kind, place):
+        if _place_ok(span.root, tok, kind, place) and not _under_topic(span.root, tok, index):
             cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
     travel = travel_verb(tok) if not cands else None
     if travel is not None:  # "will travel to Berlin next week for talks"
@@ -459,7 +500,8 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
                 if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
                     continue
                 if _same_token(_verb_ancestor(span.root), verb) and span.root.dep_ == "pobj" \
-                        and span.root.head.lower_ in R.LOCATIVE_PREPS:
+                        and span.root.head.lower_ in R.LOCATIVE_PREPS \
+                        and not _under_topic(span.root, tok, index):
                     cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
     if not cands:
         return None
@@ -525,6 +567,8 @@ def _status(mentions: list[dict], when, published) -> str:
         return by_date
     if "scheduled" in own:
         return "scheduled"
+    if mentions and mentions[0]["kind"] in R.OWN_STATUS_ONLY_KINDS:
+        return own[0] if own else "past"
     for source in (own, [m["modifier"] for m in mentions if m["modifier"]],
                    [m["modality"] for m in mentions if m["modality"]]):
         if source:
@@ -538,7 +582,9 @@ def _agreement(ev: dict, m: dict) -> int | None:
     """How well mention ``m`` fits event ``ev`` (None: incompatible)."""
     if ev["kind"] != m["kind"]:
         return None
-    if not any(when_compatible(w, m["when"]) for w in ev["whens"]) and ev["whens"] and m["when"]:
+    clock = _clock_only(m)
+    if not clock and not any(when_compatible(w, m["when"]) for w in ev["whens"]) \
+            and ev["whens"] and m["when"]:
         return None
     if ev["places"] and m["place"] and not any(p["name"] == m["place"]["name"] for p in ev["places"]):
         return None
@@ -549,12 +595,20 @@ def _agreement(ev: dict, m: dict) -> int | None:
     score = 0
     if m["when"] and any(when_same(w, m["when"]) for w in ev["whens"]):
         score += 2
+    elif clock and ev["whens"]:
+        score += 1
     elif not m["definite"]:
         return None  # "a call" with no matching date is a new call
     if m["place"] and ev["places"]:
         score += 1
     score += len(ids & mids)
     return score
+
+
+def _clock_only(m: dict) -> bool:
+    """A definite mention whose only time is a clock time ("The meeting will start at 9 a.m.")."""
+    return bool(m["when"] and m["definite"] and m["when"].get("type") == "TIME"
+                and _CLOCK_ONLY.match(m["when"]["text"] or ""))
 
 
 # ---------------------------------------------------------------- main
@@ -625,7 +679,10 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
             continue
         fits = [(a, -len(ev["mentions"]), k) for k, ev in enumerate(events)
                 if (a := _agreement(ev, m)) is not None]
-        if fits:
+        if fits and _clock_only(m):  # the nearest earlier event of its kind, a dated one first
+            ev = events[max(fits, key=lambda f: (any(day(w["value"]) and w.get("type") == "DATE"
+                                                     for w in events[f[2]]["whens"]), f[2]))[2]]
+        elif fits:
             ev = events[max(fits, key=lambda f: (f[0], f[1] * -1, -f[2]))[2]]
         else:
             ev = {"kind": m["kind"], "mentions": [], "whens": [], "places": [], "parts": []}

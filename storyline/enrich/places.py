@@ -387,6 +387,11 @@ def _candidates(group: _Group, text: str) -> None:
     key = place_key(group.names[0] if group.names else "")
     if key in R.CITY_OVER_STATE and group.constraint is None:
         state_reading = any(_adjacent_state_word(text, m) for m in group.mentions)
+        # "Bellingham, Washington": a city of that state right before the name selects the state.
+        state_reading = state_reading or any(
+            c["kind"] == "admin1" and c["country_code"] == "US" and c.get("admin1")
+            and _city_before_in_state(text, m["start"], c["admin1"])
+            for c in cands for m in group.mentions)
         cc, admin1 = R.CITY_OVER_STATE[key]
         if state_reading:
             cands = [c for c in cands if c["kind"] == "admin1"] or cands
@@ -505,10 +510,54 @@ def _own_reading(m: dict, text: str) -> bool:
     return bool(lookup(surface)) or _abbreviation_code(m["text"]) is not None
 
 
+_CAPITALISED_RUN = re.compile(R.CAPITALISED_RUN_PATTERN)
+
+
+def _uncovered_country_names(text: str, entities: list[dict], groups: list) -> list:
+    """Groups for multi-word country names ("Sri Lanka") that no place mention covers.
+
+    Runs of capitalised words are looked up in the gazetteer, longest sub-run first; a hit must
+    be a country by its primary name and have at least COUNTRY_RUN_MIN_WORDS words. It is skipped
+    inside a place mention or inside another entity's longer name ("Bank of Sri Lanka" as an ORG
+    mention); an entity whose whole text is the name (a mislabelled PERSON) does not block it.
+    """
+    placed = [(m["start"], m["end"]) for g in groups for m in g.mentions]
+    named = [(m["start"], m["end"]) for ent in entities
+             for m in (ent.get("mentions") or [ent]) if m.get("start") is not None]
+    extra: dict[str, _Group] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group(0))]
+        n, i = len(words), 0
+        while i < n:
+            hit = None
+            for j in range(min(n, i + R.COUNTRY_RUN_MAX_WORDS), i + R.COUNTRY_RUN_MIN_WORDS - 1, -1):
+                s, e = words[i][0], words[j - 1][1]
+                if any(r["kind"] == "country" and not r["alt"] for r in lookup(text[s:e])):
+                    hit = (s, e, j)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            s, e, i = hit
+            if any(ps < e and s < pe for ps, pe in placed):
+                continue
+            if any(ns <= s and e <= ne and (ns, ne) != (s, e) for ns, ne in named):
+                continue
+            mention = {"start": s, "end": e, "text": text[s:e]}
+            key = place_key(text[s:e])
+            if key in extra:
+                extra[key].mentions.append(mention)
+            else:
+                extra[key] = _Group(None, "GPE", [text[s:e]], [mention])
+                extra[key].how.append("country name with no place entity")
+    return list(extra.values())
+
+
 def resolve_places(sdoc, entities: list[dict], text: str) -> list[dict]:
     """Resolve the place mentions of one article; see the module docstring for the rules."""
     groups = _groups(sdoc, entities, text)
     groups += _uncovered_state_mentions(text, groups)
+    groups += _uncovered_country_names(text, entities, groups)
     for g in groups:
         # A mention with no reading of its own ("AP" grouped with "Wis.") is not this place.
         own = [m for m in g.mentions if _own_reading(m, text)]

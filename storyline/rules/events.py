@@ -252,3 +252,62 @@ ANAPHORIC_DETERMINERS = {"the", "this", "that"}
 #: Engel": a chain of compounds ending on a PERSON) is the person's office, not a participant.
 #: At most this many compound links are climbed.
 TITLE_CLIMB_MAX = 4
+
+# ---------------------------------------------------------------- round four (review fixes)
+#: A dated wire lead ("March 14 (Reuters) -", "WELLINGTON, Jan 20 (Reuters) -"): the date there is
+#: when the story was filed, never an event's date.
+DATED_LEAD_PATTERN = (r"(?m)^[ \t]*(?:[A-Z][A-Za-z.'\- ]{1,40},[ \t]*)?"
+                      r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
+                      r"(?:,?[ \t]*\d{4})?[ \t]*\([^)\n]{1,40}\)[ \t]*(?:-|\u2014|\u2013|--)")
+#: New noun triggers: a ceasefire or truce (its start, extension, end); consultations (plural).
+CEASEFIRE_NOUNS = {"ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire",
+                   "armistice": "ceasefire"}
+CONSULTATION_NOUNS = {"consultation": "talks"}
+#: Scheduled decisions of courts and boards: events only with an attached time or a schedule
+#: predicate ("the decision is due on Nov. 24", "an appeal, which must be filed by Nov. 14").
+DECISION_NOUNS = {"decision": "decision", "ruling": "ruling", "verdict": "ruling",
+                  "judgment": "ruling", "judgement": "ruling", "sentencing": "sentencing",
+                  "appeal": "appeal"}
+#: "X is due/set/scheduled/expected on DATE": predicates after "be" that schedule their subject.
+SCHEDULE_PREDICATES = {"due", "set", "scheduled", "slated", "expected", "planned"}
+#: Verbs that file a scheduled item: a relative clause on the trigger with one of them keeps its
+#: time ("an appeal, which must be filed by November 14").
+FILING_VERBS = {"file", "lodge", "submit"}
+#: New verb triggers. "sentence" (a court sentenced X); "brief" only with a person-like or
+#: institution object ("will brief the Security Council", not "brief the media"); "announce"
+#: only with a policy-decision object ("announce another hike"); "exchange"/"swap" only with
+#: captives as object.
+NEW_VERB_TRIGGERS = {"sentence": "sentencing", "brief": "briefing", "announce": "announcement",
+                     "exchange": "prisoner exchange", "swap": "prisoner exchange"}
+BRIEF_VERBS = {"brief"}
+ANNOUNCE_VERBS = {"announce"}
+ANNOUNCEMENT_OBJECTS = {"hike", "cut", "decision", "increase", "reduction", "rate", "rates",
+                        "result", "verdict", "ruling", "move"}
+CAPTIVE_VERBS = {"exchange", "swap"}
+CAPTIVE_NOUNS = {"prisoner", "hostage", "detainee", "captive", "pow", "body"}
+#: "a prisoner exchange", "the swap of hostages": an exchange noun is an event only with a
+#: captive modifier or "of" object.
+EXCHANGE_NOUNS = {"exchange": "prisoner exchange", "swap": "prisoner exchange"}
+#: Kinds that report rather than happen: their status comes only from their own predicate
+#: ("according to a statement" inside "it will run until..." is not a scheduled statement).
+OWN_STATUS_ONLY_KINDS = {"statement"}
+#: Prepositions that introduce a topic: a place inside "consultations ON the situation IN Mali"
+#: is what the event is about, not where it is.
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+#: A clock time with no day ("at 9 a.m.", "11:00 Stockholm time"): such a mention of a kind
+#: already described ("The meeting will start at 9 a.m.") belongs to the nearest earlier event of
+#: that kind, whatever day the time expression was anchored on.
+CLOCK_ONLY_PATTERN = (r"(?i)^\s*(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h|hrs)?"
+                      r"|noon|midnight)(?:\s+(?:local|[A-Z][a-z]+)\s+time|\s+[A-Z]{2,4})?\s*$")
+#: A city as compound of the subject of a verb trigger is the event's place ("a Hamburg court
+#: sentenced", "a Paris court ruled").
+SUBJECT_COMPOUND_WHERE_DEPS = {"nsubj", "nsubjpass"}
+
+NOUN_TRIGGERS.update(CEASEFIRE_NOUNS)
+NOUN_TRIGGERS.update(CONSULTATION_NOUNS)
+PLURAL_ONLY |= set(CONSULTATION_NOUNS)
+SCHEDULED_NOUN_TRIGGERS.update(DECISION_NOUNS)
+VERB_TRIGGERS.update(NEW_VERB_TRIGGERS)
+VERBS_NEEDING_PERSON_OBJECT |= BRIEF_VERBS
+SUPPORT_VERBS |= FILING_VERBS
+KIND_SPECIFICITY += ["ceasefire", "prisoner exchange", "sentencing", "ruling", "decision", "appeal"]

@@ -217,3 +217,12 @@ FOREIGN_ADMIN1_LOG_POPULATION = 5.0
 #: Context: a division of a country that the article names ("Ontario" with "Canada") gains this;
 #: the same country's cities only gain COUNTRY_MENTIONED_BONUS, so the division wins a near tie.
 ADMIN1_COUNTRY_MENTIONED_BONUS = 1.5
+
+# ---------------------------------------------------------------- round four (review fixes)
+#: Runs of capitalised words (joined by spaces, "of", "and", "the") scanned for multi-word
+#: country names that no entity marks as a place ("Sri Lanka" tagged PERSON). Only sub-runs of
+#: COUNTRY_RUN_MIN_WORDS..COUNTRY_RUN_MAX_WORDS words are looked up: one-word names are left to
+#: the entity recogniser, which is far more reliable for them ("Chad", "Jordan", "Georgia").
+CAPITALISED_RUN_PATTERN = r"(?<![\w-])[A-Z][a-z]+(?:\s+(?:(?:of|and|the)\s+)*[A-Z][a-z]+)+(?![\w-])"
+COUNTRY_RUN_MIN_WORDS = 2
+COUNTRY_RUN_MAX_WORDS = 5
