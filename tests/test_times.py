@@ -596,3 +596,97 @@ def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch):
     windowed = find_times(text, DCT_1998)
     monkeypatch.setattr(rules, "TRIGGER_WINDOW_CHARS", 10 ** 6)
     assert find_times(text, DCT_1998) == windowed
+
+
+# --- round five: clock days, written-out zones, possibility modals, day pairs ---------------
+
+def _val(items, expr):
+    return [it["value"] for it in items if it["text"] == expr]
+
+
+@pytest.mark.parametrize("use_parse", [True])  # parse-free: see the report's known gaps
+def test_bare_clock_takes_its_events_day(use_parse, nlp):
+    text = ("BERLIN, March 6 (Wire) - The trade ministers will convene a summit in Vienna on "
+            "March 20, officials said on Monday.\n\nThe minister spoke with his Danish peer "
+            "on Tuesday.\n\nThe summit will open at 10 a.m. at the Hofburg palace.")
+    sdoc = nlp(text) if use_parse else None
+    items = find_times(text, datetime(2023, 3, 6, 9, 0), sdoc=sdoc)
+    assert _val(items, "10 a.m.") == ["2023-03-20T10:00"]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a day named in the previous sentence is the clock's day
+    ("Shares opened lower on Tuesday. The index slid 2% by 11:30 a.m.", "2023-03-07T11:30"),
+    # a day named two paragraphs back belongs to another event: the publication date
+    ("Officials met on Tuesday.\n\nThe weather was mild.\n\nIt was cold.\n\n"
+     "The krona rose 0.4% at 9:45 a.m. in the capital.", "2023-03-09T09:45"),
+])
+def test_bare_clock_looks_back_one_sentence_only(text, value, nlp):
+    items = find_times(text, date(2023, 3, 9), sdoc=nlp(text))
+    clock = [it for it in items if it["type"] == "TIME"]
+    assert clock and clock[0]["value"] == value
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("The vote opens at 3 p.m. Japan time on Friday.", "3 p.m. Japan time on Friday",
+     "2023-03-10T06:00Z"),
+    ("Trading halts at 5 p.m. Pacific time Friday.", "5 p.m. Pacific time Friday",
+     "2023-03-11T01:00Z"),
+    ("The polls close at 8 p.m. Eastern Standard Time Friday.",
+     "8 p.m. Eastern Standard Time Friday", "2023-03-11T01:00Z"),
+    ("The auction ends at 11:00 Central European Time on Friday.",
+     "11:00 Central European Time on Friday", "2023-03-10T10:00Z"),
+])
+def test_written_out_zones(text, expr, value, nlp):
+    items = find_times(text, date(2023, 3, 9), sdoc=nlp(text))
+    assert _val(items, expr) == [value]
+
+
+def test_unknown_word_before_time_is_no_zone(nlp):
+    text = "The vote opens at 3 p.m. Zorblaxian time on Friday."
+    items = find_times(text, date(2023, 3, 9), sdoc=nlp(text))
+    assert all(not it["value"].endswith("Z") for it in items)
+
+
+@pytest.mark.parametrize("use_parse", [True, False])
+def test_coordinated_tail_shares_the_future(use_parse, nlp):
+    text = ("The forum will begin on March 14 at 9 a.m. in Oslo, with a dinner at 7 p.m. on "
+            "Tuesday in Bergen, and a closing panel at 14:00 CET on Monday in Paris.")
+    sdoc = nlp(text) if use_parse else None
+    items = find_times(text, date(2023, 3, 9), sdoc=sdoc)  # a Thursday
+    assert _val(items, "14:00 CET on Monday") == ["2023-03-13T13:00Z"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The envoy said another round could take place in Geneva in May.", "2023-05"),
+    ("The envoy said the final session might be held in May.", "2023-05"),
+    ("Exports fell in May, the agency said.", "2022-05"),
+    ("Prices could have risen in May, the agency said.", "2022-05"),
+])
+def test_possibility_modal_with_event_verb_is_future(text, value, nlp):
+    for sdoc in (nlp(text), None):
+        items = find_times(text, date(2023, 1, 20), sdoc=sdoc)
+        assert _val(items, "May") == [value]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    ("Sales rose 4% in the year to June 2021, the bureau said.", "June 2021", "the year"),
+    ("Sales rose 4% in the year to date, the bureau said.", "the year", None),
+])
+def test_year_to_month_is_not_the_current_year(text, present, absent):
+    items = find_times(text, date(2022, 3, 1))
+    texts = [it["text"] for it in items]
+    assert present in texts
+    if absent:
+        assert absent not in texts and "2022" not in [it["value"] for it in items]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Flights will run on Dec. 18 and 19, he said.", ["2023-12-18", "2023-12-19"]),
+    ("Flights will run on Dec. 18 to 20, he said.", ["2023-12-18", "2023-12-20"]),
+    ("Flights ran on Dec. 18 and 19 people were hurt.", ["2023-12-18"]),
+    ("Prices rose on Dec. 18 and 19% the next week.", ["2023-12-18"]),
+])
+def test_second_day_of_a_pair(text, values):
+    items = find_times(text, date(2023, 11, 14))
+    assert [it["value"] for it in items if it["type"] == "DATE"][:len(values) + 1] == values

@@ -440,3 +440,66 @@ YEAR_ADJECTIVE_NOT_BEFORE = ["end", "ended", "ending", "earlier", "ago"]
 #: when all of that country's gazetteer cities share one zone (Turkey: yes; the US: no). The
 #: country must be named at least this many times.
 STORY_COUNTRY_MIN_MENTIONS = 1
+
+# --- round five ------------------------------------------------------------------------------
+
+#: Named zones written out before "time" ("5 p.m. Pacific time", "Central European Time",
+#: "Eastern Daylight Time"): name (lower case, without Standard/Daylight/Summer) -> IANA zone.
+#: The regional clock is used (zoneinfo applies daylight saving), as for "ET".
+NAMED_ZONES = {
+    "pacific": "America/Los_Angeles", "mountain": "America/Denver",
+    "central": "America/Chicago", "eastern": "America/New_York",
+    "atlantic": "America/Halifax", "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu",
+    "central european": "Europe/Paris", "eastern european": "Europe/Athens",
+    "western european": "Europe/Lisbon", "greenwich mean": "UTC", "british summer": "Europe/London",
+    "british": "Europe/London", "moscow": "Europe/Moscow", "universal": "UTC",
+    "coordinated universal": "UTC",
+}
+#: Words that may stand between a named zone and "time" ("Pacific Standard Time").
+NAMED_ZONE_QUALIFIERS = ["standard", "daylight", "summer", "daylight saving"]
+
+#: A bare clock time with no day of its own and no event day takes the most recent day named
+#: in its own sentence or the one before; further back, the day more likely belongs to another
+#: event, so the publication date (or, in the future tense, the next such time) is used.
+CLOCK_PREVIOUS_SENTENCES = 1
+#: Event nouns: a clock time whose clause names one of these ("the meeting will start at 9
+#: a.m.") takes the day the text gives the same noun elsewhere ("will hold an emergency meeting
+#: on Feb. 3"). Also the subject noun of the clock's verb is tried (see clock._event_day).
+EVENT_NOUNS = {"meeting", "talks", "talk", "conference", "decision", "call", "session", "summit",
+               "vote", "hearing", "briefing", "election", "match", "game", "ceremony", "speech",
+               "announcement", "trial", "visit", "launch", "debate", "auction", "race", "event",
+               "negotiation", "negotiations", "round", "meet", "sitting", "interview", "strike"}
+
+#: Modal verbs of possibility that, with a scheduling verb ("a further round could take place in
+#: May", "the vote might be held in June"), put the expression in the future.
+POSSIBILITY_MODALS = ["could", "may", "might", "can"]
+#: ... the scheduling verbs they must govern for that (a bare "could" says nothing about time:
+#: "prices could have risen in May").
+POSSIBILITY_EVENT_VERBS = ["take place", "be held", "held", "hold", "happen", "start", "begin",
+                           "open", "resume", "come", "follow", "be signed", "be reached"]
+
+#: A second day number joined to a day-month date ("Dec. 18 and 19", "18 and 19 December"):
+#: the joining words.
+DAY_PAIR_JOINERS = ["and", "or", "to", "-", "\u2013", "through"]
+#: When neither parse nor the cue window (TENSE_WINDOW_CHARS) gives a tense, the cue search is
+#: run again over the whole sentence before the expression, up to this many characters: a
+#: coordinated tail ("The talks will begin on Oct. 10 ..., and at 14:00 CET on Monday in
+#: Paris") shares the tense of its sentence's verb.
+TENSE_SENTENCE_WINDOW_CHARS = 300
+#: The cue-word form of the same rule: "could take place", "might be held".
+FUTURE_CUES += [f"{m} {v}" for m in POSSIBILITY_MODALS for v in POSSIBILITY_EVENT_VERBS]
+#: ... and for the parse: the lemma of a verb (with its particle or passive) that a possibility
+#: modal sends to the future.
+POSSIBILITY_EVENT_LEMMAS = {"take": "place", "hold": None, "happen": None, "start": None,
+                            "begin": None, "open": None, "resume": None, "follow": None,
+                            "sign": None, "reach": None}
+
+#: "the year to June 2021", "the 12 months to March": "the year" followed by one of these and a
+#: month names a period ending at that month; the month (with its year) is the expression, and
+#: "the year" alone is not a second one (it is not the current year).
+PERIOD_TO_WORDS = ["to", "until", "till"]
+#: ... the second number counts only at the end of a clause (punctuation) or before one of
+#: these words ("on Dec. 18 and 19 in Riyadh"); "Dec. 18 and 19 people" is a count.
+DAY_PAIR_FOLLOWERS = ["at", "in", "on", "from", "for", "with", "when", "while", "as", "after",
+                      "before", "until", "during", "respectively", "if", "he", "she", "they",
+                      "it", "officials", "according", "said", "and", "or", "but"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyline.enrich.times.context import _Ctx, _item
+from storyline.enrich.times.context import _Ctx, _item, _resolve
 from storyline.enrich.times.dates import (_add_months, _duration, _fmt, _holiday_date, _number,
                                           _pick, _safe_date, _season_year)
 from storyline.enrich.times.grammar import PATTERNS
@@ -226,3 +226,14 @@ def _norm_set(c, x):
     if unit == "night":
         return _item("SET", "XXXX-XX-XXTNI")
     return _item("SET", _duration(k, unit))
+
+
+def _norm_pair_day(c, x):
+    """The second day of "Dec. 18 and 19": the first date's month and year, this day."""
+    first = _resolve(c.day, x)
+    if not first or first.get("_d") is None:
+        return None
+    d = _safe_date(first["_d"].year, first["_d"].month, int(c.m.group("day")))
+    if d is None or d < first["_d"]:
+        return None
+    return _item("DATE", d.isoformat(), None, c.day, "day", d)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.enrich.times.grammar import PATTERNS, _APPROX_PREFIX, _KIND, _MOD_PREFIX, _PATTERN_TRIGGERS, _TRIGGER, _TRIGGERS, _TRIGGER_KINDS, _ZONE_ABBR_CS, _ZONE_SUFFIX
-from storyline.enrich.times.zones import _zone_for
+from storyline.enrich.times.zones import _named_zone, _zone_for
 from storyline.rules import times as R
 
 
@@ -250,8 +250,11 @@ def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
         if c.name in ("clock", "weekday", "dayword", "dmy", "mdy"):
             z = _ZONE_SUFFIX.match(text, c.end)
             if z:
-                name = z.group("zone") or z.group("city") or z.group("incity")
-                zone = _zone_for(name) if name else None
+                name = z.group("zone") or z.group("named") or z.group("city") or z.group("incity")
+                if z.group("named"):
+                    zone = _named_zone(z.group("named"))  # "5 p.m. Pacific time"
+                else:
+                    zone = _zone_for(name) if name else None
                 if name and z.group("zone") and not _ZONE_ABBR_CS.match(z.group("zone")):
                     zone = None
                 if zone is not None or (name is None and "local" in z.group(0)):
@@ -279,6 +282,30 @@ def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
                 out[-1].zone = _place_zone_after(text, c.end)
             continue
         out.append(c)
+    return _day_pairs(text, out)
+
+
+_PAIR_DAY = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINERS)})\s*"
+                       r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                       rf"(?=\s*(?:[.,;:)!?]|$)|\s+(?:{'|'.join(R.DAY_PAIR_FOLLOWERS)})\b)(?![.,]\d)")
+
+
+def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """"Dec. 18 and 19": the second day number is a date of its own in the same month (a
+    ``pair_day`` candidate whose ``day`` is the first date)."""
+    out: list[_Cand] = []
+    for i, c in enumerate(cands):
+        out.append(c)
+        if c.name != "mdy" or c.m.groupdict().get("year"):
+            continue
+        m = _PAIR_DAY.match(text, c.end)
+        if not m or not 1 <= int(m.group("day")) <= 31:
+            continue
+        if i + 1 < len(cands) and cands[i + 1].start < m.end():
+            continue
+        p = _Cand("pair_day", m, m.start("day"), m.end())
+        p.day = c
+        out.append(p)
     return out
 
 

@@ -91,42 +91,96 @@ def _day_in_clause(c, x):
 
 def _clock_day(c, x) -> tuple[date | None, object]:
     """The day of a bare clock time: the day of the event it belongs to (the same event noun
-    dated elsewhere in the text, with a parse), else the last day mentioned, else the DCT."""
+    dated elsewhere in the text), else the latest day named in its sentence or the
+    CLOCK_PREVIOUS_SENTENCES before it, else the DCT."""
     ev = _event_day(c, x)
     if ev is not None:
         return ev
     prev = x.last(("day",))
-    if prev is not None and prev["_d"] is not None:
+    if prev is not None and prev["_d"] is not None and \
+            prev["start"] >= _sentence_start(x, c.start, R.CLOCK_PREVIOUS_SENTENCES):
         return prev["_d"], prev["id"]
     return x.dct, "published"
 
 
-def _event_day(c, x):
+_SENT_BREAK = re.compile(r"[.!?]['\"\u201d]?\s+(?=[A-Z\"\u201c'(])|\n")
+
+
+def _sentence_start(x, pos: int, back: int) -> int:
+    """Where the sentence ``back`` sentences before the one holding ``pos`` starts (a full stop
+    after an abbreviation in NOT_SENTENCE_END does not end a sentence)."""
+    starts = [0]
+    for m in _SENT_BREAK.finditer(x.text, 0, pos):
+        if x.text[m.start()] == ".":
+            j = m.start()
+            while j > 0 and not x.text[j - 1].isspace():
+                j -= 1
+            if x.text[j:m.start()].lower().lstrip("(\"'") in R.NOT_SENTENCE_END:
+                continue
+        starts.append(m.end())
+    return starts[max(0, len(starts) - 1 - back)]
+
+
+def _event_nouns(c, x) -> set[str]:
+    """The event the clock time belongs to: the subject/object nouns of its verb (parse), and
+    the EVENT_NOUNS of its sentence."""
+    lo = _sentence_start(x, c.start, 0)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", x.text[lo:c.start])}
+    nouns = words & R.EVENT_NOUNS
+    if x.sdoc is not None:
+        span = x.sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            tok = span.root
+            for _ in range(4):
+                if tok.pos_ in ("VERB", "AUX"):
+                    break
+                tok = tok.head
+            nouns |= _args(tok)
+    return nouns
+
+
+def _args(tok) -> set[str]:
+    return {ch.lemma_.lower() for ch in tok.children
+            if ch.dep_ in ("nsubj", "nsubjpass", "dobj") and ch.pos_ == "NOUN"}
+
+
+def _date_nouns(cand, x) -> set[str]:
+    """The nouns a date belongs to: the noun it modifies ("the meeting on Feb. 3"), or the
+    subject/object of the verb it modifies ("will hold a meeting on Feb. 3"); without a parse,
+    the EVENT_NOUNS of its sentence."""
     if x.sdoc is None:
-        return None
-    span = x.sdoc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        tok = tok.head
-    nouns = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")
-             and ch.pos_ == "NOUN"}
+        lo = _sentence_start(x, cand.start, 0)
+        m = _SENT_BREAK.search(x.text, cand.end)
+        hi = m.start() if m else len(x.text)
+        return {w.lower() for w in re.findall(r"[A-Za-z]+", x.text[lo:hi])} & R.EVENT_NOUNS
+    s = x.sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if s is None:
+        return set()
+    head = s.root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ == "NOUN":
+        return {head.lemma_.lower()}
+    if head.pos_ in ("VERB", "AUX"):
+        return _args(head)
+    return set()
+
+
+def _event_day(c, x):
+    nouns = _event_nouns(c, x)
     if not nouns:
         return None
+    found = None
     for cand in x.pending:
         if cand is c or cand.name not in ("weekday", "dmy", "mdy", "dayword", "iso"):
             continue
-        s = x.sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if s is None:
+        if cand.start > c.start and found is not None:
+            break  # the latest dated mention before the clock wins over a later one
+        if not (_date_nouns(cand, x) & nouns):
             continue
-        head = s.root.head
-        if head.pos_ == "ADP":
-            head = head.head
-        if head.lemma_.lower() in nouns:
-            it = _resolve(cand, x)
-            if it and it.get("_d"):
-                return it["_d"], cand  # the anchor id is known once ``cand`` is emitted
-    return None
+        it = _resolve(cand, x)
+        if it and it.get("_d"):
+            found = (it["_d"], cand)  # the anchor id is known once ``cand`` is emitted
+            if cand.start > c.start:
+                break
+    return found

@@ -161,8 +161,11 @@ for _k, _words in _TRIGGERS.items():
 _TRIGGER = re.compile(rf"(?P<D>\d+)|\b(?P<w>{_alt(_TRIGGER_KINDS)})(?![a-z])")
 #: Patterns that share another one's normaliser.
 _KIND = {"clockword": "clock"}
+_NAMED_ZONE = (rf"(?P<named>(?i:{_alt(R.NAMED_ZONES)}))(?:\s+(?i:{_alt(R.NAMED_ZONE_QUALIFIERS)}))?"
+               r"\s+[Tt]ime\b")
 _ZONE_SUFFIX = re.compile(
-    rf"\s*(?:\(?\s*{_ZONE}\b\)?|(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:local\s+)?time\b"
+    rf"\s*(?:\(?\s*{_ZONE}\b\)?|{_NAMED_ZONE}"
+    rf"|(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:local\s+)?[Tt]ime\b"
     rf"|(?:,\s*)?in\s+(?P<incity>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b|\s*local\s+time\b)")
 _PERIOD_END = re.compile(rf"\s+(?:{_alt(R.PERIOD_END_WORDS)})\b", F)
 _ZONE_ABBR_CS = re.compile(rf"^(?:{_alt(R.ZONE_ABBREVIATIONS)})$")

@@ -116,6 +116,8 @@ def _latest_quarter(dct: date) -> date:
     return _shift("quarter", q0, -1)
 
 
+_PERIOD_TO = re.compile(rf"\s+(?:{_alt(R.PERIOD_TO_WORDS)})\s+(?:the\s+end\s+of\s+)?"
+                        rf"(?:{_alt([m.capitalize() for m in R.MONTHS])})\b")
 _SPAN_PREP = re.compile(rf"\b(?:{_alt(R.SPAN_PREPOSITIONS)})\s+$", re.I)
 
 
@@ -126,6 +128,8 @@ def _norm_relative_unit(c, x):
     if rel in R.SPAN_DETERMINERS and unit not in R.SEASONS and unit != "weekend":
         if rel not in R.ANAPHORIC_DETERMINERS or _SPAN_PREP.search(x.text, 0, c.start):
             return _item("DURATION", _duration(1, unit), c.mod)
+    if g.get("the") and unit == "year" and not rel and _PERIOD_TO.match(x.text, c.end):
+        return None  # "the year to June 2021": the month is the expression
     if g.get("the") and unit == "year" and \
             _PERIOD_END.match(x.text, c.end):
         return _item("DURATION", _duration(1, unit), c.mod)

@@ -33,7 +33,16 @@ def _tense(text: str, start: int, end: int, sdoc, lead: int | None = None) -> st
         t = _tense_parse(sdoc, start, end)
         if t is not None:
             return t
-    return _tense_cues(text, lead, end)
+    cue = _tense_cues(text, lead, end)
+    if cue is None:
+        before = _clause_before(text, lead, R.TENSE_SENTENCE_WINDOW_CHARS)
+        if _PERFECT_CUE.search(before):
+            return "past"
+        if _FUTURE_CUE.search(before):
+            return "future"
+        if _PAST_CUE.search(before):
+            return "past"
+    return cue
 
 
 def _tense_direct(text: str, start: int, end: int, sdoc) -> str | None:
@@ -67,6 +76,11 @@ def _tense_parse(sdoc, start: int, end: int) -> str | None:
             words = {a.lower_ for a in auxes}
             if words & R.FUTURE_MODALS and not words & R.MODAL_PERFECT_AUX:
                 return "future"
+            if words & set(R.POSSIBILITY_MODALS) and not words & R.MODAL_PERFECT_AUX and \
+                    tok.lemma_ in R.POSSIBILITY_EVENT_LEMMAS:
+                need = R.POSSIBILITY_EVENT_LEMMAS[tok.lemma_]
+                if need is None or any(ch.lower_ == need for ch in tok.children):
+                    return "future"  # "a further round could take place in May"
             if tok.lemma_ in R.FUTURE_PASSIVE_LEMMAS and tok.tag_ == "VBN" and (any(
                     a.dep_ == "auxpass" and a.tag_ in _PRESENT_AUX_TAGS for a in auxes) or (
                     not auxes and tok.dep_ in R.REDUCED_PASSIVE_DEPS and any(
@@ -113,8 +127,8 @@ def _schedule_present(tok) -> bool:
     return need is None or any(ch.lower_ == need for ch in tok.children)
 
 
-def _clause_before(text: str, start: int) -> str:
-    lo = max(0, start - R.TENSE_WINDOW_CHARS)
+def _clause_before(text: str, start: int, window: int | None = None) -> str:
+    lo = max(0, start - (window or R.TENSE_WINDOW_CHARS))
     chunk = text[lo:start]
     m = None
     for cand in _CLAUSE_END.finditer(chunk):

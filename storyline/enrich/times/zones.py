@@ -18,6 +18,17 @@ def _zone_for(name: str) -> ZoneInfo | None:
         key = R.ZONE_CITY_ALIASES.get(key.lower(), key)
         iana = city_timezone(key)
     if not iana:
+        return _country_name_zone(key)  # "3 p.m. Japan time": the country's one zone
+    try:
+        return ZoneInfo(iana)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _named_zone(name: str) -> ZoneInfo | None:
+    """A zone written out ("Pacific", "Central European"; see NAMED_ZONES)."""
+    iana = R.NAMED_ZONES.get(" ".join(name.lower().split()))
+    if not iana:
         return None
     try:
         return ZoneInfo(iana)
@@ -68,3 +79,10 @@ def _story_zone(text: str) -> ZoneInfo | None:
     if ranked[0][1] < R.STORY_COUNTRY_MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return _country_zone(ranked[0][0])
+
+
+def _country_name_zone(name: str) -> ZoneInfo | None:
+    """The zone of a country named in full ("Japan"), when all its cities share one zone."""
+    _, names = _country_names()
+    iso = names.get(name)
+    return _country_zone(iso) if iso else None
