@@ -271,7 +271,8 @@ def test_heuristics_when_no_meta_nor_json_ld():
     meta = html_metadata(page(article_top=byline), url="https://www.courier.example/n/1")
     assert meta["title"] == "New container terminal delayed by storm damage"
     assert meta["provenance"]["title"] == "heuristic:h1"
-    assert meta["outlet"] == "courier.example" and meta["provenance"]["outlet"] == "heuristic:host"
+    # the <title> suffix ("... | Coastal Courier") names the outlet before the host name does
+    assert meta["outlet"] == "Coastal Courier" and meta["provenance"]["outlet"] == "heuristic:title"
     assert meta["authors"] == ["Lena Park"]
     assert meta["subtitle"] is None
 
@@ -650,3 +651,104 @@ def test_caption_by_class_without_figure(photo, caption, credit):
 def test_image_without_caption_class_gives_no_image():
     imgs = html_metadata(_article_page(photo='<div><img src="/q.jpg"></div>'))["images"]
     assert imgs == []
+
+
+# --------------------------------------------------------------------------
+# Round four: microdata dates, visible date lines, sign-offs, credits, outlet
+# --------------------------------------------------------------------------
+
+_R4_PARAS = "".join(f"<p>{p}</p>" for p in [
+    "The harbour authority said on Tuesday that the new pier would open to ferries in the spring, "
+    "after two years of delays caused by storms and a shortage of steel in the region.",
+    "Officials told a public meeting in the town hall that the work had cost far more than "
+    "planned, and that the council would ask the regional government for more money soon.",
+    "Residents welcomed the news but said they wanted the old ferry timetable back as well, "
+    "because many of them work in the city and depend on the early boats every day.",
+    "The mayor said she would present a full report on the costs to the council next month, "
+    "and that an independent audit of the contract had already been ordered by the board.",
+])
+
+
+def _r4_html(head="", before="", after="", title="Harbour pier to open in spring - Island Mirror"):
+    return (f"<html><head><title>{title}</title>{head}</head><body><article>"
+            f"<h1>Harbour pier to open in spring</h1>{before}{_R4_PARAS}{after}"
+            "</article><footer>Copyright © 2022 Island Mirror. All Rights Reserved.</footer>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("head, before, expected", [
+    ('<meta itemprop="datePublished" content="2022-10-06">', "", "2022-10-06"),
+    ("", '<time itemprop="dateCreated" datetime="2022-10-07">Oct 7</time>', "2022-10-07"),
+    ("", '<div class="post-meta">AFP | Thursday, 06 October 2022 11:48 AM</div>',
+     "2022-10-06T11:48:00"),
+    ("", '<div class="sidebar">Thursday, 06 October 2022</div>', None),
+])
+def test_html_microdata_and_visible_dates(head, before, expected):
+    art = extract_html(_r4_html(head, before))
+    if expected is None:
+        assert art.provenance.get("published") in (None, "heuristic:htmldate")
+    else:
+        assert art.published == expected
+
+
+@pytest.mark.parametrize("before, after, wire", [
+    ('<div class="post-meta">AFP | Thursday, 06 October 2022</div>', "", "AFP"),
+    ("", "<p>-- AFP</p>", "AFP"),
+    ('<div class="post-meta">Staff | Thursday, 06 October 2022</div>', "", None),
+])
+def test_html_agency_bar_and_signoff_wire(before, after, wire):
+    art = extract_html(_r4_html(before=before, after=after))
+    assert art.wire == wire
+    assert "-- AFP" not in art.text
+
+
+@pytest.mark.parametrize("after, gone", [
+    ("<p>(Reporting by Jane Roe and John Doe; Editing by Max Poe)</p>", True),
+    ("<p>Associated Press writer Jane Roe in Oslo contributed to this report.</p>", True),
+    ("<p><strong>Also Read:</strong> <a>Ferry prices rise again</a></p>", True),
+    ("<blockquote>Great day at the pier. — Island Port (@islandport) October 5, 2022"
+     "</blockquote>", True),
+    ("<p>The ferry company said it hoped the old timetable would return by the summer "
+     "when the pier opens.</p>", False),
+])
+def test_html_signoffs_leave_the_body(after, gone):
+    art = extract_html(_r4_html(after=after))
+    marker = ("Reporting by", "contributed", "Also Read", "islandport", "ferry company")
+    assert any(m in art.text for m in marker) is not gone
+
+
+def test_html_reporting_credit_gives_authors():
+    art = extract_html(_r4_html(after="<p>(Reporting by Jane Roe and John Doe; "
+                                      "Editing by Max Poe)</p>"))
+    assert art.authors == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize("caption, expected", [
+    ("Cranes stand idle at the port on June 20, 2022. Jeff Roe / AP",
+     ("Cranes stand idle at the port on June 20, 2022.", "Jeff Roe / AP")),
+    ("The governor of the bank. Pic by AFP", ("The governor of the bank.", "AFP")),
+    ("The governor of the bank, John Doe.", ("The governor of the bank, John Doe.", None)),
+])
+def test_html_caption_trailing_credit(caption, expected):
+    html = _r4_html(before=f'<figure><img src="a.jpg"><figcaption>{caption}</figcaption></figure>')
+    art = extract_html(html)
+    assert [(im.caption, im.credit) for im in art.images] == [expected]
+
+
+@pytest.mark.parametrize("title, outlet", [
+    ("Harbour pier to open in spring - Island Mirror", "Island Mirror"),
+    ("Harbour pier to open in spring", None),
+])
+def test_html_outlet_from_title_suffix(title, outlet):
+    art = extract_html(_r4_html(title=title))
+    assert art.outlet == outlet
+
+
+@pytest.mark.parametrize("wire_line, expected", [
+    ('<p class="copyright">© Thomson Reuters 2023</p>', "© Thomson Reuters 2023"),
+    ("", "Copyright © 2022 Island Mirror"),
+])
+def test_html_wire_copyright_beats_footer(wire_line, expected):
+    body = _r4_html(after=wire_line).replace("The harbour authority said",
+                                             "OSLO, Jan 20 (Reuters) - The harbour authority said")
+    assert extract_html(body).copyright == expected

@@ -293,7 +293,8 @@ def test_parse_date(text, expected):
 @pytest.mark.parametrize("line, expected", [
     ("By Jane Doe", ["Jane Doe"]),
     ("By Jane Doe and John Roe, Bloomberg", ["Jane Doe", "John Roe"]),
-    ("By JANE DOE", []),
+    ("By JANE DOE", ["Jane Doe"]),  # AP all-caps bylines are title-cased
+    ("By REUTERS STAFF", []),
     ("By Ursula von der Leyen | March 3, 2022", ["Ursula von der Leyen"]),
     ("By Reuters Staff", []),
     ("By The Associated Press", []),
@@ -548,3 +549,158 @@ def test_reporting_credit_names_the_author_after_an_agency_byline():
     art = extract_text_page(_page(HEAD[0], HEAD[1], "By Reuters", HEAD[2], *STORY,
                                   "Reporting by Ben Okafor; Editing by Cleo Marsh"))
     assert art.authors == ["Ben Okafor"]
+
+
+# --------------------------------------------------------------------------
+# Round four: chrome labels, strong captions, sign-offs, summaries, outlet, zones
+# --------------------------------------------------------------------------
+
+_R4_BODY = [
+    "The harbour authority said on Tuesday that the new pier would open to ferries in the "
+    "spring, after two years of delays caused by storms and a shortage of steel.",
+    "Officials told a public meeting in the town hall that the work had cost far more than "
+    "planned, and that the council would ask the regional government for more money.",
+    "Residents welcomed the news but said they wanted the old ferry timetable back as well, "
+    "because many of them work in the city and depend on the early boats.",
+    "The mayor said she would present a full report on the costs to the council next month, "
+    "and that an independent audit of the contract had already been ordered.",
+]
+
+
+def _r4_page(head: list[str], tail: list[str] = (), body: list[str] = _R4_BODY) -> str:
+    return "\n\n".join(list(head) + list(body) + list(tail))
+
+
+@pytest.mark.parametrize("label", ["Listen to article", "Gift this article", "Text size", "Print"])
+def test_utility_label_is_never_the_title(label):
+    page = _r4_page(["Island Daily Ledger", label,
+                     "Harbour pier to open to ferries in spring after storm delays",
+                     "Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32"])
+    art = extract_text_page(page)
+    assert art.title == "Harbour pier to open to ferries in spring after storm delays"
+
+
+@pytest.mark.parametrize("line, caption, credit", [
+    ("FILE - Fighters stand guard near a checkpoint in a city, on Oct. 4, 2022. "
+     "(AP Photo/Jane Roe, File)", "FILE - Fighters stand guard near a checkpoint in a city, on "
+     "Oct. 4, 2022.", "AP Photo/Jane Roe, File"),
+    ("Peacekeepers patrol a road near the river on March 3, 2022. © Jane Roe, AFP",
+     "Peacekeepers patrol a road near the river on March 3, 2022.", "© Jane Roe, AFP"),
+    ("Two ministers shake hands ahead of talks in the capital in October. (Kyodo)",
+     "Two ministers shake hands ahead of talks in the capital in October.", "Kyodo"),
+])
+def test_strong_captions_become_images_not_subtitle(line, caption, credit):
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32", line])
+    art = extract_text_page(page)
+    assert art.subtitle != line and art.subtitle != caption
+    assert line not in art.text and caption not in art.text
+    assert any(im.caption == caption and im.credit == credit for im in art.images)
+
+
+def test_bracketed_non_agency_ending_is_not_a_caption():
+    line = ("The council approved the budget for the new pier on Monday evening after a "
+            "long debate (see below).")
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32"], body=[line] + _R4_BODY)
+    assert line in extract_text_page(page).text
+
+
+def test_credit_first_caption_is_one_image():
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 07.11.2022, 16:35",
+                     "Foto: Jane Roe/dpa\nThe new pier seen from the old lighthouse in the harbour."])
+    art = extract_text_page(page)
+    assert [(im.caption, im.credit) for im in art.images] == [
+        ("The new pier seen from the old lighthouse in the harbour.", "Jane Roe/dpa")]
+    assert "lighthouse" not in art.text
+
+
+@pytest.mark.parametrize("tail, kept", [
+    (["(Reporting by Jane Roe in Oslo; Editing by John Doe)",
+      "Our Standards: The Thomson Reuters Trust Principles."], False),
+    (["Associated Press writer Jane Roe in Oslo contributed to this report."], False),
+    (["-- AFP"], False),
+    (["— Jane Roe (@janeroe) March 3, 2022"], False),
+    (["The ferry company said it hoped the old timetable would return by the summer."], True),
+])
+def test_signoffs_leave_the_body(tail, kept):
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32"], tail=tail)
+    art = extract_text_page(page)
+    assert (tail[0] in art.text) is kept
+
+
+def test_reporting_credit_gives_authors_and_wire_signoff_gives_wire():
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "By Reuters", "Updated 5 January 2023 19:32"],
+                    tail=["(Reporting by Jane Roe; Editing by John Doe)"])
+    assert extract_text_page(page).authors == ["Jane Roe"]
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32"], tail=["-- AFP"])
+    assert extract_text_page(page).wire == "AFP"
+
+
+def test_summary_bullets_are_not_the_subtitle():
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32",
+                     "Summary\nPier opening delayed by two years of storms\n"
+                     "Council to ask regional government for more money now\nAudit ordered"])
+    art = extract_text_page(page)
+    assert art.subtitle is None
+    assert "Audit ordered" not in art.text
+
+
+def test_standfirst_still_found_without_summary():
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32",
+                     "The long-awaited pier will take ferries from the spring onwards"])
+    assert extract_text_page(page).subtitle == \
+        "The long-awaited pier will take ferries from the spring onwards"
+
+
+@pytest.mark.parametrize("head, outlet", [
+    (["EN | FR | العربية", "Harbour pier to open to ferries in spring after storm delays"], None),
+    (["Home | Sport | Motorsport", "Harbour pier to open to ferries in spring after storm delays"],
+     None),
+    (["Subscribe | Log in | e-Edition", "The Island Sentinel-Courier",
+      "Harbour pier to open to ferries in spring after storm delays"], "The Island Sentinel-Courier"),
+    (["Harbour pier to open to ferries in spring after storm delays - Island Mirror",
+      "Harbour pier to open to ferries in spring after storm delays"], "Island Mirror"),
+])
+def test_outlet_never_from_nav_labels(head, outlet):
+    page = _r4_page(head + ["Updated 5 January 2023 19:32"], tail=["© dpa-infocom, dpa:221107"])
+    assert extract_text_page(page).outlet == outlet
+
+
+def test_wire_copyright_beats_site_footer_for_agency_story():
+    body = ["OSLO, Jan 20 (Reuters) - " + _R4_BODY[0]] + _R4_BODY[1:]
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32"], body=body,
+                    tail=["© Thomson Reuters 2023", "© 2023 The Island Ledger"])
+    assert extract_text_page(page).copyright == "© Thomson Reuters 2023"
+    page = _r4_page(["Harbour pier to open to ferries in spring after storm delays",
+                     "Updated 5 January 2023 19:32"],
+                    tail=["© 2023 The Island Ledger", "© Thomson Reuters 2023"])
+    assert extract_text_page(page).copyright == "© 2023 The Island Ledger"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: 2022-01-20 08:14 NZDT", "2022-01-20T08:14:00+13:00"),
+    ("Published: 2022-07-20 08:14 NZST", "2022-07-20T08:14:00+12:00"),
+    ("Published 14 March 2023, 18:52 GST", "2023-03-14T18:52:00+04:00"),
+    ("Published: 2022-01-20 08:14 XYZ", "2022-01-20T08:14:00"),
+])
+def test_zone_abbreviations_on_date_lines(line, expected):
+    from storyline.extract.text import parse_datetime
+    assert parse_datetime(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By SAMIRA HADDAD and PETER LOWELL Associated Press", ["Samira Haddad", "Peter Lowell"]),
+    ("By Jane Roe and John Doe Reuters", ["Jane Roe", "John Doe"]),
+    ("By ASSOCIATED PRESS", []),
+])
+def test_all_caps_bylines_and_agency_tail(line, expected):
+    assert parse_byline(line) == expected

@@ -72,3 +72,15 @@ def test_no_wire(text, kwargs):
 ])
 def test_canonical_wire(name, expected):
     assert canonical_wire(name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister spoke on Monday.\n-- AFP", ("AFP", "credit-line")),
+    # "(AFP)" alone on a line is read as a photo credit, never story evidence
+    ("The minister spoke on Monday.\n(AFP)", (None, None)),
+    ("AFP | Thursday, 06 October 2022 11:48 AM\nThe minister spoke.", ("AFP", "byline")),
+    ("The minister spoke on Monday.\n-- Staff", (None, None)),
+    ("Home | News\nThe minister spoke on Monday.", (None, None)),
+])
+def test_signoff_and_agency_bar(text, expected):
+    assert detect_wire(text) == expected

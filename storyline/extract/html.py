@@ -435,6 +435,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
     paras = drop_leading_metadata(paras, title=title, standfirst=standfirst,
                                   header=header_texts(tree))
     paras, body_copyright = split_trailing_copyright(paras)
+    paras, signoffs = split_signoffs(paras)
     text = "\n\n".join(paras)
     words = len(_TOKEN.findall(text))
     longest = max((len(_TOKEN.findall(p)) for p in text.split("\n\n")), default=0)
@@ -449,7 +450,44 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
     # the story's own copyright line ("Copyright 2023 The Associated Press") says whose
     # story it is; the site's footer only whose page
     article.set("copyright", body_copyright, "heuristic:body")
+    if signoffs:
+        from storyline.extract.wire import detect_wire
+        wire, how = detect_wire("\n".join(signoffs))
+        article.set("wire", wire, how or "heuristic")
     if metadata:
         from storyline.extract.metadata import fill_metadata
         fill_metadata(article, tree, url, standfirst=standfirst)
+    if signoffs and not article.authors:  # "(Reporting by A; Editing by B)" names A
+        from storyline.extract.text import parse_byline
+        for line in signoffs:
+            if names := parse_byline(line.strip("() .")):
+                article.set("authors", names, "heuristic:sign-off")
+                break
     return article
+
+
+def split_signoffs(paras: list[str]) -> tuple[list[str], list[str]]:
+    """(body, sign-offs): agency sign-offs and credits ("(Reporting by ...; Editing by
+    ...)", "-- AFP", "X writer Y contributed to this report."), inline link labels
+    ("Also Read: ...") and embedded-tweet attributions leave the body; the sign-offs
+    are kept as wire and author evidence."""
+    from storyline.extract.wire import canonical_wire
+    from storyline.rules import chrome as C
+    body: list[str] = []
+    signoffs: list[str] = []
+    for para in paras:
+        line = para.strip()
+        n = len(line.split())
+        m = C.WIRE_SIGNOFF.match(line)
+        if n <= 60 and (any(p.match(line) for p in C.SIGNOFF_LINES)
+                        or (m and canonical_wire(m["a"] or m["b"], exact=True))):
+            signoffs.append(line)
+        elif n <= rules.INLINE_LINK_MAX_WORDS and rules.INLINE_LINK_LABEL.match(line):
+            continue
+        elif n <= 60 and any(p.search(line) for p in C.TWEET_LINES):
+            continue
+        else:
+            body.append(para)
+    if len(body) == 0:
+        return paras, []
+    return body, signoffs

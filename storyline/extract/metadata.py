@@ -421,7 +421,7 @@ def _caption_and_credit(fig, cap_el=None) -> tuple[str | None, str | None]:
             return None, _clean(caption[m.end():])
         m = rules.IMAGE_CREDIT_IN_CAPTION.search(caption)
         if m:
-            credit = _clean(m["credit"] or m["credit2"])
+            credit = _clean(m["credit"] or m["credit2"] or m["credit3"] or m["credit4"])
             caption = _clean(caption[:m.start()]) or caption
     return caption, credit
 
@@ -556,6 +556,35 @@ def _copyright_holder(text: str) -> str | None:
 _FIND = object()
 
 
+def _prefer_wire_copyright(article: Article, tree) -> None:
+    """When the story is an agency's (its wire known from the dateline, sign-off or
+    byline), the agency's copyright line ("© Thomson Reuters 2023") beats the site's
+    footer ("© 2023 The Straits Observer")."""
+    from storyline.extract.wire import canonical_wire, detect_wire
+    wire = article.wire or detect_wire(article.text or "")[0]
+    if not wire or canonical_wire(article.copyright) == wire:
+        return
+    for el in tree.xpath(rules.COPYRIGHT_TEXT_XPATH):
+        text = " ".join(" ".join(el.itertext()).split())
+        if len(text.split()) <= rules.COPYRIGHT_LINE_MAX_WORDS and \
+                rules.COPYRIGHT_LINE_START.match(text) and canonical_wire(text) == wire:
+            article.copyright = rules.COPYRIGHT_TAIL.sub("", text).strip(" .,;") or text
+            article.provenance["copyright"] = "heuristic:wire-line"
+            return
+
+
+def _meta_lines(tree) -> list[str]:
+    """Short texts of the page's byline/date elements (class or id naming meta, date,
+    byline, time), in page order."""
+    out = []
+    for el in tree.xpath(rules.META_LINE_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"})[
+            :rules.META_LINE_MAX_ELEMENTS]:
+        text = " ".join(" ".join(el.itertext()).split())
+        if text and len(text.split()) <= rules.META_LINE_MAX_WORDS:
+            out.append(text)
+    return out
+
+
 def fill_metadata(article: Article, tree, url: str | None = None, *,
                   standfirst: str | None | object = _FIND) -> Article:
     """Fill ``article``'s metadata from a parsed page (lxml tree), recording provenance.
@@ -587,8 +616,24 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
         for value in meta.get((attr, key), []):
             article.set("published", iso_date(value), f"meta:{key}")
     article.set("published", iso_date(ld.get("datePublished") or ld.get("dateCreated")), "json-ld")
+    for el in tree.xpath(rules.MICRODATA_PUBLISHED)[:3]:  # <time itemprop="datePublished">
+        article.set("published", iso_date(el.get("datetime") or el.get("content")),
+                    "microdata")
     for el in tree.xpath("//time[@datetime]")[:3]:
         article.set("published", iso_date(el.get("datetime")), "heuristic:time")
+    meta_lines = _meta_lines(tree)
+    if not article.published:
+        # a visible date line near the headline ("AFP | Thursday, 06 October 2022 11:48 AM")
+        from storyline.extract.text import parse_datetime
+        for line in meta_lines:
+            article.set("published", parse_datetime(line), "heuristic:date-line")
+    if meta_lines and not article.wire:
+        from storyline.extract.wire import detect_wire
+        from storyline.rules.wires import AGENCY_BAR
+        for line in meta_lines:  # "AFP | Thursday, ...": the agency alone before a bar
+            if (m := AGENCY_BAR.match(line)) and (w := detect_wire(m["wire"] + " |")[0]):
+                article.set("wire", w, "byline")
+                break
     if not article.published:
         try:
             from htmldate import find_date
@@ -615,6 +660,12 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     for obj in objs:
         if _types(obj) & {"newsmediaorganization", "organization"}:
             article.set("outlet", (_names(obj) or [None])[0], "json-ld")
+    if t is not None and article.title and (tt := _text_of(t)):
+        # "<title>Headline - Colombo Mirror</title>": the part after the headline
+        parts = rules.TITLE_TAG_SEPARATORS.split(tt)
+        if len(parts) >= 2 and 1 <= len(parts[-1].split()) <= rules.TITLE_TAG_OUTLET_MAX_WORDS \
+                and parts[-1].strip().casefold() not in article.title.casefold():
+            article.set("outlet", parts[-1].strip(), "heuristic:title")
     value, how = _meta_first(meta, rules.META_URL)
     host_from = url or value
     if host_from:
@@ -643,6 +694,7 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     article.set("copyright", _clean(ld.get("copyrightNotice")), "json-ld")
     if not article.copyright:
         article.set("copyright", _heuristic_copyright(tree), "heuristic:footer")
+    _prefer_wire_copyright(article, tree)
 
     # authors
     for attr, key in rules.META_AUTHOR:

@@ -42,7 +42,7 @@ HEURISTIC = "heuristic"
 
 #: kinds never kept in the body
 CHROME_KINDS = frozenset({"nav", "promo", "copyright", "readtime", "credit", "caption",
-                          "byline", "date", "dup", "related"})
+                          "byline", "date", "dup", "related", "signoff", "summary", "tweet"})
 
 _TOKEN = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -233,6 +233,21 @@ def _is_person(name: str) -> bool:
         and not any(ch.isdigit() for ch in name)
 
 
+def _title_case_name(token: str) -> str:
+    """"HADDAD" -> "Haddad", "AL-RAWAHI" -> "Al-Rawahi", "O'NEIL" -> "O'Neil"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token.lower())
+
+
+def _drop_agency_tail(part: str) -> str:
+    """"PETER LOWELL Associated Press" -> "PETER LOWELL": an agency written after the
+    last name without a comma is the affiliation, not part of the name."""
+    tokens = part.split()
+    for k in range(min(4, len(tokens) - 1), 0, -1):
+        if canonical_wire(" ".join(tokens[-k:]), exact=True, strong_only=True):
+            return " ".join(tokens[:-k])
+    return part
+
+
 def parse_byline(line: str) -> list[str]:
     """People named in a byline ("By Jane Doe and John Roe, Bloomberg" -> both names).
 
@@ -248,6 +263,9 @@ def parse_byline(line: str) -> list[str]:
     out = []
     for part in R.NAME_SPLIT.split(names):
         part = R.BYLINE_ROLE_PREFIX.sub("", part.strip(" .,:;"))
+        part = _drop_agency_tail(part)
+        if part.isupper() and len(part) > 3:  # AP style "By SAMIRA HADDAD": title-case it
+            part = " ".join(_title_case_name(t) for t in part.split())
         part = R.BYLINE_PLACE_TAIL.sub("", part).strip(" .,:;")
         if part and _is_person(part) and part not in out:
             out.append(part)
@@ -267,6 +285,20 @@ def _credit(line: str) -> str | None:
             # agency that writes its name in lower case ("dpa")
             ok = credit[:1].isupper() or credit[:1] in "©@" or canonical_wire(credit, exact=True)
             return credit if ok else None
+    return None
+
+
+def _strong_caption(line: str) -> tuple[str, str] | None:
+    """(caption, credit) of a line that is a photo caption whatever its shape: "FILE -
+    ... (AP Photo/Name, File)", "... © Name, AFP", "... (Kyodo)" / "... [Kyodo]"."""
+    for k, pat in enumerate(R.STRONG_CAPTION):
+        m = pat.match(line)
+        if not m:
+            continue
+        credit = m.group("credit").strip(" .")
+        if k == len(R.STRONG_CAPTION) - 1 and not canonical_wire(credit, exact=True):
+            continue  # a bracketed ending is a credit only when it is an agency
+        return m.group("caption").strip(), credit
     return None
 
 
@@ -334,7 +366,18 @@ def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
     for ln in lines:
         t = ln.text
         key = t.casefold()
-        if ((R.COPYRIGHT.match(t) and R.COPYRIGHT_EVIDENCE.search(t))
+        if ln.words <= R.CAPTION_MAX_WORDS and (strong := _strong_caption(t)):
+            ln.kind = "caption"
+            ln.data.update(caption=strong[0], credit=strong[1])
+        elif ln.words <= 60 and any(p.match(t) for p in R.SIGNOFF_LINES):
+            ln.kind = "signoff"
+            ln.data["authors"] = parse_byline(t.strip("() ."))
+        elif (m := R.WIRE_SIGNOFF.match(t)) and canonical_wire(m["a"] or m["b"], exact=True):
+            ln.kind = "signoff"
+            ln.data["wire"] = canonical_wire(m["a"] or m["b"], exact=True)
+        elif any(p.search(t) for p in R.TWEET_LINES) and ln.words <= 60:
+            ln.kind = "tweet"
+        elif ((R.COPYRIGHT.match(t) and R.COPYRIGHT_EVIDENCE.search(t))
                 or R.COPYRIGHT_HOLDER_FIRST.match(t)) and ln.words <= R.COPYRIGHT_MAX_WORDS:
             ln.kind = "copyright"
         elif R.SEPARATOR_LINE.match(t):
@@ -380,9 +423,28 @@ def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
         if m := R.READING_TIME.search(t):
             if ln.kind in ("date", "readtime", "byline") or ln.words <= 6:
                 ln.data["reading_time"] = int(m.group("min"))
+    for i, ln in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if ln.kind == "nav" and R.BYLINE_LABEL.fullmatch(ln.text.strip()) \
+                and nxt.kind in ("short", "dup") and nxt.words <= R.BYLINE_MAX_WORDS:
+            nxt.kind = "byline"  # "Text by:" then the names (or a desk) on the next line
+            nxt.data["authors"] = parse_byline("By " + nxt.text)
+        elif R.SUMMARY_HEADING.match(ln.text):
+            ln.kind = "nav"
+            for item in lines[i + 1:i + 1 + R.SUMMARY_MAX_LINES]:
+                if item.block != nxt.block or item.kind not in ("short", "medium", "prose"):
+                    break
+                item.kind = "summary"
     # captions: the lines right above a photo credit (and their repeats)
     for i, ln in enumerate(lines):
         if ln.kind != "credit":
+            continue
+        if (i + 1 < len(lines) and lines[i + 1].block == ln.block
+                and (i == 0 or lines[i - 1].block != ln.block)
+                and lines[i + 1].kind in ("short", "medium", "prose")
+                and lines[i + 1].words <= R.CAPTION_MAX_WORDS):
+            lines[i + 1].kind = "caption"  # credit first, then its caption
+            lines[i + 1].data["credit_at"] = i
             continue
         j = i - 1
         while j >= 0 and lines[j].block == ln.block and lines[j].kind in (
@@ -571,7 +633,8 @@ def _is_masthead(ln: PageLine) -> bool:
         return False
     if not all(w[0].isupper() or w.lower() in R.MASTHEAD_LOWER_WORDS for w in words):
         return False
-    return words[-1].lower() in R.MASTHEAD_WORDS
+    # "Sentinel-Courier": the last part of a hyphenated name counts
+    return re.split(r"[-’']", words[-1])[-1].lower() in R.MASTHEAD_WORDS
 
 
 def _masthead(lines: list[PageLine], t_idx: int | None) -> str | None:
@@ -594,8 +657,15 @@ def _copyright_holder(text: str) -> str | None:
     return None
 
 
+def _agency_name(name: str) -> bool:
+    """True for an agency or one of its services: "Reuters", "dpa-infocom"."""
+    return bool(canonical_wire(name) or canonical_wire(re.split(r"[-–/ ]", name.strip())[0],
+                                                         exact=True))
+
+
 def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: str | None,
-            masthead: str | None = None) -> tuple[str | None, str | None]:
+            masthead: str | None = None, title: str | None = None
+            ) -> tuple[str | None, str | None]:
     for ln in lines:
         if ln.index in body:
             continue
@@ -604,18 +674,21 @@ def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: s
                 name = m.group("outlet").strip(" .,'’")
                 if (name and not all(w.lower() in R.OUTLET_STOP for w in name.split())
                         and len(name.split()) <= R.OUTLET_MAX_WORDS
-                        and not canonical_wire(name, exact=True)):
+                        and not _agency_name(name)):
                     return name, HOW
-    if copyright and (holder := _copyright_holder(copyright)):
-        holder = re.sub(r"^[Tt]he\s+", "", holder)
-        if holder and not canonical_wire(holder) and not holder[0].isdigit():
-            return holder, HOW
+    if lines and title:
+        # a title tag "Headline | Outlet": only when its first part is the headline (a
+        # first line "Home | News | Sport" or a language switcher names no outlet)
+        parts = R.TITLE_SEPARATORS.split(lines[0].text)
+        if len(parts) >= 2 and len(parts[-1].split()) <= R.OUTLET_MAX_WORDS \
+                and _squash(parts[0]) == _squash(title) and not R.NAV_LINES.fullmatch(parts[-1]):
+            return parts[-1].strip(), HEURISTIC
     if masthead:
         return masthead, HEURISTIC
-    if lines:
-        parts = R.TITLE_SEPARATORS.split(lines[0].text)
-        if len(parts) >= 2 and len(parts[-1].split()) <= R.OUTLET_MAX_WORDS:
-            return parts[-1].strip(), HEURISTIC
+    if copyright and (holder := _copyright_holder(copyright)):
+        holder = re.sub(r"^[Tt]he\s+", "", holder)
+        if holder and not _agency_name(holder) and not holder[0].isdigit():
+            return holder, HOW
     if url:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
         host = re.sub(r"^(?:www|m|amp|mobile)\d?\.", "", host)
@@ -681,17 +754,25 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
             page.reading_time_min = ln.data["reading_time"]
             break
     # the first byline naming people: "By Reuters" gives none, its "Reporting by ..." does
-    for ln in outside:
-        if ln.kind == "byline" and ln.data["authors"]:
-            page.authors = ln.data["authors"]
+    for kind in ("byline", "signoff"):  # a byline first, then "(Reporting by ...)"
+        for ln in outside:
+            if ln.kind == kind and ln.data.get("authors"):
+                page.authors = ln.data["authors"]
+                break
+        if page.authors:
             break
-    for ln in outside:
-        if ln.kind == "copyright":
-            page.copyright = R.COPYRIGHT_TAIL.sub("", ln.text)
-            break
+    rights = [R.COPYRIGHT_TAIL.sub("", ln.text) for ln in outside if ln.kind == "copyright"]
+    if rights:
+        # the agency's line ("© Thomson Reuters 2023") beats the site footer when the
+        # story is the agency's (its dateline, sign-off or byline says so)
+        evidence = "\n".join(ln.text for ln in lines if ln.kind in ("byline", "signoff")
+                              or ln.index in body_idx)
+        story_wire, _ = detect_wire(evidence)
+        page.copyright = next((c for c in rights if story_wire and canonical_wire(c) == story_wire),
+                              rights[0])
     page.images = _images(lines)
     page.outlet, page.outlet_how = _outlet(lines, body_idx, page.copyright, url,
-                                           _masthead(lines, t_idx))
+                                           _masthead(lines, t_idx), page.title)
     return page
 
 
@@ -701,7 +782,7 @@ def _images(lines: list[PageLine]) -> list[Image]:
     images: list[Image] = []
     for i, ln in enumerate(lines):
         if ln.kind == "credit":
-            caps = [c.data.get("caption", c.text) for c in lines[max(0, i - 4):i]
+            caps = [c.data.get("caption", c.text) for c in lines[max(0, i - 4):i + 2]
                     if c.kind == "caption" and c.data.get("credit_at") == i]
             caption = caps[-1] if caps else None
             if caption is None and images and images[-1].credit is None:
@@ -754,7 +835,8 @@ def extract_text_page(text: str, url: str | None = None) -> Article:
     art.set("copyright", page.copyright, HOW)
     art.set("outlet", page.outlet, page.outlet_how or HOW)
     art.set("language", R.LANGUAGE_CODES.get(page.language or ""), HEURISTIC)
-    evidence = [ln.text for ln in page.lines if ln.kind == "byline"] + [art.text]
+    evidence = [ln.text for ln in page.lines if ln.kind in ("byline", "signoff", "date")] \
+        + [art.text]
     wire, how = detect_wire("\n".join(evidence), copyright=page.copyright,
                             authors=page.authors)
     art.set("wire", wire, how or HEURISTIC)

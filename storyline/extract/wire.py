@@ -132,6 +132,14 @@ def detect_wire(text: str, *, copyright: str | None = None, authors: Iterable[st
     for pat, canon, how in R.CREDIT_RULES:
         if pat.search(text):
             return canon, how
+    for m in R.SIGNOFF.finditer(text):
+        wire = canonical_wire(m["a"] or m["b"], exact=True, strong_only=True)
+        if wire:
+            return wire, "credit-line"
+    for m in R.AGENCY_BAR.finditer(text):
+        wire = canonical_wire(m["wire"], exact=True, strong_only=True)
+        if wire:
+            return wire, "byline"
     wire = _from_bylines(text, authors)
     if wire:
         return wire, "byline"

@@ -21,7 +21,8 @@ import re
 #: headings ("More on this topic", "Most read"), edition switchers. Matched
 #: case-insensitively against the whole line, trailing ":" / "»" / "›" ignored.
 NAV_LINES = re.compile(
-    r"(?:change edition|edition|select edition|menu|main menu|search|search icon|home|homepage|"
+    r"(?:change edition|edition|select edition|e-?edition|digital edition|print edition|e-?paper|"
+    r"menu|main menu|search|search icon|home|homepage|"
     r"skip to (?:(?:the )?main )?(?:content|navigation|search|footer|article)|skip navigation|"
     r"jump to (?:(?:the )?main )?(?:content|navigation)|accessibility(?: help| statement| links)?|"
     r"sign in|sign up|log ?in|log ?out|register|"
@@ -40,7 +41,9 @@ NAV_LINES = re.compile(
     r"copy|link copied|save|saved|bookmark|comments?|\d+ comments?|view comments|show comments|"
     r"leave a comment|post a comment|add a comment|reply|report|like|follow|follow us|"
     r"follow us on|contact us|about us|about|contact|careers|jobs|newsletters?|podcasts?|video|"
-    r"videos|photos|gallery|listen|listen to this article|audio|play|watch|watch now|"
+    r"videos|photos|gallery|listen|listen to (?:this )?(?:article|story)|audio|play|watch|watch now|"
+    r"listen to (?:the )?(?:audio|podcast)|gift (?:this )?(?:article|story)|text size|font size|"
+    r"(?:text|words|written) by|translated by|"
     r"loading|loading\.\.\.|please wait|(?:\d+ )?shares?|terms|privacy|cookies?|"
     r"cookie settings|accept|accept all|reject all|manage preferences|ok|got it|"
     r"sections|navigation|explore|more sections|opinion|news|sport|sports|business|world|"
@@ -220,7 +223,16 @@ TIME_AFTER_DATE = re.compile(r"^(?:T|\s*(?:[,|·•@–—-]\s*)?(?:(?i:at)\s+)?
 TIME_BEFORE_DATE = re.compile(r"(?<![\w:.])" + CLOCK_TIME + r"\s*(?:[,|·•–—-]\s*|\s+(?i:on)\s+)?$")
 #: Zone abbreviations -> IANA zones (zoneinfo applies daylight time, so "ET" is
 #: -04:00 in September and -05:00 in January): the times rules' own table.
-from storyline.rules.times import ZONE_ABBREVIATIONS as TIME_ZONES  # noqa: E402
+from storyline.rules.times import ZONE_ABBREVIATIONS as _TIMES_ZONES  # noqa: E402
+
+#: Abbreviations the times table lacks (to be merged there): New Zealand and Gulf
+#: zones seen on date lines ("Published: 2022-01-20 08:14 NZDT").
+EXTRA_ZONE_ABBREVIATIONS = {
+    "NZDT": "Pacific/Auckland", "NZST": "Pacific/Auckland", "GST": "Asia/Dubai",
+    "AEDT": "Australia/Sydney", "AEST": "Australia/Sydney", "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong", "KST": "Asia/Seoul", "PKT": "Asia/Karachi", "WIB": "Asia/Jakarta",
+}
+TIME_ZONES = {**EXTRA_ZONE_ABBREVIATIONS, **_TIMES_ZONES}
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -250,7 +262,7 @@ _NAME = r"(?:[Tt]he\s+)?(?P<outlet>[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’
 #: "Get the Luxembourg Times delivered to your inbox", "Follow VentureBeat on Twitter".
 OUTLET_PATTERNS = (
     re.compile(r"(?:^|[.!?]\s+)" + _NAME + r"\s+has a new (?:mobile )?app\b"),
-    re.compile(r"\b(?:[Dd]ownload|[Gg]et) (?:the )?" + _NAME + r"(?:'s)?\s+(?:mobile )?app\b"),
+    re.compile(r"\b(?:[Dd]ownload|[Gg]et) (?:the )?" + _NAME + r"(?:'s)?\s+(?:mobile )?app(?:lication)?\b"),
     re.compile(r"\b[Gg]et (?:the )?" + _NAME + r"\s+delivered to your inbox\b"),
     re.compile(r"^[Ff]ollow " + _NAME + r" on (?:Facebook|Twitter|Instagram|LinkedIn|Flipboard|X)\b"),
     re.compile(r"^" + _NAME + r"\s+[Hh]omepage$"),
@@ -412,6 +424,52 @@ MASTHEAD_WORDS = frozenset({
     "courier", "gazette", "observer", "chronicle", "telegraph", "express", "star", "mail",
     "independent", "guardian", "review", "standard", "today", "press", "report", "insider",
     "weekly", "magazine", "record", "register", "sentinel", "dispatch", "inquirer", "bulletin",
-    "examiner", "leader", "mirror", "sun", "globe", "online", "zeitung", "tageblatt", "kurier",
+    "examiner", "leader", "mirror", "sun", "globe", "online", "ledger", "digital",
+    "international", "courant", "beacon", "gazette", "zeitung", "tageblatt", "kurier",
     "nieuws", "krant", "journaal", "quotidien", "matin", "monde", "diario", "giornale",
 })
+
+# --------------------------------------------------------------------------
+# Round four: sign-offs, summaries, strong captions
+# --------------------------------------------------------------------------
+
+#: Agency sign-offs and credit lines closing a story: "(Reporting by A; Editing by
+#: B)", "Writing by C", "Associated Press writer D contributed to this report.",
+#: "-- AFP", "(AFP)", "==Kyodo". Never body text; reporting credits still name authors.
+SIGNOFF_LINES = (
+    re.compile(r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|"
+               r"research(?:ing)?) by\b.{2,300}?\)?\.?$", re.I),
+    re.compile(r"^[\w .'’-]{0,60}\b(?:writers?|reporters?|correspondents?|contributors?)\b"
+               r".{0,200}\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?$",
+               re.I),
+)
+#: A sign-off that is only an agency name after dashes or in brackets: "-- AFP",
+#: "— Reuters", "==Kyodo", "(AFP)": wire evidence, never body.
+WIRE_SIGNOFF = re.compile(r"^(?:[-–—=]{1,2}\s*(?P<a>[\w .&'’-]{2,40}?)|\((?P<b>[\w .&'’-]{2,40})\))"
+                          r"\s*\.?$")
+#: Embedded tweets: the attribution line "— Name (@handle) March 3, 2022" and a
+#: picture link alone on its line (the tweet's own words may be quoted as news).
+TWEET_LINES = (
+    re.compile(r"(?:^|\s)[—–-]\s*[^()\n—–]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, (?:19|20)\d{2}$"),
+    re.compile(r"^(?:https?://)?pic\.twitter\.com/\w+$", re.I),  # the link alone
+)
+#: A summary box at the top of a story: this heading, then its bullet lines (the
+#: lines of the same block) are neither the standfirst nor the body.
+SUMMARY_HEADING = re.compile(r"^(?:summary|key points|key takeaways|highlights|in brief|"
+                             r"at a glance|the big picture|what you need to know)\s*:?$", re.I)
+SUMMARY_MAX_LINES = 8
+#: Captions recognised before the line's shape (they may read like prose): the AP
+#: "FILE - " prefix with an "(AP Photo/...)" credit, a "© Name, AGENCY" ending,
+#: a bracketed agency ending "(Kyodo)" / "[Kyodo]".
+STRONG_CAPTION = (
+    re.compile(r"^(?P<caption>FILE\s*[-–—]\s.{3,400}?)\s*\((?P<credit>[^()]{2,80})\)\s*$"),
+    re.compile(r"^(?P<caption>.{3,400}?)\s*\((?P<credit>AP Photo\s*/[^()]{2,80})\)\s*$"),
+    re.compile(r"^(?P<caption>.{3,400}?[.!?”\"])\s*(?P<credit>©\s*[^©.]{2,80})$"),
+    re.compile(r"^(?P<caption>.{3,400}?[.!?”\"])\s*[(\[](?P<credit>[^()\[\]]{2,40})[)\]]\s*$"),
+)
+#: ... the bracketed ending of the last pattern must be an agency (checked in code).
+#: A labelled credit line ("Foto: Name/dpa") with no caption above it in its block
+#: takes the next line of the block as its caption (credit-first layouts).
+#: A byline label alone on its line ("Text by:", "Words by"): the next short line
+#: holds the names (or a desk such as "FRANCE 24").
+BYLINE_LABEL = re.compile(r"(?:text|words|written|reporting|story)\s+by\s*:?|by\s*:", re.I)

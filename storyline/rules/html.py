@@ -124,7 +124,9 @@ META_PUBLISHED = [("property", "article:published_time"), ("name", "article:publ
                   ("name", "publishdate"), ("name", "publish-date"), ("name", "date"),
                   ("name", "dc.date"), ("name", "dc.date.issued"), ("name", "dcterms.created"),
                   ("name", "parsely-pub-date"), ("name", "sailthru.date"),
-                  ("itemprop", "datePublished"), ("property", "article:modified_time")]
+                  # microdata; keys are matched lower-cased (the meta index lowers them)
+                  ("itemprop", "datepublished"), ("itemprop", "datecreated"),
+                  ("property", "article:modified_time")]
 META_SITE = [("property", "og:site_name"), ("name", "application-name"),
              ("name", "publisher"), ("name", "dc.publisher")]
 META_AUTHOR = [("name", "author"), ("property", "article:author"), ("name", "article:author"),
@@ -307,7 +309,13 @@ IMAGE_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|attribution", r
 IMAGE_CREDIT_IN_CAPTION = re.compile(
     r"(?:photo(?:graph)?|image|picture|foto|credit|bild)\s*(?:credit)?\s*(?:[:©]|\.\.\.|…)\s*"
     r"(?P<credit>[^|\n]+?)\s*$"
-    r"|©\s*(?P<credit2>[^|\n]+?)\s*$", re.I)
+    r"|©\s*(?P<credit2>[^|\n]+?)\s*$"
+    # "Pic by AFP", "Photo by Jane Doe" at the end
+    r"|\b(?:pic|photo|picture|image)s?\s+by\s+(?P<credit3>[^|\n]{2,60}?)\s*$"
+    # "... June 20, 2022. Jeff Chiu / AP": a name and an agency after the last sentence
+    r"|(?<=[.!?”\"])\s+(?P<credit4>(?-i:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})\s*/\s*"
+    r"(?-i:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|dpa|Getty Images|Bloomberg|Xinhua|ANP|AAP))\s*$",
+    re.I)
 #: Labels that screen-reader text puts before a caption or a credit
 #: ("Image caption, ...", "Image source, Getty Images", "Photo: ...",
 #: "Credit: ..."): stripped, and a credit label makes the text the credit.
@@ -378,3 +386,30 @@ TRAILING_COPYRIGHT_PARAGRAPHS = 2
 BODY_COPYRIGHT = re.compile(r"^\s*(?:©|(?:\(c\)|copyright\b)\s*(?:©|\(c\))?\s*(?:19|20)\d{2}\b)",
                             re.I)
 BODY_COPYRIGHT_MAX_WORDS = 40
+
+#: Inline link labels inside a story ("Also Read: Fuel queues return ...", "Read
+#: more: ..."): a paragraph this short opening with one is a link, not the story.
+INLINE_LINK_LABEL = re.compile(r"^(?:also read|read also|read more|see also|related|"
+                               r"recommended|more on this)\s*:", re.I)
+INLINE_LINK_MAX_WORDS = 20
+
+#: Microdata dates: <time itemprop="datePublished" datetime="...">, <span
+#: itemprop="dateCreated" content="...">.
+MICRODATA_PUBLISHED = ("//*[@itemprop='datePublished' or @itemprop='dateCreated']"
+                       "[@datetime or @content]")
+#: Byline/date elements read as "meta lines" (a visible date, "AFP | ..." agency).
+META_LINE_XPATH = ("//*[self::div or self::p or self::span or self::li]"
+                   "[re:test(concat(@class, ' ', @id), '(?:^|[\\s_-])(?:post-?meta|meta|"
+                   "date|dateline|byline|published|time)(?:$|[\\s_-])', 'i')]")
+META_LINE_MAX_ELEMENTS = 6
+META_LINE_MAX_WORDS = 25
+#: "Headline - Outlet" / "Headline | Outlet" in the <title> tag.
+TITLE_TAG_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·)\s+")
+TITLE_TAG_OUTLET_MAX_WORDS = 5
+
+#: Elements whose own text holds a copyright sign or word (checked for the wire's
+#: line when the story is an agency's).
+COPYRIGHT_TEXT_XPATH = ("//*[not(self::script) and not(self::style)][text()[contains(., '©') "
+                        "or contains(., 'Copyright') or contains(., 'copyright')]]")
+COPYRIGHT_LINE_START = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)", re.I)
+COPYRIGHT_LINE_MAX_WORDS = 25

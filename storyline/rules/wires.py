@@ -103,3 +103,11 @@ STAFF_BYLINE = re.compile(r"(?m)^\s*(?P<wire>[A-Z][\w. -]{1,40}?)\s+(?:Staff|sta
 #: meta keys whose value may name the wire (author, publisher, source, og:site_name)
 META_KEYS = ("author", "article:author", "byl", "dc.creator", "source", "article:publisher",
              "publisher", "og:site_name", "syndication-source", "original-source")
+
+#: Sign-offs naming the agency alone: "-- AFP", "— Reuters", "==Kyodo", "(AFP)" on
+#: their own line at the end of a story.
+SIGNOFF = re.compile(r"(?m)^\s*(?:[-–—=]{1,2}\s*(?P<a>[\w .&'’-]{2,40}?)|\((?P<b>[\w .&'’-]{2,40})\))"
+                     r"\s*\.?\s*$")
+#: A byline or date line opening with the agency alone before a bar: "AFP | Thursday,
+#: 06 October 2022 11:48 AM", "Reuters | Updated ...".
+AGENCY_BAR = re.compile(r"(?m)^\s*(?P<wire>[A-Za-z][\w .&'’-]{1,40}?)\s*\|")
