@@ -9,6 +9,7 @@ says which source gave each field: ``"meta:og:title"``, ``"json-ld"``,
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import email.utils as _email_utils
 import json
 import re
@@ -577,8 +578,10 @@ def _meta_lines(tree) -> list[str]:
     """Short texts of the page's byline/date elements (class or id naming meta, date,
     byline, time), in page order."""
     out = []
-    for el in tree.xpath(rules.META_LINE_XPATH, namespaces={"re": "http://exslt.org/regular-expressions"})[
-            :rules.META_LINE_MAX_ELEMENTS]:
+    found = (el for el in tree.iter(*rules.META_LINE_TAGS)
+             if (el.get("class") or el.get("id")) and rules.META_LINE_CLASS.search(
+                 f'{el.get("class") or ""} {el.get("id") or ""}'))
+    for el in itertools.islice(found, rules.META_LINE_MAX_ELEMENTS):
         text = " ".join(" ".join(el.itertext()).split())
         if text and len(text.split()) <= rules.META_LINE_MAX_WORDS:
             out.append(text)

@@ -398,9 +398,10 @@ INLINE_LINK_MAX_WORDS = 20
 MICRODATA_PUBLISHED = ("//*[@itemprop='datePublished' or @itemprop='dateCreated']"
                        "[@datetime or @content]")
 #: Byline/date elements read as "meta lines" (a visible date, "AFP | ..." agency).
-META_LINE_XPATH = ("//*[self::div or self::p or self::span or self::li]"
-                   "[re:test(concat(@class, ' ', @id), '(?:^|[\\s_-])(?:post-?meta|meta|"
-                   "date|dateline|byline|published|time)(?:$|[\\s_-])', 'i')]")
+#: Byline/date elements: these tags whose class or id matches META_LINE_CLASS.
+META_LINE_TAGS = ("div", "p", "span", "li")
+META_LINE_CLASS = re.compile(r"(?:^|[\s_-])(?:post-?meta|meta|date|dateline|byline|published|"
+                             r"time)(?:$|[\s_-])", re.I)
 META_LINE_MAX_ELEMENTS = 6
 META_LINE_MAX_WORDS = 25
 #: "Headline - Outlet" / "Headline | Outlet" in the <title> tag.
