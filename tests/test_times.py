@@ -690,3 +690,42 @@ def test_year_to_month_is_not_the_current_year(text, present, absent):
 def test_second_day_of_a_pair(text, values):
     items = find_times(text, date(2023, 11, 14))
     assert [it["value"] for it in items if it["type"] == "DATE"][:len(values) + 1] == values
+
+
+# --- round six: future clock times after publication, day-first day pairs -------------------
+
+_PRESS = "Governor Lind {verb} the decision at a press conference at 11:00 a.m. Stockholm time."
+
+
+@pytest.mark.parametrize("verb, published, value", [
+    # future: the next 09:00Z after publication
+    ("will explain", datetime(2022, 9, 20, 7, 0, tzinfo=timezone.utc), "2022-09-20T09:00Z"),
+    ("will explain", datetime(2022, 9, 20, 12, 0, tzinfo=timezone.utc), "2022-09-21T09:00Z"),
+    ("will explain", date(2022, 9, 20), "2022-09-20T09:00Z"),  # only the date: that day
+    # past: the last 09:00Z before publication
+    ("explained", datetime(2022, 9, 20, 7, 0, tzinfo=timezone.utc), "2022-09-19T09:00Z"),
+    ("explained", datetime(2022, 9, 20, 12, 0, tzinfo=timezone.utc), "2022-09-20T09:00Z"),
+    ("explained", date(2022, 9, 20), "2022-09-20T09:00Z"),
+])
+@pytest.mark.parametrize("use_parse", [True, False])
+def test_zoned_clock_side_of_publication_follows_tense(verb, published, value, use_parse, nlp):
+    text = _PRESS.format(verb=verb)
+    sdoc = nlp(text) if use_parse else None
+    items = find_times(text, published, sdoc=sdoc)
+    assert _val(items, "11:00 a.m. Stockholm time") == [value]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The summit will be held on 18 and 19 December in Brussels.", ["2023-12-18", "2023-12-19"]),
+    ("The summit will be held 18-19 December in Brussels.", ["2023-12-18", "2023-12-19"]),
+    ("Talks are expected between 18 and 20 December, he said.", ["2023-12-18", "2023-12-20"]),
+    ("Flights will run on 18th or 19th December.", ["2023-12-18", "2023-12-19"]),
+    # not a pair: the first number is larger, a decimal, a score, or part of a clock time
+    ("Flights will run 20 and 19 December.", ["2023-12-19"]),
+    ("Prices rose 1.18 and 19 December was calm.", ["2023-12-19"]),
+    ("The vote ends at 10:18 and 19 December is the count.", ["2023-12-19"]),
+    ("Arsenal won 3-1 on 19 December.", ["2023-12-19"]),
+])
+def test_day_first_pair(text, values):
+    items = find_times(text, date(2023, 11, 14))
+    assert [it["value"] for it in items if it["type"] == "DATE"] == values

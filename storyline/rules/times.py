@@ -481,6 +481,10 @@ POSSIBILITY_EVENT_VERBS = ["take place", "be held", "held", "hold", "happen", "s
 #: A second day number joined to a day-month date ("Dec. 18 and 19", "18 and 19 December"):
 #: the joining words.
 DAY_PAIR_JOINERS = ["and", "or", "to", "-", "\u2013", "through"]
+#: Day first ("18 and 19 December", "18-19 December"): the first day number and its joiner
+#: must end right before the day-month date, within this many characters (no other expression
+#: in between); a number glued to a word, a decimal point, a colon or a slash is not a day.
+DAY_PAIR_BEFORE_MAX_CHARS = 16
 #: When neither parse nor the cue window (TENSE_WINDOW_CHARS) gives a tense, the cue search is
 #: run again over the whole sentence before the expression, up to this many characters: a
 #: coordinated tail ("The talks will begin on Oct. 10 ..., and at 14:00 CET on Monday in
@@ -503,3 +507,10 @@ PERIOD_TO_WORDS = ["to", "until", "till"]
 DAY_PAIR_FOLLOWERS = ["at", "in", "on", "from", "for", "with", "when", "while", "as", "after",
                       "before", "until", "during", "respectively", "if", "he", "she", "they",
                       "it", "officials", "according", "said", "and", "or", "but"]
+
+#: A zoned clock time with no day of its own, in a story whose publication moment is known, is
+#: put on the nearest such moment before publication in a past sentence ("spoke at 3 p.m. GMT"
+#: in a story published at 1 p.m.: yesterday) and after it in a future one ("will speak at 11:00
+#: a.m. Stockholm time" published at noon UTC: tomorrow). When neither parse nor cue words give
+#: a tense, it is read as this one (news reports mostly what has happened).
+CLOCK_DEFAULT_TENSE = "past"

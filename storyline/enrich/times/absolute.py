@@ -237,3 +237,15 @@ def _norm_pair_day(c, x):
     if d is None or d < first["_d"]:
         return None
     return _item("DATE", d.isoformat(), None, c.day, "day", d)
+
+
+def _norm_pair_day_before(c, x):
+    """The first day of "18 and 19 December": the second date's month and year, this day (not
+    after the second)."""
+    second = _resolve(c.day, x)
+    if not second or second.get("_d") is None:
+        return None
+    d = _safe_date(second["_d"].year, second["_d"].month, int(c.m.group("day")))
+    if d is None or d >= second["_d"]:
+        return None
+    return _item("DATE", d.isoformat(), None, c.day, "day", d)

@@ -290,11 +290,25 @@ _PAIR_DAY = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINE
                        rf"(?=\s*(?:[.,;:)!?]|$)|\s+(?:{'|'.join(R.DAY_PAIR_FOLLOWERS)})\b)(?![.,]\d)")
 
 
+_PAIR_DAY_BEFORE = re.compile(rf"(?<![\w.,:/-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+                              rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINERS)})\s*$")
+
+
 def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
     """"Dec. 18 and 19": the second day number is a date of its own in the same month (a
-    ``pair_day`` candidate whose ``day`` is the first date)."""
+    ``pair_day`` candidate whose ``day`` is the first date). Day first ("18 and 19 December",
+    "18-19 December", "between 18 and 20 December"): the first day number is a date of its own
+    in the month of the second (a ``pair_day_before`` candidate whose ``day`` is that date)."""
     out: list[_Cand] = []
     for i, c in enumerate(cands):
+        if c.name == "dmy" and not c.m.groupdict().get("year") and c.mod is None:
+            lo = out[-1].end if out else 0
+            lo = max(lo, c.start - R.DAY_PAIR_BEFORE_MAX_CHARS)
+            m = _PAIR_DAY_BEFORE.search(text, lo, c.start)
+            if m and 1 <= int(m.group("day")) <= 31:
+                p = _Cand("pair_day_before", m, m.start("day"), m.end("day"))
+                p.day = c
+                out.append(p)
         out.append(c)
         if c.name != "mdy" or c.m.groupdict().get("year"):
             continue

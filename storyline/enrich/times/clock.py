@@ -56,9 +56,16 @@ def _norm_clock(c, x):
         local = datetime(d.year, d.month, d.day, 0 if h == 24 else h, mi, tzinfo=zone)
         if h == 24:
             local += timedelta(days=1)
-        if x.dct_dt is not None and c.day is None and local > x.dct_dt and anchor == "published":
-            local -= timedelta(days=1)
-            d = d - timedelta(days=1)
+        if x.dct_dt is not None and c.day is None and anchor == "published":
+            # no day of its own, only the publication moment: the nearest such moment on the
+            # side of publication the sentence's tense points to
+            tense = x.tense(c) or R.CLOCK_DEFAULT_TENSE
+            if tense == "past" and local > x.dct_dt:
+                local -= timedelta(days=1)
+                d = d - timedelta(days=1)
+            elif tense == "future" and local < x.dct_dt:
+                local += timedelta(days=1)
+                d = d + timedelta(days=1)
         u = local.astimezone(timezone.utc)
         return _item("TIME", f"{u.date().isoformat()}T{u.hour:02d}:{u.minute:02d}Z", c.mod,
                      anchor, "day", d)
