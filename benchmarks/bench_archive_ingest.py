@@ -170,16 +170,11 @@ def _pages(warc: Path):
 
 
 def _reader_name() -> str:
-    try:
-        from storyline.ingest import iter_pages  # noqa: F401
+    """Which WARC reader the ingest uses (the project's, unless it is missing)."""
+    import importlib.util
+    if importlib.util.find_spec("storyline.ingest") is not None:
         return "storyline.ingest.iter_pages"
-    except ImportError:
-        pass
-    try:
-        from storyline.ingest.warc import iter_warc  # noqa: F401
-        return "storyline.ingest.warc.iter_warc"
-    except ImportError:
-        return "warcio.ArchiveIterator"
+    return "warcio.ArchiveIterator"
 
 
 def _extractor():

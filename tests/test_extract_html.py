@@ -594,7 +594,7 @@ def test_image_caption_and_credit_labels(figure, caption, credit):
 
 # --- round three: article header chrome, agency copyright in the body, loose captions ----------
 
-from storyline.extract.html import extract_html, split_trailing_copyright  # noqa: E402
+from storyline.extract.html import split_trailing_copyright  # noqa: E402
 
 
 def _article_page(header: str = "", end: str = "", photo: str = "",

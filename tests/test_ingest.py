@@ -240,7 +240,7 @@ BINARIES = {
 
 @pytest.mark.parametrize("name", sorted(BINARIES))
 def test_binary_file(tmp_path, name):
-    path = tmp_path / f"thing.html"
+    path = tmp_path / "thing.html"
     path.write_bytes(BINARIES[name])
     err = only_error(pages([path]))
     assert "binary" in err.message and err.source == str(path)

@@ -212,7 +212,6 @@ def _norm_duration(c, x):
         return _item("DATE", R.VAGUE_REF[num], c.mod)
     n = None if num in R.VAGUE_QUANTITIES else _number(num)
     shift = " ".join((g.get("shift") or "").lower().split())
-    det = " ".join((g.get("det") or "").lower().split())
     if g.get("suffix") and g["suffix"].lower() == "-old":
         return _item("DURATION", _duration(n, unit), c.mod)
     if not shift:
