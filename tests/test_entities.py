@@ -386,3 +386,81 @@ def test_nationality_views_negative(word):
     # plurals stay out of the entity view (the plural suffix rule covers them); a bloc word
     # has no single country code
     assert word not in RE.DEMONYMS or RP.DEMONYMS.get(word.lower()) is None
+
+
+# ---------------------------------------------------------------- round six
+@pytest.mark.parametrize("text,name,label", [
+    # gazetteer places of two words, and a capital's one-word spelling, with no person cue
+    ("The ministers will gather in Labuan Bajo next month.", "Labuan Bajo", "GPE"),
+    ("Delegates flew to Naypyitaw on Sunday for the talks.", "Naypyitaw", "GPE"),
+    # a country's adjective is a nationality, not the country
+    ("Sri Lankan officials met the lenders in Colombo.", "Sri Lankan", "NORP"),
+    # negative: a person with a known first name stays a person
+    ("Rosa Martinez attended the launch in Labuan Bajo.", "Rosa Martinez", "PERSON"),
+])
+def test_round_six_place_labels(nlp, text, name, label):
+    ents = _ents(nlp, text)
+    found = [e for e in ents if e["name"] == name]
+    assert found and found[0]["label"] == label, [(e["name"], e["label"]) for e in ents]
+
+
+def test_military_rank_is_a_role(nlp):
+    ents = _ents(nlp, "The army's spokesman, Major General Tun Aung Kyaw, said the curfew "
+                      "would stay in force.")
+    p = _person(ents, "Kyaw")
+    assert p["name"] == "Tun Aung Kyaw"
+    assert any(r["role"] == "Major General" for r in p["roles"]), p["roles"]
+
+
+@pytest.mark.parametrize("text,org,place", [
+    ("Lawyers will appeal to the Supreme Administrative Court in Leipzig next year.",
+     "Supreme Administrative Court", "Leipzig"),
+])
+def test_org_seat_splits(nlp, text, org, place):
+    ents = _ents(nlp, text)
+    names = {(e["name"], e["label"]) for e in ents}
+    assert (place, "GPE") in names and any(n == org and lab == "ORG" for n, lab in names), names
+
+
+def test_org_with_acronym_keeps_its_place_word(nlp):
+    # negative: an acronym spelling the whole name keeps "in Europe" inside it
+    ents = _ents(nlp, "The Organization for Security and Cooperation in Europe (OSCE) sent "
+                      "observers. The OSCE said the vote was calm.")
+    assert any(e["name"] == "Organization for Security and Cooperation in Europe"
+               for e in ents), [e["name"] for e in ents]
+
+
+@pytest.mark.parametrize("text,surname,role,org", [
+    ("Chief Cabinet Secretary Kenji Ogawa said the talks would resume.",
+     "Ogawa", "Chief Cabinet Secretary", None),
+    ("Deputy Governor Lena Strand of the Norges Bank said rates would rise.",
+     "Strand", "Deputy Governor", "Norges Bank"),
+    ("The Bundesbank's President Joachim Weber warned of inflation.",
+     "Weber", "President", "Bundesbank"),
+])
+def test_round_six_roles(nlp, text, surname, role, org):
+    p = _person(_ents(nlp, text), surname)
+    assert any(r["role"] == role and r["org"] == org for r in p["roles"]), p["roles"]
+
+
+@pytest.mark.parametrize("text,org", [
+    # "its" is the unnamed association met last, not the ministry named before it
+    ("The Labour Ministry declined to comment. A group of former miners said it would sue. "
+     "\"We want justice,\" its lawyer, Maria Ortega, said.", None),
+    # negative: with no unnamed organisation in between, "its" is the one named before
+    ("Harbourline Shipping said it would sue. \"We want justice,\" its lawyer, Maria Ortega, "
+     "said.", "Harbourline Shipping"),
+])
+def test_its_role_takes_the_right_org(nlp, text, org):
+    p = _person(_ents(nlp, text), "Ortega")
+    assert any(r["role"] == "lawyer" and r["org"] == org for r in p["roles"]), p["roles"]
+
+
+@pytest.mark.parametrize("name,gender", [
+    ("Ingrid Solberg", "f"), ("Hélène Marchetti", "f"), ("Dagmar Vogt", "f"),
+    ("Lars Henriksen", "m"), ("Hiroshi Tanaka", "m"),
+])
+def test_given_names_mark_gender(nlp, name, gender):
+    ents = _ents(nlp, f"{name} spoke to reporters on Monday.")
+    p = _person(ents, name.split()[-1])
+    assert p["gender"] == gender

@@ -416,3 +416,55 @@ def test_quoted_verb_phrase_with_that_clause(nlp):
     qs = find_quotes(nlp(text), find_entities(nlp(text)))
     kinds = {q["kind"] for q in qs}
     assert {"partial", "indirect"} <= kinds
+
+
+# ---------------------------------------------------------------- round six
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # the woman just introduced (as an apposition to the subject) is "she"
+    ("Japan's envoy, Kenta Mori, said the vote was close. German ambassador Dagmar Vogt "
+     "praised the result. \"This outcome protects civilians,\" she told reporters.",
+     "This outcome protects", "Dagmar Vogt"),
+    ("Omani mediator Salim al-Harthy said the deal was near. The European envoy, Ingrid "
+     "Lund, welcomed the news. \"This is a chance to build on,\" she said.",
+     "This is a chance", "Ingrid Lund"),
+    # negative: "he" keeps the man
+    ("Japan's envoy, Kenta Mori, said the vote was close. German ambassador Dagmar Vogt "
+     "praised the result. \"This outcome protects civilians,\" he told reporters.",
+     "This outcome protects", "Kenta Mori"),
+])
+def test_pronoun_prefers_matching_gender(nlp, text, fragment, speaker):
+    assert _one(_quotes(nlp, text), fragment)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The Norges Bank raised its key rate to 3%, it said in a statement on Thursday.",
+     "raised its key rate", "Norges Bank"),
+    ("The Norges Bank raised its key rate on Thursday. \"Inflation is still far too high,\" "
+     "the bank said.", "Inflation is still", "Norges Bank"),
+    # the possessive's head phrase, not the country, even when the name comes later
+    ("Kenya's central bank kept its key rate unchanged on Monday, saying inflation had eased. "
+     "The Central Bank of Kenya (CBK) will meet again in May.", "inflation had eased",
+     "Central Bank of Kenya"),
+    ("Ghana's central bank said on Monday that inflation had eased. The Bank of Ghana will "
+     "meet again in May.", "inflation had eased", "Bank of Ghana"),
+    # a generic noun for an organisation: the latest organisation subject
+    ("The Asian Hockey Federation suspended two clubs on Friday. \"The decision is final,\" "
+     "the governing body said.", "The decision is final", "Asian Hockey Federation"),
+    # negative: a bank that was never named stays the phrase itself
+    ("Rates rose again on Monday. \"Inflation is still far too high,\" the bank said.",
+     "Inflation is still", "the bank"),
+])
+def test_organisation_references_resolve(nlp, text, fragment, speaker):
+    assert _one(_quotes(nlp, text), fragment)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text,fragment,kind", [
+    # words of reported speech in quote marks, after other prose: a fragment
+    ("The envoy said in a statement that the council wanted a deal \"before the end of this "
+     "summer\" and that talks could resume.", "before the end of this summer", "partial"),
+    # negative: a quotation the cue introduces with a colon is direct
+    ("The envoy said in a statement: \"We want a deal before the end of this summer.\"",
+     "We want a deal", "direct"),
+])
+def test_fragment_after_prose_is_partial(nlp, text, fragment, kind):
+    assert _one(_quotes(nlp, text), fragment)["kind"] == kind

@@ -129,11 +129,23 @@ def known_places() -> frozenset[str]:
 
     keys = {_place_key(c["name"]) for c in G.countries().values()}
     keys.update(_place_key(s["name"]) for s in G.us_states().values())
+    capitals = {_place_key(c["capital"]) for c in G.countries().values() if c.get("capital")}
+    keys.update(capitals)
     for recs in G.cities_by_name().values():
         for c in recs:
             if c.get("population", 0) >= R.GAZETTEER_RELABEL_MIN_POPULATION:
                 keys.add(_place_key(c["name"]))
+                keys.add(_compact(_place_key(c["name"])))
+                if _place_key(c["name"]) in capitals:
+                    # a capital's Latin-script spellings ("Naypyidaw", "Naypyitaw")
+                    keys.update(_place_key(a) for a in c.get("alternatenames", ())
+                                if a.isascii() and len(a) >= R.MIN_TITLECASE_LETTERS)
     return frozenset(keys)
+
+
+def _compact(key: str) -> str:
+    """A name key written as one word ("Nay Pyi Taw" -> "naypyitaw")."""
+    return key.replace(" ", "").replace("-", "")
 
 
 def _place_key(name: str) -> str:
@@ -143,7 +155,8 @@ def _place_key(name: str) -> str:
 
 
 def is_known_place(name: str) -> bool:
-    return _place_key(name) in known_places()
+    key = _place_key(name)
+    return key in known_places() or (" " not in key and _compact(key) in known_places())
 
 
 @lru_cache(maxsize=1)

@@ -134,6 +134,9 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
         words = m.text.split()
         if m.text in R.TIME_ZONE_ABBREVIATIONS:
             continue
+        if m.label in ("ORG", "PERSON", "GPE") and all(
+                w.lower().rstrip(".") in R.TITLE_ONLY_WORDS for w in words):
+            continue  # "Major General", "Chief": a title, no name
         if m.text in R.FORCED_LABELS or m.text in R.COUNTRY_ALIASES:
             out.append(m)
             continue
@@ -170,6 +173,14 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
                 m.label = "LOC"
             elif len(words) == 1 and m.text not in person_words and is_known_place(m.text):
                 m.label = "GPE"
+            elif 1 < len(words) <= R.PLACE_NAME_MAX_WORDS and is_known_place(m.text) \
+                    and not _person_cue(sdoc, m) \
+                    and not any(w.lower() in R.FEMALE_FIRST_NAMES
+                                or w.lower() in R.MALE_FIRST_NAMES for w in words[:1]):
+                m.label = "GPE"  # "Labuan Bajo", "Sri Lanka": a place with no person cue
+        elif m.label in ("GPE", "LOC", "ORG") and m.text in R.DEMONYMS \
+                and not is_country(m.text):
+            m.label = "NORP"  # "Sri Lankan": a country's adjective, not the country
         elif m.label == "ORG" and len(words) == 1 and is_known_place(m.text) \
                 and sdoc[m.tend - 1].dep_ not in ("nsubj", "nsubjpass") \
                 and m.text not in person_words:
@@ -187,8 +198,14 @@ def _extend_names_left(sdoc, mentions: list[Mention]) -> list[Mention]:
     the tagger missed it ("chief negotiator Gergely Farkasházi", "Gergely" tagged ADV)."""
     covered = {t for m in mentions for t in range(m.tstart, m.tend)}
     for m in mentions:
-        if m.label != "PERSON" or m.tstart == 0 or m.tend - m.tstart != 1:
-            continue  # only a lone surname lacks its first name
+        if m.label != "PERSON" or m.tstart == 0:
+            continue
+        # only a lone surname lacks its first name, or a name squeezed between a title and
+        # the words spaCy kept ("Major General Zaw | Win Naing": the rank marks the start)
+        titled = m.tstart >= 2 and sdoc[m.tstart - 2].lower_ in R.ROLE_HEADS \
+            and m.tend - m.tstart < R.NAME_EXTENSION_MAX_WORDS
+        if m.tend - m.tstart != 1 and not titled:
+            continue
         t = sdoc[m.tstart - 1]
         if t.i in covered or not (t.is_alpha and t.is_title) or t.is_sent_start \
                 or t.lower_ in R.ROLE_HEADS or t.lower_ in R.HONORIFICS \
@@ -300,7 +317,31 @@ def _fix_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- step 3
+def _split_org_seats(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """An ORG ending in "in <known place>" ("Federal Court of Justice in Karlsruhe") is the
+    organisation and, apart, the place where it sits, unless an acronym in the text spells
+    the whole ("Organization for Security and Cooperation in Europe" / OSCE)."""
+    acronyms = {m.text.replace(".", "") for m in mentions if R.ACRONYM_RE.match(m.text)}
+    out: list[Mention] = []
+    for m in mentions:
+        k = next((k for k in range(m.tend - 2, m.tstart, -1)
+                  if sdoc[k].lower_ in R.ORG_SEAT_PREPS), None) if m.label == "ORG" else None
+        if k is None or k - m.tstart < 1 or any(acronym_matches(a, m.text) for a in acronyms):
+            out.append(m)
+            continue
+        place = sdoc[k + 1:m.tend]
+        if not is_known_place(place.text) or not place.text[:1].isupper():
+            out.append(m)
+            continue
+        org = sdoc[m.tstart:k]
+        out.append(Mention(org.start_char, org.end_char, "ORG", org.start, org.end, org.text))
+        out.append(Mention(place.start_char, place.end_char, "GPE", place.start, place.end,
+                           place.text))
+    return out
+
+
 def _merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
+    mentions = _split_org_seats(sdoc, mentions)
     out: list[Mention] = []
     text = doc_text(sdoc)
     acronyms = {m.text.replace(".", "") for m in mentions if R.ACRONYM_RE.match(m.text)}
@@ -314,7 +355,10 @@ def _merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
                     and gap.endswith(" ") and nxt.label in ("GPE", "LOC", "ORG"):
                 merged = text[m.start:nxt.end]
                 formal = any(w in R.ACRONYM_SKIP_WORDS for w in m.text.split()[1:])
-                if formal or any(acronym_matches(a, merged) for a in acronyms):
+                # "the Federal Court of Justice in Karlsruhe": where it sits, not its name
+                seat = gap.strip() in R.ORG_SEAT_PREPS and nxt.label == "GPE" \
+                    and is_known_place(nxt.text)
+                if any(acronym_matches(a, merged) for a in acronyms) or formal and not seat:
                     out.append(Mention(m.start, nxt.end, "ORG", m.tstart, nxt.tend, merged))
                     i += 2
                     continue

@@ -500,7 +500,12 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
             if cue is not None:
                 sentence_like = (len(qtext.split()) >= R.MIN_DIRECT_WORDS
                                  or qtext.rstrip()[-1:] in ".,!?")
-                kind = "direct" if sentence_like and (opens_sentence or lead_cue) \
+                # a cue before the quote introduces it only when nothing but a colon or
+                # comma lies between ("said: “...”"); "said that X wanted talks “by May”"
+                # quotes a fragment of reported speech
+                introduced = lead_cue is not None and text[lead_cue.cue_end:q.open].strip() \
+                    in R.LEAD_CUE_GLUE
+                kind = "direct" if sentence_like and (opens_sentence or introduced) \
                     else "partial"
         # b2. "X was conclusive in its findings: “...”": a colon introduces the quotation of
         #     the subject of the clause before it

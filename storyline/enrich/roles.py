@@ -39,7 +39,18 @@ def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
                     "start": org_m.start if org_m else span.start_char, "end": span.end_char}
     if sdoc[head].lower_ not in R.ROLE_HEADS or head in index:
         return None
-    return _role_phrase(sdoc, head, index)
+    role = _role_phrase(sdoc, head, index)
+    if role["org"] is None:
+        # "Deputy Governor Anna Breman of the Riksbank": the organisation after the name
+        k = m.tend
+        if k < len(sdoc) and sdoc[k].lower_ in R.ROLE_ORG_PREPS:
+            k += 1
+            if k < len(sdoc) and sdoc[k].lower_ == "the":
+                k += 1
+            org_m = index.get(k)
+            if org_m is not None and org_m.tstart == k and org_m.label in ("ORG", "GPE"):
+                role["org"] = _org_name(org_m)
+    return role
 
 
 def _role_phrase(sdoc, head: int, index: dict[int, Mention]) -> dict:
@@ -63,8 +74,15 @@ def _role_phrase(sdoc, head: int, index: dict[int, Mention]) -> dict:
     org_m = _org_before(sdoc, index, j + 1)
     if org_m is not None and org_m.text in R.PORTFOLIO_WORDS and org_m.tend == j + 1:
         # "Finance Minister": the portfolio is part of the role, not an organisation
-        span = sdoc[org_m.tstart:head + 1]
-        org_m = _org_before(sdoc, index, org_m.tstart)
+        start = org_m.tstart
+        # "Chief Cabinet Secretary": role words before the portfolio belong to the role too
+        while start > 0 and start - 1 not in index and (
+                sdoc[start - 1].lower_ in R.ROLE_HEADS
+                or sdoc[start - 1].lower_ in R.ROLE_RANK_WORDS) \
+                and sdoc[start - 1].text[:1].isupper():
+            start -= 1
+        span = sdoc[start:head + 1]
+        org_m = _org_before(sdoc, index, start)
     if org_m is not None:
         return {"role": span.text, "org": _org_name(org_m), "start": org_m.start,
                 "end": span.end_char}
@@ -230,6 +248,14 @@ def _resolve_role_orgs(text: str, entities: list[_Entity]) -> None:
             if ref is not None:
                 noun = r["org"]
                 before = [(p, e) for p, e in orgs if ref - R.GENERIC_ORG_REACH <= p < ref]
+                if noun in R.ORG_POSSESSIVE_PRONOUNS:
+                    # "A group representing the laborers said ... its lawyer": "its" is the
+                    # unnamed group met after the last named organisation, not that one
+                    base = max(0, ref - R.GENERIC_ORG_REACH)
+                    unnamed = [mt.start() + base for mt in
+                               R.UNNAMED_ORG_RE.finditer(text[base:ref])]
+                    if unnamed and (not before or unnamed[-1] > before[-1][0]):
+                        before = []
                 # prefer the organisation introduced with that noun ("a group of residents,
                 # Taxpayers for Fair Ballots," ... "the group's treasurer")
                 named = [e for p, e in before if noun in text[max(0, p - 40):p].lower()]

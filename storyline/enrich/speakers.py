@@ -13,6 +13,7 @@ Split out of :mod:`storyline.enrich.quotes` (the rules are unchanged; data in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyline.enrich.entities import doc_text
@@ -44,13 +45,30 @@ class Resolver:
         self.entities = entities
         # people who are subjects of a verb: pronoun antecedents, in text order
         self.events: list[tuple[int, Speaker]] = []
+        seen_mentions: set[int] = set()
         for t, (ent, m) in self.by_token.items():
-            tok = sdoc[t]
+            tok = _clause_role_token(sdoc[t])
             if ent["label"] == "PERSON" and tok.dep_ in (*R.SUBJECT_DEPS, "ROOT") \
                     or ent["label"] == "PERSON" and tok.dep_ == "pobj" \
                     and tok.head.lower_ == "by":
-                self.events.append((tok.idx, self._entity_speaker(ent, m)))
+                if m["start"] in seen_mentions:
+                    continue
+                seen_mentions.add(m["start"])
+                self.events.append((sdoc[t].idx, self._entity_speaker(ent, m)))
         self.events.sort(key=lambda e: e[0])
+        # organisations that are subjects (the antecedents of "it said"), and every
+        # organisation mention (for "the bank said"), in text order
+        self.org_subjects: list[tuple[int, Speaker]] = []
+        self.org_mentions: list[tuple[int, dict, dict]] = []
+        done: set[int] = set()
+        for t, (ent, m) in sorted(self.by_token.items()):
+            if ent["label"] != "ORG" or m["start"] in done:
+                continue
+            done.add(m["start"])
+            self.org_mentions.append((m["start"], ent, m))
+            span = sdoc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is not None and _clause_role_token(span.root).dep_ in R.SUBJECT_DEPS:
+                self.org_subjects.append((m["start"], self._entity_speaker(ent, m)))
 
     @staticmethod
     def _entity_speaker(ent: dict, m: dict) -> Speaker:
@@ -100,6 +118,9 @@ class Resolver:
                     and self.by_token[c.i][0]["label"] == "PERSON":
                 ent, m = self.by_token[c.i]
                 return Speaker(ent["name"], ent["id"], span[0], span[1], ent.get("gender"))
+        org = self._org_noun(tok, span[0])
+        if org is not None:  # "the bank said", "Sri Lanka's central bank, saying"
+            return Speaker(org["name"], org["id"], span[0], span[1], None)
         inner = [self.by_token[t] for t in range(*self._token_range(tok))
                  if t in self.by_token and self.by_token[t][0]["label"] in ("PERSON", "ORG")]
         if inner and tok.lower_ not in ("people", "officials", "sources"):
@@ -108,6 +129,50 @@ class Resolver:
                 return Speaker(ent["name"], ent["id"], span[0], span[1], ent.get("gender"))
         return Speaker(text, None, span[0], span[1], None,
                        tok.lemma_.lower() if det in ("a", "an") or det is None else None)
+
+    def _org_noun(self, tok, pos: int) -> dict | None:
+        """The organisation "the bank" / "the court" / "the governing body" stands for: the
+        latest organisation before ``pos`` whose name holds the noun (or a word of the same
+        kind, ``ORG_NOUN_NAME_HINTS``); with a possessor ("Sri Lanka's central bank") the
+        organisation whose name holds the possessor as well, wherever it is named; for a
+        generic noun (``GENERIC_BODY_NOUNS``) with no such name, the latest organisation
+        subject. None when the phrase is no definite organisation noun."""
+        noun = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or noun not in R.ORG_REFERRING_NOUNS:
+            return None
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.i in self.by_token]
+        if det not in R.DEFINITE_DETERMINERS and not poss:
+            return None
+        hints = R.ORG_NOUN_NAME_HINTS.get(noun, (noun,))
+
+        def fits(ent: dict) -> bool:
+            name = " ".join([ent["name"], *ent.get("aliases", [])]).lower()
+            words = re.findall(r"\w+", name)
+            # a word of the name is or ends in the hint ("Riksbank", "Bundesbank"); a hint
+            # of several words is looked for in the whole name
+            return any(h in name if " " in h else any(w == h or w.endswith(h) for w in words)
+                       for h in hints)
+
+        if poss:
+            owner = self.by_token[poss[0].i][0]
+            owned = [(p, e) for p, e, _ in self.org_mentions if fits(e) and (
+                owner["name"].lower() in e["name"].lower()
+                or any(m["text"].lower() in e["name"].lower() for m in owner["mentions"]))]
+            if owned:
+                return min(owned, key=lambda x: abs(x[0] - pos))[1]
+            return None
+        before = [e for p, e, _ in self.org_mentions if p < pos and pos - p <= R.ORG_NOUN_REACH]
+        named = [e for e in before if fits(e)]
+        if named:
+            return named[-1]
+        if noun in R.GENERIC_BODY_NOUNS:
+            subj = [sp for p, sp in self.org_subjects if p < pos and pos - p <= R.ORG_NOUN_REACH]
+            if subj:
+                return next(e for e in self.entities if e["id"] == subj[-1].entity_id)
+            if before:
+                return before[-1]
+        return None
 
     def _apposition(self, tok):
         """The named entity standing in apposition inside the subject phrase of ``tok``
@@ -156,11 +221,24 @@ class Resolver:
             # the latest compatible person wins: same gender, or a named person whose gender
             # is unknown ("Vogel defended the law ... “...,” he said")
             people = {e["id"] for e in self.entities if e["label"] == "PERSON"}
-            pick = next((c for c in cands[:R.PRONOUN_REACH] if c.gender == gender or (
-                c.gender is None and c.entity_id in people)), None)
+            # a recent person of that very gender beats a more recent one of unknown gender
+            pick = next((c for c in cands[:R.PRONOUN_GENDER_PREFER_REACH]
+                         if c.gender == gender and c.entity_id in people), None)
+            if pick is None:
+                pick = next((c for c in cands[:R.PRONOUN_REACH] if c.gender == gender or (
+                    c.gender is None and c.entity_id in people)), None)
         elif gender == "o":
             org_ids = {e["id"] for e in self.entities if e["label"] in ("ORG", "GPE")}
             pick = next((c for c in cands[:4] if c.entity_id in org_ids), None)
+            # an organisation that is a subject just before ("The Riksbank lifted the rate,
+            # it said"), even inside the cue's own reported words; the more recent wins
+            subj = [(p, sp) for p, sp in self.org_subjects
+                    if p < tok.idx and tok.idx - p <= R.ORG_NOUN_REACH]
+            if subj:
+                pick_pos = max((p for p, sp in self.events if sp is pick), default=-1) \
+                    if pick is not None else -1
+                if subj[-1][0] > pick_pos:
+                    pick = subj[-1][1]
         if pick is None:
             return Speaker(tok.text, None, *local, gender if gender in ("m", "f") else None)
         return Speaker(pick.name, pick.entity_id, *local, pick.gender, pick.descriptor)
@@ -194,6 +272,22 @@ class Resolver:
             e = max(seen, key=lambda x: x[0])[1]
             return Speaker(e["name"], e["id"], 0, 0, e.get("gender"), noun)
         return None
+
+
+def _clause_role_token(tok):
+    """The token that carries a name's role in its clause: the head of a multi-word name
+    ("Hélène" -> "Marchetti"), and for a name in apposition the noun it renames ("French
+    ambassador Hélène Marchetti welcomed", "The envoy, Ingrid Solberg, welcomed": the
+    subject is the role noun, the person is its subject all the same)."""
+    for _ in range(R.NAME_HEAD_MAX_HOPS):
+        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN" \
+                and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ in R.NAME_APPOS_DEPS and tok.head.i != tok.i:
+            return tok.head
+        else:
+            break
+    return tok
 
 
 def speaker_like(res: Resolver, tok) -> bool:

@@ -29,6 +29,7 @@ solicitor clerk auditor assessor comptroller controller administrator coordinato
 alderman alderwoman councilman councilwoman councillor councilor councilmember supervisor
 chairperson ombudsman registrar magistrate marshal constable curator dean principal rector
 provost bishop archbishop cardinal rabbi imam pastor vicar
+brigadier brigadier-general major-general lieutenant-general corporal commodore
 """.split())
 
 #: Honorifics: not a role, but a gender hint and part of no name.
@@ -39,7 +40,15 @@ HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": 
 GENDERED_ROLES = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
                   "congressman": "m", "congresswoman": "f", "king": "m", "queen": "f",
                   "prince": "m", "princess": "f", "emperor": "m", "pope": "m",
-                  "businessman": "m", "businesswoman": "f"}
+                  "businessman": "m", "businesswoman": "f", "councilman": "m",
+                  "councilwoman": "f", "alderman": "m", "alderwoman": "f",
+                  "duchess": "f", "duke": "m", "empress": "f",
+                  "headmistress": "f", "headmaster": "m", "policewoman": "f",
+                  "policeman": "m", "anchorwoman": "f", "anchorman": "m",
+                  "sportswoman": "f", "sportsman": "m", "actress": "f", "widow": "f",
+                  "widower": "m", "mother": "f", "father": "m", "wife": "f", "husband": "m",
+                  "daughter": "f", "son": "m", "sister": "f", "brother": "m",
+                  "grandmother": "f", "grandfather": "m", "madam": "f", "madame": "f"}
 
 #: Multi-word titles containing a function word, matched as whole phrases before a name
 #: ("Secretary of State Antony Blinken"). Value = the organisation the title implies, or None.
@@ -113,18 +122,57 @@ ORG_CONTINUATION_PREPS = ("in", "of", "for")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 #: Common first names by gender: a weak hint used only when no title or honorific tells.
+#: English names first, then frequent given names across European, Latin American, Middle
+#: Eastern, African and Asian languages (accented and plain spellings both listed, since copy
+#: often drops the accents). A name common for both sexes (Andrea, Jean, Kim, Nikola) sits in
+#: neither list or in both, and then gives no hint (see ``_person_gender``).
 FEMALE_FIRST_NAMES = frozenset("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
 margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
 stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
 nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
 heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
-megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
-jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
-theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary
-nikki kamala nancy elizabeth jen jill melania ivanka chelsea angela theresa ursula christine
-marine kellyanne sarah huma condoleezza madeleine michele elise tulsi kirsten amy liz dana
-hope kellyanne sheryl oprah janet loretta susan valerie samantha nikki kristi gretchen
+megan cheryl jacqueline frances gloria ann teresa kathryn sara janice alice madison doris
+abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+brittany natalie isabella charlotte rose alexis kayla hillary nikki kamala jen jill melania
+ivanka chelsea ursula marine kellyanne huma condoleezza madeleine michele elise tulsi
+kirsten liz dana hope sheryl oprah loretta valerie kristi gretchen harriet eleanor florence
+edith agnes mabel beatrice penelope philippa imogen georgina fiona siobhan aoife niamh
+sinead ciara mairead bridget eileen maureen deirdre priti yvette liesl annabel camilla
+rosamund gwen bronwen rhiannon ffion ingrid astrid sigrid solveig liv kari randi hilde hanne
+ragnhild gunhild birgit birgitta karin kerstin margareta ulla lena annika malin elin ebba
+frida ida maja saga signe tove mette pernille lotte dorthe helle susanne inger marianne
+bodil jette vibeke anneli tarja sanna marja riikka paivi päivi hanna jenni katja minna tuula
+aino helga dagmar sabine gudrun heike ute petra katrin anke silke monika renate angelika
+annegret franziska brigitte elke gisela hannelore ilse irmgard jutta karola claudia svenja
+steffi lea leonie annalena ricarda manuela heidi hélène helene mireille sylvie nathalie
+isabelle sandrine véronique veronique valérie ségolène segolene christiane martine françoise
+francoise monique chantal colette odile geneviève genevieve élisabeth elisabeth anne-marie
+marie-claire aurélie aurelie céline celine émilie emilie agathe clémence clemence delphine
+elodie amélie amelie sophie pascale josiane yvonne ghislaine rachida rosa carmen pilar
+dolores mercedes concepcion concepción montserrat nuria núria rocío rocio inmaculada begoña
+begona ainhoa itziar yolanda esperanza lucía lucia paula beatriz inés ines catalina
+valentina gabriela daniela fernanda mariana ximena guadalupe lourdes araceli alejandra
+adriana lorena marisol soledad graciela cristina paola giulia francesca chiara federica
+alessandra giovanna giorgia elena silvia roberta antonella raffaella donatella ornella
+serena simona valeria joana inês conceição conceicao fátima fatima leonor carolina ana irina
+olga tatiana tatyana svetlana natalia natalya yelena ekaterina yekaterina anastasia marina
+galina lyudmila ludmila oksana yulia yuliya nadezhda larisa alla vera lyubov zoya kseniya
+ksenia daria darya polina alina viktoria iryna olena nataliya halyna kateryna tetiana
+liudmyla maryna agnieszka katarzyna małgorzata malgorzata magdalena joanna dorota ewa beata
+aleksandra justyna krystyna urszula renata grazyna grażyna jadwiga zofia halina jana lenka
+hana eva zuzana martina veronika ivana lucie tereza kateřina katerina zsuzsanna katalin
+erzsébet erzsebet ildikó ildiko judit krisztina eszter ioana mihaela raluca andreea monica
+corina viorica maria-elena dimitra eleni georgia sofia vasiliki despina snežana snezana
+jelena milica dragana vesna marija tamara ljiljana ayşe ayse fatma emine hatice zeynep elif
+meryem merve esra özlem ozlem sibel aisha aïsha ayesha khadija maryam mariam zainab leila
+layla laila nour noor salma rania hanan huda samira yasmin yasmine amina hind lina dalia
+rasha reem shirin parisa fariba soheila nasrin zahra mahsa neda roya priya anjali sunita
+meena kavita lakshmi deepa pooja neha aishwarya shreya sonia indira nirmala smriti sushma
+mamata jayalalithaa pratibha droupadi priyanka hasina khaleda benazir malala yuko keiko yoko
+akiko sachiko michiko naoko tomoko kazuko hiroko emiko mariko ayumi haruka misaki yui sakura
+yuriko sanae seiko ji-yeon ji-yeong min-ji soo-jin seo-yeon hye-jin eun-ji kyung-hwa mai
+dewi wati retno megawati jacinda nanaia penny tanya ngozi chimamanda folake funmilayo ellen
 """.split())
 MALE_FIRST_NAMES = frozenset("""
 james robert john michael william david richard joseph thomas charles christopher daniel
@@ -133,11 +181,48 @@ ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
 scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
 tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold
 keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan
-joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
-vincent russell elijah louis bobby philip johnny barack bill ted marco jeb mike newt rand
-chris bernie tim vladimir sergei dmitry yuri emmanuel boris xi recep benjamin bashar ned
-antony volodymyr mitch chuck reince sean jared rudy lindsey ben harry hank dick al jim tom
-rick rob bob ken steve dan greg ron jeff josh nick jon sam joe martin karl olaf justin
+joe jordan billy bruce albert willie gabriel logan alan wayne roy ralph randy eugene vincent
+russell elijah louis bobby philip johnny barack bill ted marco jeb mike newt rand chris
+bernie tim vladimir sergei dmitry yuri emmanuel boris xi recep bashar ned antony volodymyr
+mitch chuck reince jared rudy ben harry hank dick al jim tom rick rob bob ken steve dan greg
+ron jeff josh nick jon sam martin karl olaf rishi keir liam oliver hugh nigel alastair angus
+callum declan ciaran eamon seamus lars nils erik johan jan anders magnus per olof sven
+gustav gustaf henrik mats stefan ulf bengt bjorn björn goran göran jonas mikael fredrik jens
+kristian rasmus mads morten søren soren niels jesper lars-erik ole knut espen haakon håkon
+sauli juha jukka matti mikko pekka antti timo heikki kari petteri hans jurgen jürgen klaus
+wolfgang helmut gerhard dieter horst gunter günter manfred werner heinz uwe rolf bernd jörg
+jorg frank-walter markus matthias tobias florian sebastian maximilian lukas felix jannik
+moritz armin friedrich christoph winfried joachim rainer reinhard ulrich volker norbert
+friedrich-wilhelm till jean-luc jean-pierre jean-claude jean-marc jean-yves jean-michel
+francois françois pierre jacques philippe alain bernard gérard gerard michel didier thierry
+laurent olivier nicolas sébastien sebastien julien mathieu antoine benoit benoît guillaume
+hervé herve yves gilles bruno édouard edouard jérôme jerome xavier luc marc rené rene lionel
+carlos luis miguel javier antonio manuel francisco jorge alejandro fernando pedro pablo
+rafael sergio alberto jaime ricardo diego andres andrés mariano santiago felipe gustavo raul
+raúl ernesto eduardo enrique arturo lorenzo ignacio gonzalo alvaro álvaro iñigo inigo jordi
+josep oriol pere giuseppe giovanni mario luigi francesco roberto stefano massimo paolo
+matteo alessandro enrico silvio giorgio fabio claudio gianni luca vittorio carlo pietro
+salvatore vincenzo joão joao rui nuno tiago luís duarte antónio ivan nikolai nikolay alexei
+alexey aleksei andrei andrey mikhail pavel viktor oleg igor yevgeny evgeny gennady anatoly
+valery valeri vyacheslav konstantin leonid maxim maksim denis roman ilya kirill grigory
+stanislav arkady pyotr fyodor ramzan sergey sergiy oleksandr oleksiy petro mykhailo dmytro
+andriy vitali vitaly taras bohdan yaroslav serhiy ihor vasyl andrzej piotr krzysztof tomasz
+paweł pawel marcin michał michal grzegorz jarosław jaroslaw mateusz wojciech rafał rafal
+zbigniew janusz lech petr jiří jiri milos miloš václav vaclav tomáš tomas ondřej ondrej
+zdeněk gábor gabor lászló laszlo istván istvan zoltán zoltan péter attila ferenc mihai ion
+gheorghe nicolae vasile marcel traian aleksandar aleksandr milorad zoran dragan milan
+slobodan nenad kyriakos alexis nikos dimitris giorgos yannis konstantinos andreas stavros
+mehmet mustafa ahmet ali hasan hüseyin huseyin ibrahim ismail osman yusuf murat kemal ekrem
+binali hulusi mevlut mevlüt mohammed muhammad mohamed mohammad ahmed ahmad mahmoud mahmud
+abdullah abdel abdul khalid khaled omar umar hassan hussein hussain youssef yousef karim
+tarek tariq walid saad samir nabil faisal fahd salman sultan hamad abdulaziz nasser jamal
+kamal ayman bashir anwar rashid hamid majid ali-reza alireza hossein javad mohsen ebrahim
+reza masoud yair naftali yitzhak shimon ehud avigdor gideon moshe yoav benny itamar narendra
+rahul amit arvind manmohan rajnath nitin subrahmanyam jaishankar imran nawaz shehbaz asif
+bilawal pervez hiroshi takeshi shinzo fumio yoshihide taro kenji koji akira hideki kazuo
+yoshimasa masahiro toshimitsu yasuhiro junichiro ichiro katsuya nobuo hirokazu tetsuo makoto
+ji-hoon min-ho seung-hoon kyung-ho prayut prayuth thaksin mahathir najib joko jokowi prabowo
+rodrigo ferdinand cyril thabo nelson muhammadu bola uhuru yoweri abiy
 """.split())
 
 #: Head nouns of organisation names: a run of capitalised words ending in one of these is an
@@ -271,7 +356,7 @@ PORTFOLIO_WORDS = frozenset("""
 Finance Defence Defense Foreign Interior Economy Economic Economics Health Justice Education
 Labour Labor Trade Transport Transportation Energy Environment Agriculture Culture Home
 Treasury Commerce Industry Housing Development Tourism Sport Sports Science Digital Climate
-Infrastructure Immigration Migration Social Welfare Budget
+Infrastructure Immigration Migration Social Welfare Budget Cabinet
 """.split())
 
 #: A possessive pronoun before a role phrase stands for the organisation named just before
@@ -330,3 +415,32 @@ CAPS_PREFIX_LENGTH = (2, 4)
 #: or the whole line is written in capitals (a headline).
 CAPS_PREFIX_EXCLUDED = frozenset({"US", "UK", "EU", "UN", "USA", "UAE", "MP", "MEP", "CEO",
                                   "TV", "PM", "AM"})
+
+
+# ---------------------------------------------------------------- round six: labels
+#: A PERSON of two to this many words that the gazetteer knows as a place ("Labuan Bajo",
+#: "Sri Lanka") is a GPE when nothing marks a person (no title, age or role beside it, no
+#: known first name opening it).
+PLACE_NAME_MAX_WORDS = 3
+#: A name spaCy cut short after a title ("Major General Zaw | Win Naing") grows left by one
+#: capitalised word when the title sits right before that word, up to this many words.
+NAME_EXTENSION_MAX_WORDS = 4
+#: "in"/"at" before a known place ends an organisation's name: what follows is its seat
+#: ("the Federal Court of Justice in Karlsruhe" -> ORG + GPE), unless an acronym spells it all.
+ORG_SEAT_PREPS = ("in", "at")
+#: Capitalised words that open a title before its portfolio ("*Chief* Cabinet Secretary",
+#: "*Deputy* Finance Minister", "*First* Deputy Governor"): part of the role phrase.
+ROLE_RANK_WORDS = frozenset("chief deputy first second senior junior vice acting state".split())
+#: An organisation met without a name ("A group representing former workers", "the union"),
+#: for "its lawyer": when it comes after the last named organisation, "its" is that unnamed
+#: one and the role gets no named organisation.
+UNNAMED_ORG_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:" + "|".join(sorted(ORG_CUE_NOUNS)) + r")\b(?!\s+[A-Z])")
+#: Military ranks and role words: a mention made of nothing else is a title, not an entity
+#: ("Major General" tagged ORG before "Zaw Win Naing"); the title is read as the role.
+MILITARY_RANK_WORDS = frozenset("""
+major general lieutenant brigadier colonel captain sergeant corporal admiral commodore
+marshal commander field air vice rear senior
+""".split())
+TITLE_ONLY_WORDS = MILITARY_RANK_WORDS | ROLE_RANK_WORDS | frozenset(
+    w.rstrip(".") for w in ROLE_HEADS)

@@ -219,3 +219,53 @@ ANONYMITY_CONTENT_RE = re.compile(
 #: "the person said", "the source said": refers back to the latest source introduced with any
 #: noun for people ("a senior official", "a diplomat") when none was introduced with that noun.
 GENERIC_SOURCE_NOUNS = frozenset(("person", "source"))
+
+
+# ---------------------------------------------------------------- round six: pronouns
+
+#: "she said": among this many most recent candidates, a person of that very gender wins
+#: over a more recent one whose gender is unknown ("Liu Wenhao said ... Hélène Marchetti
+#: welcomed ... she told").
+PRONOUN_GENDER_PREFER_REACH = 3
+#: A person named in apposition to a subject ("The envoy, Ingrid Solberg, welcomed ...") is
+#: an antecedent like the subject itself: the dependency labels of such a name, and how many
+#: compound hops lead from a first name to the name's head.
+NAME_APPOS_DEPS = ("appos",)
+NAME_HEAD_MAX_HOPS = 4
+#: What may stand between a cue and the quotation it introduces for the quotation to be a
+#: direct quote ("said: “...”", "said, “...”", "said “...”"); any other words before the quote
+#: make it a fragment of the reported speech (partial).
+LEAD_CUE_GLUE = ("", ":", ",", "—", "–", "-")
+
+# ---------------------------------------------------------------- round six: organisations
+#: "the bank said", "the court ruled", "the governing body said": a definite noun for a kind
+#: of organisation stands for an organisation named before (see ``Resolver._org_noun``).
+ORG_REFERRING_NOUNS = frozenset("""
+bank court ministry department company firm agency union party council committee commission
+body institution organisation organization regulator authority board fund tribunal
+federation association alliance bloc lender insurer carrier airline
+""".split())
+#: Determiners that make such a noun definite (an indefinite "a bank" names no one).
+DEFINITE_DETERMINERS = ("the", "this")
+#: Words in an organisation's name that mark it as being of that kind (lower case): "the
+#: bank" may be the Riksbank or the Federal Reserve, "the court" a tribunal. A one-word hint
+#: matches a word of the name that is or ends in it ("Bundesbank"); note "ag" then also
+#: matches a name word ending in "ag" ("Bundestag"), so it is kept for companies only.
+ORG_NOUN_NAME_HINTS = {
+    "bank": ("bank", "reserve", "monetary authority"),
+    "lender": ("bank", "reserve", "monetary fund", "fund"),
+    "court": ("court", "tribunal"),
+    "tribunal": ("tribunal", "court"),
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "company": ("company", "corp", "corporation", "inc", "group", "holdings", "ltd", "plc",
+                "gmbh", "ag"),
+    "firm": ("company", "corp", "corporation", "inc", "group", "holdings", "ltd", "plc",
+             "gmbh", "ag", "partners"),
+    "bloc": ("union", "association", "bloc", "asean", "community"),
+}
+#: Nouns with no kind of their own: with no organisation of that name, "the governing body"
+#: or "the institution" is the latest organisation subject.
+GENERIC_BODY_NOUNS = frozenset("body institution organisation organization".split())
+#: How far back (characters) "it" or "the bank" looks for its organisation.
+ORG_NOUN_REACH = 1500
