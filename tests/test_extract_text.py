@@ -704,3 +704,75 @@ def test_zone_abbreviations_on_date_lines(line, expected):
 ])
 def test_all_caps_bylines_and_agency_tail(line, expected):
     assert parse_byline(line) == expected
+
+
+# --------------------------------------------------------------------------
+# Round five: repeated standfirst, caption + labelled credit, reserved-first copyright
+# --------------------------------------------------------------------------
+
+_R5_HEAD = ["Island Daily Ledger", "Harbour pier to open to ferries in spring after storm delays",
+            "By Mara Lind Associated Press", "Tue 5 Jan 2023 at 19:32"]
+_R5_LEDE = ("The harbour authority said on Tuesday that the new pier would open to ferries in "
+            "the spring, after two years of delays caused by storms.")
+
+
+@pytest.mark.parametrize("first, dateline, is_standfirst", [
+    # the lede printed again above its dateline: standfirst
+    (_R5_LEDE, "TROMSO, Norway (AP) — ", True),
+    # a shortened teaser made of the lede's opening words: standfirst
+    ("The new pier would open to ferries in the spring, the harbour authority said.",
+     "TROMSO, Norway (AP) — ", True),
+    # a different first paragraph above a dateline lede: body
+    ("Storms flooded the old quay twice last winter and left the ferry company with "
+     "no safe berth for its larger boats.", "TROMSO, Norway (AP) — ", False),
+    # the same repeat but no dateline lede: left alone (could be the writer's own echo)
+    (_R5_LEDE, "", False),
+])
+def test_repeated_standfirst_above_dateline_lede(first, dateline, is_standfirst):
+    body = [first, dateline + _R5_LEDE] + _R4_BODY[1:]
+    art = extract_text_page(_r4_page(_R5_HEAD, body=body))
+    paragraphs = art.text.split("\n\n")
+    if is_standfirst:
+        assert art.subtitle == first
+        assert paragraphs[0].startswith("TROMSO, Norway (AP) —")
+    else:
+        assert art.subtitle != first
+        assert paragraphs[0] == first
+
+
+def test_repeated_standfirst_with_caption_between():
+    body = [_R5_LEDE, "Photo: The new pier under construction. Photo credit: AP Photo/Ola Berg",
+            "TROMSO, Norway (AP) — " + _R5_LEDE] + _R4_BODY[1:]
+    art = extract_text_page(_r4_page(_R5_HEAD, body=body))
+    assert art.subtitle == _R5_LEDE
+    assert art.text.startswith("TROMSO, Norway (AP) —")
+    assert art.text.count("two years of delays") == 1
+
+
+@pytest.mark.parametrize("line, caption, credit", [
+    ("Photo: The new pier under construction. Photo credit: AP Photo/Ola Berg",
+     "The new pier under construction.", "AP Photo/Ola Berg"),
+    ("Image: Ferries at the old quay. Credit: Reuters/Jane Doe",
+     "Ferries at the old quay.", "Reuters/Jane Doe"),
+    ("Photo: Ferries at the old quay. REUTERS/Jane Doe", "Ferries at the old quay.", "REUTERS/Jane Doe"),
+    # a plain labelled credit stays a credit with no caption made up
+    ("Photo credit: AP Photo/Ola Berg", None, "AP Photo/Ola Berg"),
+])
+def test_caption_with_its_own_credit_label(line, caption, credit):
+    art = extract_text_page(_r4_page(_R5_HEAD, body=[_R4_BODY[0], line] + _R4_BODY[1:]))
+    assert [(im.caption, im.credit) for im in art.images] == [(caption, credit)]
+    assert line not in art.text
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ALL RIGHTS RESERVED © Copyright ANSA", "© Copyright ANSA"),
+    ("All rights reserved. © 2024 The Island Ledger", "© 2024 The Island Ledger"),
+    ("© 2024 The Island Ledger. All rights reserved.", "© 2024 The Island Ledger"),
+    # no copyright sign nor year after the reservation: no copyright line
+    ("All rights reserved by the authors of this page", None),
+])
+def test_copyright_with_reservation_first(line, expected):
+    art = extract_text_page(_r4_page(_R5_HEAD, tail=[line]))
+    assert art.copyright == expected
+    if expected:
+        assert line not in art.text

@@ -306,8 +306,38 @@ def _labelled_caption(credit: str) -> tuple[str, str] | None:
     """(caption, credit) when a labelled credit line holds a caption and then the
     credit: "Photo: A ship in Rotterdam. REUTERS/Jane Doe" -> ("A ship in
     Rotterdam.", "REUTERS/Jane Doe")."""
-    m = R.CAPTION_TRAILING_CREDIT.match(credit)
+    m = R.CAPTION_TRAILING_CREDIT.match(credit) or R.CAPTION_INNER_CREDIT_LABEL.match(credit)
     return (m.group("caption").strip(), m.group("credit").strip(" .")) if m else None
+
+
+def _lede_words(text: str) -> list[str]:
+    """The lower-cased words of a lede after its dateline ("VILNIUS, Lithuania (AP) —")."""
+    if m := R.DATELINE_LEDE.match(text):
+        text = text[m.end() - 1:]  # the pattern ends on the lede's first character
+    return [w.casefold() for w in _LETTER_WORD.findall(text)]
+
+
+def _repeated_standfirst(kept: list[PageLine]) -> int | None:
+    """Index in *kept* of a standfirst repeating the dateline lede: a first line that is
+    no dateline lede itself, followed within a few lines by one whose words (after the
+    dateline) contain nearly all of its words. None when there is none."""
+    if len(kept) < 2:
+        return None
+    first = kept[0]
+    if first.words > R.STANDFIRST_REPEAT_MAX_WORDS or R.DATELINE_LEDE.match(first.text):
+        return None
+    words = [w.casefold() for w in _LETTER_WORD.findall(first.text)]
+    if len(words) < R.STANDFIRST_MIN_WORDS // 2:
+        return None
+    for ln in kept[1:1 + R.STANDFIRST_REPEAT_WINDOW]:
+        if not R.DATELINE_LEDE.match(ln.text):
+            continue
+        lede = Counter(_lede_words(ln.text))
+        hits = sum((Counter(words) & lede).values())
+        if hits / len(words) >= R.STANDFIRST_REPEAT_MIN_SHARE:
+            return 0
+        break
+    return None
 
 
 def _is_date_line(ln: PageLine, stop: frozenset[str]) -> str | None:
@@ -366,7 +396,8 @@ def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
     for ln in lines:
         t = ln.text
         key = t.casefold()
-        if ln.words <= R.CAPTION_MAX_WORDS and (strong := _strong_caption(t)):
+        ct = R.COPYRIGHT_RESERVED_LEAD.sub("", t)  # "All rights reserved. © 2024 X"
+        if ln.words <= R.CAPTION_MAX_WORDS and ct == t and (strong := _strong_caption(t)):
             ln.kind = "caption"
             ln.data.update(caption=strong[0], credit=strong[1])
         elif ln.words <= 60 and any(p.match(t) for p in R.SIGNOFF_LINES):
@@ -377,9 +408,10 @@ def _classify(lines: list[PageLine], stop: frozenset[str]) -> None:
             ln.data["wire"] = canonical_wire(m["a"] or m["b"], exact=True)
         elif any(p.search(t) for p in R.TWEET_LINES) and ln.words <= 60:
             ln.kind = "tweet"
-        elif ((R.COPYRIGHT.match(t) and R.COPYRIGHT_EVIDENCE.search(t))
-                or R.COPYRIGHT_HOLDER_FIRST.match(t)) and ln.words <= R.COPYRIGHT_MAX_WORDS:
+        elif ((R.COPYRIGHT.match(ct) and R.COPYRIGHT_EVIDENCE.search(ct))
+                or R.COPYRIGHT_HOLDER_FIRST.match(ct)) and ln.words <= R.COPYRIGHT_MAX_WORDS:
             ln.kind = "copyright"
+            ln.data["copyright"] = ct
         elif R.SEPARATOR_LINE.match(t):
             ln.kind = "separator"
         elif R.STANDARDS_LINE.match(t) and ln.words <= R.STANDARDS_LINE_MAX_WORDS:
@@ -733,7 +765,13 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
         if ln.kind in ("prose", "medium", "short") and ln.words >= R.STANDFIRST_MIN_WORDS \
                 and ln.text != page.title:
             page.subtitle = ln.text
-    if page.subtitle is None and len(kept) > 1 and kept[0].words >= R.STANDFIRST_MIN_WORDS \
+    if _repeated_standfirst(kept) is not None:
+        # the lede's first sentence printed again above its dateline: a standfirst
+        # (or, when one was found above the body already, a duplicate)
+        if page.subtitle is None:
+            page.subtitle = kept[0].text
+        kept = kept[1:]
+    elif page.subtitle is None and len(kept) > 1 and kept[0].words >= R.STANDFIRST_MIN_WORDS \
             and not R.SENTENCE_END.search(kept[0].text):
         page.subtitle = kept[0].text
         kept = kept[1:]
@@ -761,7 +799,8 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
                 break
         if page.authors:
             break
-    rights = [R.COPYRIGHT_TAIL.sub("", ln.text) for ln in outside if ln.kind == "copyright"]
+    rights = [R.COPYRIGHT_TAIL.sub("", ln.data.get("copyright", ln.text))
+              for ln in outside if ln.kind == "copyright"]
     if rights:
         # the agency's line ("© Thomson Reuters 2023") beats the site footer when the
         # story is the agency's (its dateline, sign-off or byline says so)

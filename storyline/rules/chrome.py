@@ -118,6 +118,9 @@ COPYRIGHT_TAIL = re.compile(r"\s*(?:\||•|·)\s.*$|[\s.,]*all rights reserved.*
                             r"privacy|cookies?|careers|sitemap|help)\b.*$", re.I)
 #: A copyright line longer than this many words is prose that happens to start so.
 COPYRIGHT_MAX_WORDS = 25
+#: Some footers put the reservation first: "ALL RIGHTS RESERVED © Copyright ANSA".
+#: The lead is dropped before the line is read as a copyright line (and from its value).
+COPYRIGHT_RESERVED_LEAD = re.compile(r"^all rights reserved\b[\s.,:;|·•–—-]*", re.I)
 
 #: Reading-time hints: "4 min.", "4 min read", "5-minute read", "Reading time: 3 minutes".
 READING_TIME = re.compile(
@@ -156,6 +159,13 @@ CAPTION_WITH_CREDIT = (
 CAPTION_TRAILING_CREDIT = re.compile(
     r"^(?P<caption>.{3,400}?[.!?”\"])\s+(?P<credit>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}"
     r"\s*/\s*[A-Z][\w.&'’-]*(?:\s[\w.&'’-]+){0,4})$")
+
+#: A labelled line holding a caption and then its own credit label: "Photo: Soldiers on
+#: patrol. Photo credit: AP Photo/Jane Doe" -> ("Soldiers on patrol.", "AP Photo/Jane
+#: Doe"). Matched on the text after the first label; the caption ends with a stop.
+CAPTION_INNER_CREDIT_LABEL = re.compile(
+    r"^(?P<caption>.{3,400}?[.!?”\"])\s+(?:(?:photo|image|picture|photograph|foto)s?\s*"
+    r"(?:credits?|by|source)?|credits?|source)\s*:\s*(?P<credit>[^:]{2,80}?)[\s.]*$", re.I)
 
 #: Explicit caption labels: "Above: A WeWork space", "Pictured: ...".
 CAPTION_LABEL = re.compile(r"^(?:(?:above|below|top|pictured|caption|main image)\s*:|"
@@ -225,13 +235,19 @@ TIME_BEFORE_DATE = re.compile(r"(?<![\w:.])" + CLOCK_TIME + r"\s*(?:[,|·•–�
 #: -04:00 in September and -05:00 in January): the times rules' own table.
 from storyline.rules.times import ZONE_ABBREVIATIONS as _TIMES_ZONES  # noqa: E402
 
-#: Abbreviations the times table lacks (to be merged there): New Zealand and Gulf
-#: zones seen on date lines ("Published: 2022-01-20 08:14 NZDT").
+#: Abbreviations the times table (storyline/rules/times.py ZONE_ABBREVIATIONS) lacks:
+#: New Zealand, Gulf, Australian and Asian zones seen on page date lines
+#: ("Published: 2022-01-20 08:14 NZDT"). Kept here, not in times.py, because another
+#: helper owns that module; they should move there (the times table wins on clashes,
+#: see TIME_ZONES below), after which this dict can be emptied. Only date-line parsing
+#: in the extractors uses TIME_ZONES.
 EXTRA_ZONE_ABBREVIATIONS = {
     "NZDT": "Pacific/Auckland", "NZST": "Pacific/Auckland", "GST": "Asia/Dubai",
     "AEDT": "Australia/Sydney", "AEST": "Australia/Sydney", "SGT": "Asia/Singapore",
     "HKT": "Asia/Hong_Kong", "KST": "Asia/Seoul", "PKT": "Asia/Karachi", "WIB": "Asia/Jakarta",
 }
+#: The zone table used by the extractors' date-line parsing: the times table plus the
+#: extra abbreviations above.
 TIME_ZONES = {**EXTRA_ZONE_ABBREVIATIONS, **_TIMES_ZONES}
 
 MONTHS = {
@@ -276,7 +292,7 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•)\s+")
 #: The outlet part of a title tag has at most this many words.
 OUTLET_MAX_WORDS = 5
 #: Copyright holder: the text after the year in a copyright line.
-COPYRIGHT_HOLDER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
+COPYRIGHT_HOLDER = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:(?:©|copyright\b)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
                               r"[\s,]*(?P<holder>[^.,|]{2,60}?)(?:\s*(?:L\.?P\.?|Inc\.?|Ltd\.?|"
                               r"LLC|GmbH|S\.A\.|plc|Limited|Corp\.?))?\s*(?:[.,|]|all rights|$)",
                               re.I)
@@ -321,6 +337,15 @@ EXTEND_OVER_MEDIUM = True
 #: A first body line without a final stop and at least this long is the
 #: standfirst (subtitle) rather than the lede.
 STANDFIRST_MIN_WORDS = 8
+#: Repeated standfirst: syndicated pages often print the lede's first sentence as a
+#: standfirst right above the dateline lede ("NATO ministers will meet ..." then
+#: "VILNIUS, Lithuania (AP) — NATO ministers will meet ..."). A line of at most
+#: STANDFIRST_REPEAT_MAX_WORDS words, within STANDFIRST_REPEAT_WINDOW body lines
+#: before a dateline lede, whose words are at least STANDFIRST_REPEAT_MIN_SHARE
+#: contained in the lede's (after its dateline), is the standfirst, not the body.
+STANDFIRST_REPEAT_MAX_WORDS = 60
+STANDFIRST_REPEAT_WINDOW = 3
+STANDFIRST_REPEAT_MIN_SHARE = 0.8
 #: The headline block above a byline or date line is at most this many lines
 #: (headline, standfirst, a kicker or section label).
 TITLE_BLOCK_MAX_LINES = 4
