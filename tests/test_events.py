@@ -510,3 +510,98 @@ def test_clock_time_mention_merges_into_scheduled_event(nlp, follow, merged):
                 if e["kind"] == "meeting"]
     assert (len(meetings) == 1) is merged
     assert meetings[0]["when"] == "2023-02-03" and meetings[0]["status"] == "scheduled"
+
+
+# ---------------------------------------------------------------- round five (review fixes)
+
+R5_PUB = date(2024, 4, 3)
+
+
+def test_r5_scheduled_and_past_call_stay_apart(nlp):
+    text = ("Ana Berg would also hold a video call with Finnish President Ivo Lind. The call is "
+            "scheduled for 4 pm Oslo time. Berg spoke to Karl Moe by phone on Tuesday evening. "
+            "Details of Tuesday's call were not disclosed.")
+    evs = events_for(nlp, text, [("Ana Berg", "PERSON", "Berg"), ("Ivo Lind", "PERSON"),
+                                 ("Karl Moe", "PERSON")],
+                     [("Tuesday evening", "TIME", "2024-04-02TEV"), ("Tuesday's", "DATE", "2024-04-02"),
+                      ("4 pm Oslo time", "TIME", "2024-04-03T16:00")], published=R5_PUB)
+    calls = [e for e in evs if e["kind"] == "call"]
+    assert len(calls) == 2
+    sched = next(e for e in calls if e["status"] == "scheduled")
+    past = next(e for e in calls if e["status"] == "past")
+    assert "Ivo Lind" in sched["participants"] and "Karl Moe" not in sched["participants"]
+    assert set(past["participants"]) == {"Ana Berg", "Karl Moe"}
+    assert "Tuesday's" in text[past["mentions"][-1]["start"]:past["mentions"][-1]["end"]]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Norway will host talks on a framework for Sudan in Oslo on 14 November.", "Oslo"),
+    ("Austria will host a new round of talks on the programme in Vienna on Thursday.", "Vienna"),
+    ("A follow-up meeting is pencilled in for Vienna early next year.", "Vienna"),
+])
+def test_r5_host_and_pencilled_where(nlp, text, place):
+    evs = events_for(nlp, text, [(place, "GPE")],
+                     [(s, "DATE", v) for s, v in (("14 November", "2024-11-14"),
+                                                   ("Thursday", "2024-04-04"),
+                                                   ("early next year", "2025")) if s in text],
+                     published=R5_PUB)
+    assert evs and evs[0]["where"] == place
+
+
+@pytest.mark.parametrize("text", [
+    "The talks on the situation in Oslo continue.",  # a topic place, no date after it
+    "A meeting is planned for the spring.",  # "for" + no place
+])
+def test_r5_no_where_negative(nlp, text):
+    ents = [("Oslo", "GPE")] if "Oslo" in text else []
+    for e in events_for(nlp, text, ents, [], published=R5_PUB):
+        assert e["where"] is None
+
+
+def test_r5_sequence_subject_takes_no_date(nlp):
+    text = "Envoys met in Malta on Saturday. The talks follow similar meetings in Oslo in June."
+    evs = events_for(nlp, text, [("Malta", "GPE"), ("Oslo", "GPE")],
+                     [("Saturday", "DATE", "2024-03-30"), ("June", "DATE", "2023-06")],
+                     published=R5_PUB)
+    assert not [e for e in evs if e["kind"] == "talks" and e["when"] == "2023-06"]
+    assert any(e["where"] == "Oslo" and e["when"] == "2023-06" and e["status"] == "past" for e in evs)
+
+
+@pytest.mark.parametrize("text,times,when", [
+    ("The meeting on Thursday comes two weeks before a NATO summit in Vienna.",
+     [("Thursday", "DATE", "2024-04-11"), ("two weeks", "DURATION", "P2W")], "2024-04-25"),
+    ("The meeting comes two weeks before a NATO summit in Vienna.",
+     [("two weeks", "DURATION", "P2W")], None),
+])
+def test_r5_before_is_scheduled(nlp, text, times, when):
+    evs = events_for(nlp, text, [("NATO", "ORG"), ("Vienna", "GPE")], times, published=R5_PUB)
+    summit = next(e for e in evs if e["kind"] == "summit")
+    assert summit["status"] == "scheduled" and summit["when"] == when
+
+
+def test_r5_past_summit_not_merged_with_future_host(nlp):
+    text = ("Prime Minister Ana Berg will host the summit, her spokeswoman said. The last such "
+            "summit, in Malaga in 2019, ended without a declaration.")
+    evs = events_for(nlp, text, [("Ana Berg", "PERSON", "Berg"), ("Malaga", "GPE")],
+                     [("2019", "DATE", "2019")], published=R5_PUB)
+    old = next(e for e in evs if e["when"] == "2019")
+    assert old["status"] == "past" and "Ana Berg" not in old["participants"]
+
+
+@pytest.mark.parametrize("lead", ["OSLO (Reuters) - ", "Geneva (AFP) - ", "VILNIUS, Lithuania (AP) \u2014 "])
+def test_r5_wire_dateline_never_participant(nlp, lead):
+    place = lead.split(" (")[0].split(",")[0]
+    text = lead + "Ana Berg will meet Karl Moe in Bergen on Monday."
+    name = place if place[1:].islower() else place
+    evs = events_for(nlp, text, [(name, "GPE"), ("Ana Berg", "PERSON"), ("Karl Moe", "PERSON"),
+                                 ("Bergen", "GPE")], [("Monday", "DATE", "2024-04-08")],
+                     published=R5_PUB)
+    assert evs and name not in evs[0]["participants"]
+    assert {"Ana Berg", "Karl Moe"} <= set(evs[0]["participants"])
+
+
+def test_r5_plain_sentence_name_still_participant(nlp):
+    text = "Oslo officials - and Ana Berg - will meet Karl Moe on Monday."
+    evs = events_for(nlp, text, [("Ana Berg", "PERSON"), ("Karl Moe", "PERSON")],
+                     [("Monday", "DATE", "2024-04-08")], published=R5_PUB)
+    assert "Karl Moe" in evs[0]["participants"]

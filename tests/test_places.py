@@ -280,3 +280,21 @@ def test_city_then_state_prefers_the_state(nlp, text, specs, surface, kind, admi
 def test_uncovered_multiword_country_names(nlp, text, specs, expected):
     places = resolve_places(None, make_entities(text, specs), text)
     assert [p["country_code"] for p in places if p["kind"] == "country"] == ([expected] if expected else [])
+
+
+# ---------------------------------------------------------------- round five: small capitals
+
+@pytest.mark.parametrize("text,surface,cc", [
+    ("Ministers met in Valletta on Monday.", "Valletta", "MT"),
+    ("Officials gathered in Vaduz for talks.", "Vaduz", "LI"),
+])
+def test_small_national_capitals_resolve(nlp, text, surface, cc):
+    p = by_text(resolve(nlp, text, [(surface, "GPE")]), surface)
+    assert p is not None and p["country_code"] == cc and p["kind"] == "city"
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Ministers met in Qwertzville on Monday.", "Qwertzville"),  # unknown: never guessed
+])
+def test_capital_bonus_does_not_invent_places(nlp, text, surface):
+    assert by_text(resolve(nlp, text, [(surface, "GPE")]), surface) is None

@@ -124,7 +124,8 @@ def participants(tok, kind, index, where_span, triggers) -> list[dict]:
             if c.dep_ in R.OBJECT_DEPS and kind != "visit":
                 # "meet Vogel and Finance Minister Thomas Engel", however the list is parsed
                 persons_only.extend(c.subtree)
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+            if c.dep_ == "prep" and (c.lower_ in ("with", "between", "among") or (
+                    c.lower_ in R.SPEECH_PARTNER_PREPS and tok.lemma_.lower() in R.PHONE_SPEECH_VERBS)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         toks.extend(_with_conjuncts(p))

@@ -407,7 +407,14 @@ def _region(tok, triggers: dict[int, str]) -> set[int]:
     return region
 
 
+def _sequence_subject(tok) -> bool:
+    """ "The talks FOLLOW similar meetings in June": an anaphoric subject of a sequence verb."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in R.SEQUENCE_VERBS
+
+
 def _clause_verb(tok):
+    if _sequence_subject(tok):
+        return None  # the clause's times and places belong to the event it follows
     return tok if tok.pos_ in ("VERB", "AUX") else _verb_ancestor(tok.head)
 
 
@@ -441,6 +448,9 @@ def _place_ok(root, tok, kind, place) -> bool:
     """Is a place whose head token is ``root`` the event's location?"""
     if root.dep_ == "pobj":
         prep = root.head.lower_
+        if prep in R.SCHEDULE_PLACE_PREPS and place is not None:  # "pencilled in for Geneva"
+            verb = root.head.head
+            return verb.lemma_.lower() in R.SCHEDULE_PLACE_VERBS or verb.lower_ in R.SCHEDULE_PLACE_VERBS
         return (prep in R.LOCATIVE_PREPS or (kind in R.VISIT_KINDS and prep in R.VISIT_PREPS)
                 or _locative_head(root))
     if root.dep_ == "dobj" and kind in R.VISIT_KINDS and root.head.i == tok.i:
@@ -456,6 +466,11 @@ def _place_ok(root, tok, kind, place) -> bool:
 def _under_topic(root, tok, index) -> bool:
     """Is the place ``root`` inside a topic phrase of the trigger ("talks on the situation in
     Mali")? A time after the preposition ("on Dec. 3 in Muscat") is no topic."""
+    nxt = root.right_edge.i + 1
+    if nxt < len(root.doc) and root.doc[nxt].lower_ in R.PLACE_BEFORE_DATE_PREPS and any(
+            span.start in (nxt, nxt + 1) for t, span in index.times
+            if t.get("type") not in R.NON_DATE_TIME_TYPES):
+        return False  # "talks on a framework for Ukraine in Brussels on 14 November"
     cur = root
     for _ in range(8):
         if cur.i == tok.i or cur.head.i == cur.i:
@@ -500,7 +515,9 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
                 if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
                     continue
                 if _same_token(_verb_ancestor(span.root), verb) and span.root.dep_ == "pobj" \
-                        and span.root.head.lower_ in R.LOCATIVE_PREPS \
+                        and (span.root.head.lower_ in R.LOCATIVE_PREPS
+                             or (place is not None and span.root.head.lower_ in R.SCHEDULE_PLACE_PREPS
+                                 and _place_ok(span.root, tok, kind, place))) \
                         and not _under_topic(span.root, tok, index):
                     cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
     if not cands:
@@ -548,6 +565,49 @@ def _modality(tok) -> tuple[str | None, bool]:
     return None, own
 
 
+def _before_present(tok) -> bool:
+    """ "The meeting comes two weeks BEFORE a NATO summit", "ahead of the summit": the object of
+    "before" under a present or future verb is a later event, so scheduled."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ in R.BEFORE_PREPS:
+        prep = prep.head
+    if prep.lower_ not in R.BEFORE_PREPS:
+        return False
+    verb = _verb_ancestor(prep.head)
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBZ", "VBP") or bool(aux & R.FUTURE_AUX)
+
+
+_DURATION = re.compile(R.BEFORE_DURATION_PATTERN)
+
+
+def _before_when(m: dict, earlier: list[dict], index: _Index) -> None:
+    """ "The meeting [dated] comes two weeks before a summit": the summit's day is the anchor's
+    day plus the duration. With no dated anchor or no duration, the mention stays undated."""
+    from datetime import timedelta
+    from storyline.enrich.event_dates import day as _day
+    tok = m["tok"]
+    verb = _verb_ancestor(tok.head)
+    anchor = next((e for e in reversed(earlier) if e["sent"] == m["sent"] and e["when"]
+                   and _day(e["when"]["value"]) and e["tok"].head.i == verb.i), None)
+    if anchor is None:
+        return
+    for t, span in index.times:
+        dm = _DURATION.match(t.get("value") or "")
+        if t.get("type") == "DURATION" and dm and span.root.sent == tok.sent \
+                and verb.i <= span.start < tok.i:
+            days = int(dm["n"]) * R.DURATION_UNIT_DAYS[dm["unit"]]
+            new = _day(anchor["when"]["value"]) + timedelta(days=days)
+            m["when"] = {"value": new.isoformat(), "text": t.get("text") or span.text,
+                         "id": t.get("id"), "type": "DATE",
+                         "how": f"{t.get('text')!r} after {anchor['when']['text']!r}"}
+            return
+
+
 def _modifier_status(tok) -> str | None:
     words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod", "npadvmod", "compound")}
     words |= {g.lower_ for c in tok.children if c.dep_ == "npadvmod" for g in c.children}
@@ -582,6 +642,10 @@ def _agreement(ev: dict, m: dict) -> int | None:
     """How well mention ``m`` fits event ``ev`` (None: incompatible)."""
     if ev["kind"] != m["kind"]:
         return None
+    if m.get("tense"):  # a scheduled call and a past call are two calls
+        tenses = {x["tense"] for x in ev["mentions"] if x.get("tense")} | {m["tense"]}
+        if any(pair <= tenses for pair in R.CONFLICTING_STATUSES):
+            return None
     clock = _clock_only(m)
     if not clock and not any(when_compatible(w, m["when"]) for w in ev["whens"]) \
             and ev["whens"] and m["when"]:
@@ -603,6 +667,18 @@ def _agreement(ev: dict, m: dict) -> int | None:
         score += 1
     score += len(ids & mids)
     return score
+
+
+def _own_tense(m: dict, published) -> str | None:
+    """A mention's own status: by its date against publication, else its own predicate's tense
+    or modality ("would hold", "is scheduled" -> scheduled; "spoke" -> past), else None."""
+    if m["when"]:
+        by_date = compare(m["when"]["value"], published)
+        if by_date:
+            return by_date
+    if m["own"] and m["modality"] in ("past", "scheduled"):
+        return m["modality"]
+    return None
 
 
 def _clock_only(m: dict) -> bool:
@@ -631,7 +707,7 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
     mentions = []
     for i in sorted(triggers):
         tok, kind = sdoc[i], triggers[i]
-        region = _region(tok, triggers)
+        region = {x.i for x in tok.subtree} if _sequence_subject(tok) else _region(tok, triggers)
         taken = set()
         for j in triggers:
             if j != i and sdoc[j].sent == tok.sent:
@@ -640,6 +716,8 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
         p = _pick_place(tok, kind, region, index, taken)
         parts = participants(tok, kind, index, p[4] if p else None, triggers)
         modality, own = _modality(tok)
+        if _before_present(tok):
+            modality, own = "scheduled", True
         when = None
         if t:
             tdict, span = t[2], t[3]
@@ -667,6 +745,9 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
              "definite": definite, "framed": _framed(tok, kind),
              "anaphoric": bool(dets & R.ANAPHORIC_DETERMINERS) and not when and not place}
         relative_when(m, mentions, sdoc)
+        if not when and _before_present(tok):
+            _before_when(m, mentions, index)
+        m["tense"] = _own_tense(m, published)
         mentions.append(m)
 
     events: list[dict] = []

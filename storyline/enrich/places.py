@@ -403,8 +403,21 @@ def _candidates(group: _Group, text: str) -> None:
     group.candidates = cands
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset:
+    """(country code, name key) of every national capital."""
+    return frozenset((cc, name_key(rec.get("capital") or "")) for cc, rec in countries().items()
+                     if rec.get("capital"))
+
+
+def _is_capital(r: dict) -> bool:
+    return r["kind"] == "city" and (r["country_code"], name_key(r["name"])) in _capitals()
+
+
 def _base_score(r: dict) -> float:
     score = R.KIND_PRIOR[r["kind"]] + R.POPULATION_WEIGHT * _log_pop(r)
+    if _is_capital(r):
+        score += R.CAPITAL_BONUS
     return score - (R.ALTERNATE_NAME_PENALTY if r["alt"] else 0.0)
 
 

