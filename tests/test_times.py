@@ -402,7 +402,7 @@ TUE_SEP = date(2024, 9, 17)  # a Tuesday
     ("Crews were still digging on Monday night. The tremor struck at 03:40 local time "
      "(0040 GMT) on Saturday, north of the capital.", "0040 GMT", "2024-09-14T00:40Z"),
     ("Crews were still digging on Monday night. The tremor struck at 03:40 local time "
-     "(0040 GMT) on Saturday, north of the capital.", "03:40 local time", "2024-09-14T03:40"),
+     "(0040 GMT) on Saturday, north of the capital.", "03:40 local time", "2024-09-14T00:40Z"),
     ("The ferries will sail at 6:30 am (0430 GMT) on Sunday.", "0430 GMT", "2024-09-22T04:30Z"),
     # "local time" in a story about one country with a single zone: converted (Athens UTC+3)
     ("Greece shook again. The tremor struck at 03:40 local time on Saturday.",
@@ -729,3 +729,68 @@ def test_zoned_clock_side_of_publication_follows_tense(verb, published, value, u
 def test_day_first_pair(text, values):
     items = find_times(text, date(2023, 11, 14))
     assert [it["value"] for it in items if it["type"] == "DATE"] == values
+
+
+# --- round seven -------------------------------------------------------------------------------
+WED_MAR = date(2023, 3, 8)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # a bare month after a future date in the same sentence inherits its direction
+    ("A ministerial round is scheduled for 20 March in Oslo, followed by a leaders' meeting in "
+     "Paris in February.", "February", "2024-02"),
+    # negative: a past verb in its own clause keeps the month in the past
+    ("The exhibition was followed by a retrospective in Vienna in February.", "February",
+     "2023-02"),
+])
+def test_month_inherits_future_of_its_sentence(text, expr, value, nlp):
+    assert _one(text, WED_MAR, expr, sdoc=nlp(text))["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # the bracketed UTC clock converts and gives the bare local clock its offset
+    ("Voting is due to open at 9 a.m. (0700 GMT) on Friday.", "9 a.m.", "2023-03-10T07:00Z"),
+    ("Voting is due to open at 9 a.m. (0700 GMT) on Friday.", "0700 GMT", "2023-03-10T07:00Z"),
+    # negative: no bracketed UTC clock, no zone
+    ("Voting is due to open at 9 a.m. on Friday.", "9 a.m. on Friday", "2023-03-10T09:00"),
+    # "in <city> at <clock> local time": the city's zone
+    ("The two ministers met in Tokyo at 10:00 am local time.", "10:00 am local time",
+     "2023-03-08T01:00Z"),
+])
+def test_bracketed_utc_and_city_before_local_time(text, expr, value, nlp):
+    assert _one(text, WED_MAR, expr, sdoc=nlp(text))["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # a scheduled clock takes the future day named before it, not a past day named later
+    ("The envoys will gather in Riga on Monday for a summit. The summit is scheduled for "
+     "2 pm Riga time. Officials spoke on Tuesday about it, and Tuesday's summit prep ended.",
+     "2 pm Riga time", "2023-03-13T12:00Z"),
+    # a clock with no day of its own takes the talks' day from the sentence before
+    ("Delegates will open talks in Bern on Friday. The talks are set to start at 4 p.m.",
+     "4 p.m.", "2023-03-10T16:00"),
+    # negative: a past clock with no day anywhere stays on the publication day
+    ("The ferry left at 4 p.m., the port said.", "4 p.m.", "2023-03-08T16:00"),
+])
+def test_clock_day_never_from_a_later_opposite_sentence(text, expr, value, nlp):
+    assert _one(text, WED_MAR, expr, sdoc=nlp(text))["value"] == value
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # "N days before EVENT" stays a duration, as TimeML annotates it (rules/times.py)
+    ("The vote will take place on Friday. Observers arrive three days before the vote.",
+     "three days", "P3D"),
+    ("The vote will take place on Friday. Observers arrive the day before the vote.",
+     "the day before", "2023-03-09"),
+    ("The summit will take place on Friday. Aides will meet in Oslo the day before.",
+     "the day before", "2023-03-09"),
+    # negative: an event the text does not date leaves a duration
+    ("Observers arrive three days before the vote.", "three days", "P3D"),
+    # "last" as a verb stays out of the duration
+    ("The hearing opens on Friday and will last four days.", "four days", "P4D"),
+    # the anchor is the last date of the same event, not the latest date of any kind
+    ("The two presidents held a call on Monday. Aides met early on Tuesday. A second call "
+     "would take place two days later.", "two days later", "2023-03-08"),
+])
+def test_event_anchored_relatives(text, expr, value, nlp):
+    assert _one(text, WED_MAR, expr, sdoc=nlp(text))["value"] == value

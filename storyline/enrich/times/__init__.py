@@ -35,6 +35,7 @@ from storyline.enrich.times import absolute, clock, periods, relative
 from storyline.enrich.times.candidates import _candidates, _widen
 from storyline.enrich.times.context import NORMALISERS, _Cand, _Ctx, _resolve
 from storyline.enrich.times.dates import _as_date
+from storyline.rules import times as R
 
 __all__ = ["find_times", "TIMES"]
 
@@ -63,6 +64,13 @@ def find_times(text: str, published: date | datetime | None, *, sdoc=None) -> li
             dct_dt = None  # a bare date, not a moment
     x = _Ctx(text, dct, dct_dt, sdoc)
     cands = _widen(text, _candidates(text))
+    for c in cands:
+        # "(the talks will start ...) and last two days": "last" is the verb, not "the last"
+        det = c.m.groupdict().get("det") if c.name == "duration" else None
+        if det and det.lower() == "last" and c.start == c.m.start("det"):
+            words = text[max(0, c.start - 12):c.start].lower().split()
+            if words and words[-1] in R.VERB_LAST_BEFORE:
+                c.start = c.m.start("num")
     x.pending = cands
     pending_anchor: list[dict] = []  # items anchored on a candidate not yet numbered
     out = []

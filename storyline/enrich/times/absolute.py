@@ -135,6 +135,8 @@ def _norm_month(c, x):
         d = date(x.dct.year, mon, 1)
     else:
         tense = x.tense(c)
+        if tense != "future" and _follows_future_date(c, x):
+            tense = "future"  # "planned for 30 September, followed by a summit in October"
         if tense is None:
             back = max(o for o in opts if o <= this)
             months = (this.year - back.year) * 12 + this.month - back.month
@@ -249,3 +251,30 @@ def _norm_pair_day_before(c, x):
     if d is None or d >= second["_d"]:
         return None
     return _item("DATE", d.isoformat(), None, c.day, "day", d)
+
+
+def _follows_future_date(c, x: _Ctx) -> bool:
+    """A bare month later in the same sentence as a date resolved ahead of publication inherits
+    its direction ("will meet on 30 September, followed by a summit in October"), unless a
+    finite past verb stands between them ("..., the summit was held in October") or a
+    preposition before the month gives its own direction."""
+    from storyline.enrich.times.clock import _sentence_start
+    from storyline.enrich.times.grammar import _PAST_CUE
+
+    if _prep_tense(x.text, c.start if c.lead is None else c.lead):
+        return False
+    lo = _sentence_start(x, c.start, 0)
+    for it in reversed(x.items):
+        if it["end"] <= lo:
+            return False
+        if it.get("_g") not in ("day", "month") or it.get("_d") is None or \
+                it.get("anchor") != "published" or it["_d"] <= x.dct:
+            continue
+        between = x.text[it["end"]:c.start]
+        if x.sdoc is not None:
+            span = x.sdoc.char_span(it["end"], c.start, alignment_mode="contract")
+            toks = list(span) if span is not None else []
+            return not any(t.tag_ == "VBD" or t.lower_ in R.PAST_ONLY_CUES for t in toks)
+        return not any(w.lower() in R.PAST_ONLY_CUES for w in between.split()) and \
+            not any(m.group(0).lower() in ("was", "were", "had", "did") for m in _PAST_CUE.finditer(between))
+    return False

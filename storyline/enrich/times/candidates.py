@@ -265,6 +265,8 @@ def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
                         c.zone = zone
                         c.end = z.end()
                         c.local = zone is None
+                        if c.local and c.name == "clock":
+                            c.zone = _place_zone_before(text, c.start)
         # a weekday followed by its date: "Saturday, April 25" (the date gives the value)
         if out and out[-1].name == "weekday" and c.name in ("dmy", "mdy") and \
                 re.fullmatch(r",?\s*", text[out[-1].end:c.start]) and not out[-1].m.group("pod"):
@@ -335,3 +337,13 @@ def _place_zone_after(text: str, end: int):
     if not m or m.start("city") - end > R.ZONE_CITY_MAX_GAP + 3:
         return None
     return _zone_for(m.group("city"))
+
+
+_PLACE_AT = re.compile(r"\bin\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+at\s+(?:about\s+|around\s+)?$")
+
+
+def _place_zone_before(text: str, start: int):
+    """"signed the deal in Rome at 11:30 am local time": a place right before "at" and the
+    clock time is where the local time is kept (PLACE_BEFORE_CLOCK_MAX_CHARS of look-back)."""
+    m = _PLACE_AT.search(text, max(0, start - R.PLACE_BEFORE_CLOCK_MAX_CHARS), start)
+    return _zone_for(m.group("city")) if m else None

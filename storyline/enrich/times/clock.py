@@ -49,6 +49,19 @@ def _norm_clock(c, x):
     if d is None:
         return _item("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", c.mod)
     zone = c.zone
+    partner = _bracket_partner(c, x)
+    if partner is not None and isinstance(partner, tuple):
+        # "3 p.m. (1300 GMT)": the bracketed UTC clock gives the local one its offset
+        ph, pm_ = partner
+        off = ((h * 60 + mi) - (ph * 60 + pm_)) % (24 * 60)
+        if off > R.MAX_UTC_OFFSET_MINUTES:
+            off -= 24 * 60
+        zone = timezone(timedelta(minutes=off))
+    elif partner is not None:
+        # the bracketed UTC clock of "3 p.m. (1300 GMT)": the same moment as the local one
+        it = _resolve(partner, x)
+        if it and it["value"].endswith("Z"):
+            return _item("TIME", it["value"], c.mod, it["anchor"], "day", it["_d"])
     if zone is None and c.local:
         zone = x.story_zone()  # "04:17 local time" in a story about one country with one zone
     if zone is not None:
@@ -70,6 +83,36 @@ def _norm_clock(c, x):
         return _item("TIME", f"{u.date().isoformat()}T{u.hour:02d}:{u.minute:02d}Z", c.mod,
                      anchor, "day", d)
     return _item("TIME", f"{d.isoformat()}T{h:02d}:{mi:02d}", c.mod, anchor, "day", d)
+
+
+def _is_utc(zone) -> bool:
+    return getattr(zone, "key", None) in R.UTC_ZONE_KEYS
+
+
+def _bracket_partner(c, x):
+    """A clock with no zone followed by a UTC clock in brackets ("3 p.m. (1300 GMT)"): the
+    bracketed one's (hour, minute). The bracketed UTC clock itself: the local candidate before
+    it. Else None."""
+    if c.zone is None:
+        for cand in x.pending:
+            if cand.start >= c.end and cand.name == "clock":
+                if x.text[c.end:cand.start].strip() == "(" and _is_utc(cand.zone):
+                    return _clock_hm(cand)
+                break
+            if cand.start >= c.end:
+                break
+        return None
+    if not _is_utc(c.zone):
+        return None
+    prev = None
+    for cand in x.pending:
+        if cand.start >= c.start:
+            break
+        prev = cand
+    if prev is not None and prev.name == "clock" and prev.zone is None and \
+            x.text[prev.end:c.start].strip() == "(" and _clock_hm(prev) is not None:
+        return prev
+    return None
 
 
 _DAY_KINDS = ("weekday", "dmy", "mdy", "dayword", "iso", "slashed", "dotted", "dashed")
@@ -107,6 +150,12 @@ def _clock_day(c, x) -> tuple[date | None, object]:
     if prev is not None and prev["_d"] is not None and \
             prev["start"] >= _sentence_start(x, c.start, R.CLOCK_PREVIOUS_SENTENCES):
         return prev["_d"], prev["id"]
+    if x.dct is not None and x.tense(c) == "future":
+        # "The call is scheduled for 4 pm": a scheduled clock takes the latest day ahead of
+        # publication named before it (never one from a later sentence)
+        for it in reversed(x.items):
+            if it.get("_g") == "day" and it.get("_d") is not None and it["_d"] > x.dct:
+                return it["_d"], it["id"]
     return x.dct, "published"
 
 
@@ -181,13 +230,54 @@ def _event_day(c, x):
     for cand in x.pending:
         if cand is c or cand.name not in ("weekday", "dmy", "mdy", "dayword", "iso"):
             continue
+        later = cand.start > c.start and _sentence_start(x, cand.start, 0) > c.start
         if cand.start > c.start and found is not None:
             break  # the latest dated mention before the clock wins over a later one
         if not (_date_nouns(cand, x) & nouns):
             continue
         it = _resolve(cand, x)
+        if it and it.get("_d") and later and not _same_side(it["_d"], c, x):
+            break  # a later sentence's day on the other side of publication: another event
         if it and it.get("_d"):
             found = (it["_d"], cand)  # the anchor id is known once ``cand`` is emitted
             if cand.start > c.start:
                 break
     return found
+
+
+def _event_anchor(nouns: set[str], x, before: int):
+    """The latest day-dated candidate before ``before`` whose event noun is one of ``nouns``
+    ("a 70-minute call late on Monday" for "a second call ... two days later"): its item and
+    candidate, else None."""
+    if not nouns:
+        return None
+    found = None
+    for cand in x.pending:
+        if cand.start >= before:
+            break
+        dated = cand.name in _DAY_KINDS or (cand.name == "clock" and cand.day is not None)
+        if not dated or not (_date_nouns(cand, x) & nouns):
+            continue
+        it = _resolve(cand, x)
+        if it and it.get("_d") is not None:
+            found = (it, cand)
+    return found
+
+
+_EVENT_AFTER = re.compile(r"\s+(?:the|a|an|this|that|their|its|his|her)\s+(?:\w+\s+){0,2}?(?P<noun>[a-z]+)\b")
+
+
+def _event_after(x, end: int):
+    """The EVENT_NOUNS word of "before the talks" right after ``end``, else None."""
+    m = _EVENT_AFTER.match(x.text, end)
+    return m.group("noun") if m and m.group("noun") in R.EVENT_NOUNS else None
+
+
+def _same_side(d, c, x) -> bool:
+    """Does day ``d`` lie on the side of publication the clock's tense points to ("the call
+    began at 3:35 pm" and a past "Thursday" later; not "is scheduled for 4 pm" and a past
+    "Tuesday's call")? No tense or no DCT: no."""
+    tense = x.tense(c)
+    if x.dct is None or tense is None:
+        return False
+    return d <= x.dct if tense == "past" else d >= x.dct

@@ -92,9 +92,15 @@ def _norm_dayword(c, x):
 
 
 def _norm_anaphoric_day(c, x):
+    from storyline.enrich.times.clock import _event_after, _event_anchor
+
     off = R.ANAPHORIC_DAYS[" ".join(c.m.group(0).lower().split())]
     prev = x.last(("day",))
     base, anchor = (prev["_d"], prev["id"]) if prev else (x.dct, "published")
+    noun = _event_after(x, c.end) if off else None
+    ev = _event_anchor({noun}, x, len(x.text)) if noun else None
+    if ev is not None:  # "the day before the talks": the talks' date
+        base, anchor = ev[0]["_d"], ev[1]
     if base is None:
         return None
     d = base + timedelta(days=off)
@@ -237,10 +243,24 @@ def _norm_duration(c, x):
             d = _shift("quarter", prevq["_d"], direction * 4 * step)
             return _item("DATE", _fmt("quarter", d), c.mod, prevq["id"], "quarter", d)
         base, anchor = x.dct, "published"
-        if anchor_kind == "text" and gran_s in ("day", "week", "month"):
+        if anchor_kind == "event":
+            # "two days before the talks": the date the text gives the talks, else a duration
+            from storyline.enrich.times.clock import _event_after, _event_anchor
+
+            noun = _event_after(x, c.end)
+            ev = _event_anchor({noun}, x, len(x.text)) if noun else None
+            if ev is None or gran_s not in ("day", "week"):
+                return _item("DURATION", _duration(n, unit), c.mod)
+            base, anchor = ev[0]["_d"], ev[1]
+        elif anchor_kind == "text" and gran_s in ("day", "week", "month"):
+            from storyline.enrich.times.clock import _event_anchor, _event_nouns
+
             prev = x.last(("day", "month", "week"), absolute=True)
             if prev is not None and prev["_d"] is not None:
                 base, anchor = prev["_d"], prev["id"]
+            ev = _event_anchor(_event_nouns(c, x), x, c.start)
+            if ev is not None:  # "a second call ... two days later": the call's date
+                base, anchor = ev[0]["_d"], ev[1]
         elif anchor_kind == "text" and gran_s == "year":
             # "in 1997 ... a year later": the year last named; "a year earlier" only when that
             # year is close by (in results news it is the DCT's year before)
