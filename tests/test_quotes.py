@@ -468,3 +468,35 @@ def test_organisation_references_resolve(nlp, text, fragment, speaker):
 ])
 def test_fragment_after_prose_is_partial(nlp, text, fragment, kind):
     assert _one(_quotes(nlp, text), fragment)["kind"] == kind
+
+
+# ---------------------------------------------------------------- round seven
+@pytest.mark.parametrize("text,start", [
+    ("Geneva (AFP) - Ministers will meet on Friday, the agency said.", "Ministers"),
+    ("Storm hits.\n\nOSLO (Reuters) - Ministers will meet on Friday, the agency said.",
+     "Ministers"),
+    ("Storm hits.\n\nOSLO, Norway (AP) — Ministers will meet on Friday, the agency said.",
+     "Ministers"),
+    ("Apple (AAPL) - shares will rise on Friday, the analyst said.", "Apple"),
+])
+def test_round7_datelines_dropped(text, start):
+    from storyline.rules.entities import dateline_match
+    para = text.rfind("\n") + 1
+    m = dateline_match(text, para)
+    rest = text[m.end():] if m else text[para:]
+    assert rest.startswith(start)
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # "He" opening the next sentence is the previous sentence's speaker, not the person
+    # inside its reported words
+    ("Deputy spokesman Lars Holm said in a statement that Merkel had asked Johnson to "
+     "\"respect the deal\". He said a new meeting would follow on Friday.",
+     "a new meeting would follow", "Lars Holm"),
+    # a main-clause subject in the previous sentence keeps the pronoun (no rival)
+    ("Lars Holm met Angela Merkel on Monday. Merkel said talks went well. "
+     "She said a new meeting would follow on Friday.",
+     "a new meeting would follow", "Angela Merkel"),
+])
+def test_round7_pronoun_prefers_main_speaker(nlp, text, fragment, speaker):
+    assert _one(_quotes(nlp, text), fragment)["speaker"] == speaker

@@ -35,7 +35,9 @@ import re
 from storyline.enrich.entity_base import (  # noqa: F401  (re-exported)
     Mention, _display_name, _Entity, _norm_key, _overlaps, _set_tokens, _token_indices, _trim,
     acronym_definition, acronym_matches, doc_text, is_known_place, known_places)
-from storyline.enrich.entity_labels import (_acronym_mentions, _add_regions, _caps_prefix_orgs,
+from storyline.enrich.entity_labels import (_acronym_mentions, _add_missed_demonyms, _add_regions,
+                                            _caps_prefix_orgs, _clock_prefixes,
+                                            _unknown_one_word_places,
                                             _datelines, _extend_names_left, _fix_labels,
                                             _merge_org_tails, _repair_labels, _strip_titles,
                                             _unify_labels)
@@ -198,6 +200,7 @@ def _merge_acronyms(text: str, entities: list[_Entity]) -> list[_Entity]:
 def find_mentions(sdoc) -> list[Mention]:
     """Corrected entity mentions (steps 1-3), in text order."""
     ms = _raw_mentions(sdoc)
+    ms = _clock_prefixes(sdoc, ms)
     ms = _caps_prefix_orgs(sdoc, ms)
     ms = _add_regions(sdoc, ms)
     ms = _repair_labels(sdoc, ms)
@@ -208,6 +211,8 @@ def find_mentions(sdoc) -> list[Mention]:
     _unify_labels(ms)
     ms = _acronym_mentions(sdoc, ms)
     ms = _add_missed_names(sdoc, ms)
+    ms = _add_missed_demonyms(sdoc, ms)
+    _unknown_one_word_places(sdoc, ms)
     return _merge_org_tails(sdoc, ms)
 
 

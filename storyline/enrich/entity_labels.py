@@ -254,7 +254,7 @@ def _datelines(sdoc, mentions: list[Mention]) -> list[Mention]:
     text = doc_text(sdoc)
     extra = []
     for pm in re.finditer(r"(?m)^(?=[A-Z])", text):
-        dm = R.DATELINE_RE.match(text, pm.start())
+        dm = R.dateline_match(text, pm.start())
         if dm is None:
             continue
         groups = [dm.span(g) for g in (1, 2, 3) if dm.group(g) is not None]
@@ -407,3 +407,52 @@ def _media_context(sdoc, m: Mention) -> bool:
     if a >= 1 and sdoc[a - 1].lower_ in R.MEDIA_NOUNS:
         return True
     return b < len(sdoc) and sdoc[b].lower_ in R.MEDIA_NOUNS
+
+
+# ---------------------------------------------------------------- round seven
+def _clock_prefixes(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """"10:00 Brussels" (tagged ORG): a clock time opening a mention is cut off; what is left
+    is a GPE when the gazetteer knows it, and nothing at all when no capitalised word stays."""
+    out = []
+    for m in mentions:
+        k = m.tstart
+        while k < m.tend and R.CLOCK_TOKEN_RE.match(sdoc[k].text):
+            k += 1
+        if k == m.tstart:
+            out.append(m)
+            continue
+        if k >= m.tend or not sdoc[k].text[:1].isupper():
+            continue
+        m.tstart, m.start = k, sdoc[k].idx
+        m.text = doc_text(sdoc)[m.start:m.end]
+        if is_known_place(m.text):
+            m.label = "GPE"
+        out.append(m)
+    return out
+
+
+def _unknown_one_word_places(sdoc, mentions: list[Mention]) -> None:
+    """A one-word GPE the gazetteer does not know is an ORG ("Russia's Gazprom said"), unless
+    one of its mentions follows a place preposition ("in Bucha")."""
+    words: dict[str, list[Mention]] = {}
+    for m in mentions:
+        words.setdefault(m.text, []).append(m)
+    for text, ms in words.items():
+        if len(text.split()) != 1 or not all(m.label == "GPE" for m in ms) \
+                or any(m.dateline for m in ms) or is_known_place(text) \
+                or text in R.COUNTRY_ALIASES or text in R.FORCED_LABELS:
+            continue
+        if any(m.tstart > 0 and sdoc[m.tstart - 1].lower_ in R.PLACE_PREPOSITIONS for m in ms):
+            continue
+        for m in ms:
+            m.label = "ORG"
+
+
+def _add_missed_demonyms(sdoc, mentions: list[Mention]) -> list[Mention]:
+    """A nationality word from the table that spaCy missed ("Maltese Energy Minister Paul
+    Vella" opening a paragraph) is a NORP mention, so the role after it gets its country."""
+    covered = {t for m in mentions for t in range(m.tstart, m.tend)}
+    extra = [Mention(t.idx, t.idx + len(t.text), "NORP", t.i, t.i + 1, t.text)
+             for t in sdoc if t.i not in covered and t.text in R.DEMONYMS
+             and t.pos_ in ("ADJ", "PROPN", "NOUN")]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions

@@ -183,7 +183,7 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
     if outside is None:
         outside = verb.i not in quoted
     ps, pe = _para_bounds(verb.doc, verb.i)
-    dl = R.DATELINE_RE.match(doc_text(verb.doc), ps)
+    dl = R.dateline_match(doc_text(verb.doc), ps)
     if dl is not None:
         ps = dl.end()  # "BELGRADE, Serbia (AP) — ...": the dateline place is nobody's subject
     for c in verb.children:
@@ -595,7 +595,7 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     a, b = span
     if a > 0 and text[a - 1] != "\n":
         return span
-    m = R.DATELINE_RE.match(text, a, b)
+    m = R.dateline_match(text, a, b)
     return (m.end(), b) if m and b - m.end() > 0 else span
 
 

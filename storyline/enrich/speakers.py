@@ -227,6 +227,8 @@ class Resolver:
             if pick is None:
                 pick = next((c for c in cands[:R.PRONOUN_REACH] if c.gender == gender or (
                     c.gender is None and c.entity_id in people)), None)
+            if pick is not None:
+                pick = self._main_clause_rival(tok, pick, cands, gender, people)
         elif gender == "o":
             org_ids = {e["id"] for e in self.entities if e["label"] in ("ORG", "GPE")}
             pick = next((c for c in cands[:4] if c.entity_id in org_ids), None)
@@ -242,6 +244,37 @@ class Resolver:
         if pick is None:
             return Speaker(tok.text, None, *local, gender if gender in ("m", "f") else None)
         return Speaker(pick.name, pick.entity_id, *local, pick.gender, pick.descriptor)
+
+    def _in_main_clause(self, pos: int) -> bool | None:
+        """Whether the person whose mention starts at ``pos`` is the subject of its sentence's
+        main verb (None when no token starts there)."""
+        span = self.sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        role = _clause_role_token(span[0])
+        verb = role if role.dep_ == "ROOT" else role.head
+        return verb.i == role.sent.root.i
+
+    def _main_clause_rival(self, tok, pick: Speaker, cands: list[Speaker], gender: str,
+                           people: set) -> Speaker:
+        """A pronoun opening a new sentence refers back to the previous sentence's main
+        subject (its speaker) rather than to a person inside that sentence's reported words:
+        "Spokesman A said that B had urged C. He said ..." -> A. The rule applies when the
+        pick sits in an earlier sentence, in a subordinate clause, and a compatible person
+        in the same sentence is the main verb's subject."""
+        sent = tok.sent
+        pos = pick.start
+        if pos is None or pos >= sent.start_char or self._in_main_clause(pos) is not False:
+            return pick
+        pick_sent = self.sdoc.char_span(pos, pos + 1, alignment_mode="expand")[0].sent
+        for c in cands[:R.PRONOUN_REACH]:
+            if c.start is None or not (pick_sent.start_char <= c.start < pick_sent.end_char) \
+                    or c.entity_id == pick.entity_id:
+                continue
+            if (c.gender == gender or c.gender is None and c.entity_id in people) \
+                    and self._in_main_clause(c.start):
+                return c
+        return pick
 
     def _descriptor(self, tok, pos: int) -> Speaker | None:
         """"the spokesperson", "the official": the latest source introduced with that noun,

@@ -314,15 +314,20 @@ council committee board department
 """.split())
 GENERIC_ORG_REACH = 600
 
-#: All-caps dateline at the start of a paragraph: "WASHINGTON (AP) —", "MADISON, Wis. —",
+#: Dateline at the start of a paragraph: "WASHINGTON (AP) —", "MADISON, Wis. —",
 #: "COPENHAGEN, Nov 14 (Reuters) -". Group 1 is the place, group 2 its state or region (or a
-#: month), group 3 the agency in brackets.
+#: month), group 3 the agency in brackets. The place is in capitals, or written mixed-case
+#: when a news agency in brackets and a dash follow ("Geneva (AFP) -", "Berlin (dpa) -"; see
+#: ``dateline_match``, which also wants that agency in ``WIRE_NAMES``). Multi-line, so that
+#: ``match(text, pos)`` works at any paragraph start, not only at the text's first character.
 DATELINE_RE = re.compile(
-    r"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*)"
+    r"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*"
+    r"|[A-Z][a-z][a-z.'\-]*(?: [A-Z][a-z][a-z.'\-]*)?"
+    r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? \([A-Za-z][\w .&-]{0,30}\)\s*[—–-]))"
     r"(?:, ([A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2})?"
     r"(?: \(([A-Za-z][\w .&-]{0,30})\))?"
-    r"\s*[—–-]{1,2}\s*")
+    r"\s*[—–-]{1,2}\s*", re.M)
 
 #: An all-caps place name outside a dateline is written mixed-case for display only when it
 #: has at least this many letters and the gazetteer knows it ("ROME" -> "Rome"; "UAE" stays).
@@ -401,7 +406,9 @@ PLACE_LETTER_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "
 #: Matched case-sensitively as whole words.
 REGION_NAMES = ("Indo-Pacific", "Asia-Pacific", "Asia Pacific", "Middle East", "Near East",
                 "Far East", "Sahel", "Balkans", "Caucasus", "Horn of Africa", "Arctic",
-                "Scandinavia", "Latin America", "Sub-Saharan Africa")
+                "Scandinavia", "Latin America", "Sub-Saharan Africa",
+                # treaty areas named after a place: "the Schengen area", "the eurozone"
+                "Schengen")
 
 #: A capitalised word tagged PERSON at the start of a sentence is a common noun when spaCy
 #: tags it with one of these (plural common noun: "Schools were closed") or its lower-case
@@ -444,3 +451,23 @@ marshal commander field air vice rear senior
 """.split())
 TITLE_ONLY_WORDS = MILITARY_RANK_WORDS | ROLE_RANK_WORDS | frozenset(
     w.rstrip(".") for w in ROLE_HEADS)
+
+
+def dateline_match(text: str, pos: int = 0, endpos: int | None = None):
+    """``DATELINE_RE`` matched at ``pos`` (a paragraph start), or None; a mixed-case place
+    counts only before a known news agency ("Geneva (AFP) -", not "Apple (AAPL) -")."""
+    m = DATELINE_RE.match(text, pos, len(text) if endpos is None else endpos)
+    if m is None or m.group(1).isupper():
+        return m
+    return m if m.group(3) in WIRE_NAMES else None
+
+
+# ---------------------------------------------------------------- round seven
+
+#: A clock time glued to the front of a name ("10:00 Brussels time") is no part of it: the
+#: mention starts after it and is labelled again (a known place becomes a GPE).
+CLOCK_TOKEN_RE = re.compile(r"^\d{1,2}(?:[:.h]\d{2})?(?:[ap]\.?m\.?)?$", re.I)
+
+#: A one-word GPE the gazetteer does not know ("Gazprom said") is an ORG unless some mention
+#: of it follows one of these place prepositions ("in Bucha", "near Izium").
+PLACE_PREPOSITIONS = frozenset("in near at from to outside around into across".split())

@@ -131,6 +131,31 @@ Rwandan         | Rwanda                  | RW |
 Ugandan         | Uganda                  | UG |
 Tanzanian       | Tanzania                | TZ |
 Zimbabwean      | Zimbabwe                | ZW |
+Montenegrin     | Montenegro              | ME |
+Macedonian      | North Macedonia         | MK |
+Kosovar         | Kosovo                  | XK |
+Andorran        | Andorra                 | AD |
+Monegasque      | Monaco                  | MC |
+Sammarinese     | San Marino              | SM |
+-               | Liechtenstein           | LI | Liechtensteiner
+Kyrgyz          | Kyrgyzstan              | KG |
+Tajik           | Tajikistan              | TJ |
+Turkmen         | Turkmenistan            | TM |
+Bahraini        | Bahrain                 | BH |
+Singaporean     | Singapore               | SG |
+Jamaican        | Jamaica                 | JM |
+Ecuadorian      | Ecuador                 | EC |
+Bolivian        | Bolivia                 | BO |
+Paraguayan      | Paraguay                | PY |
+Uruguayan       | Uruguay                 | UY |
+Malian          | Mali                    | ML |
+Nigerien        | Niger                   | NE |
+Chadian         | Chad                    | TD |
+Cameroonian     | Cameroon                | CM |
+Angolan         | Angola                  | AO |
+Mozambican      | Mozambique              | MZ |
+Zambian         | Zambia                  | ZM |
+Eritrean        | Eritrea                 | ER |
 Congolese       | Congo                   | -  |
 Soviet          | Soviet Union            | -  |
 European        | Europe                  | -  |
