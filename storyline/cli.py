@@ -23,6 +23,22 @@ def _err(line: str) -> None:
     click.echo(line, err=True)
 
 
+def _iso_date(ctx, param, value):
+    """Click callback: an ISO 8601 date or date-time, else a usage error (exit 2)."""
+    if value is None:
+        return None
+    from datetime import date, datetime
+
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date like 2021-12-31")
+    return value
+
+
 def _db_option(func):
     return click.option("--db", "db", envvar="STORYLINE_DB", default=None,
                         help="Archive file (default: $STORYLINE_DB or ./storyline.db).")(func)
@@ -39,20 +55,41 @@ def _input_options(func):
     func = click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
                         show_default=True,
                         help="Kind of input; 'body' keeps the text exactly as the article body.")(func)
-    func = click.option("--published", default=None,
+    func = click.option("--published", default=None, callback=_iso_date,
                         help="Publication date (ISO 8601) overriding what the page says.")(func)
     func = click.option("--no-enrich", is_flag=True,
                         help="Skip entities, quotes, times, places and events.")(func)
-    func = click.option("--max-bytes", type=int, envvar="STORYLINE_MAX_BYTES",
+    func = click.option("--max-bytes", type=click.IntRange(min=1), envvar="STORYLINE_MAX_BYTES",
                         default=DEFAULT_MAX_BYTES, show_default=True,
                         help="Refuse inputs larger than this.")(func)
+    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+                        help="Seconds to wait for a web server (URLs only; default 10).")(func)
+    func = click.option("--retries", type=click.IntRange(min=0), default=None,
+                        help="Retries of a failed fetch, with backoff (URLs only; default 3).")(func)
     return func
 
 
-def _open_archive(db: str | None):
+def _open_archive(db: str | None, *, create: bool = False):
+    """The archive at ``db``; read-only commands never create one by mistake."""
+    from storyline.errors import ArchiveError
     from storyline.store import Archive
 
-    return Archive(db or Archive.default_path())
+    path = Path(db) if db else Archive.default_path()
+    if not create and not path.exists():
+        raise ArchiveError("no archive here; check --db or $STORYLINE_DB, or create one with "
+                           "`storyline ingest`", source=str(path))
+    return Archive(path)
+
+
+def _fetcher(timeout, retries, max_bytes):
+    if timeout is None and retries is None:
+        return None
+    from storyline.ingest.fetch import Fetcher
+    from storyline.rules import ingest as rules
+
+    return Fetcher(timeout=rules.FETCH_TIMEOUT if timeout is None else timeout,
+                   retries=rules.FETCH_RETRIES if retries is None else retries,
+                   max_bytes=max_bytes)
 
 
 def _echo_json(obj) -> None:
@@ -83,7 +120,8 @@ def main():
     """
 
 
-def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=None):
+def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=None,
+                   fetcher=None):
     """Yield (article, None) or (None, error) for every page of every source, in order.
 
     ``seen(raw) -> bool`` lets ``ingest`` skip pages already archived (by URL) without
@@ -93,7 +131,7 @@ def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=
 
     stdin = sys.stdin.buffer if "-" in sources else None
     for item in iter_pages(list(sources), input_format=input_format, max_bytes=max_bytes,
-                           stdin=stdin):
+                           stdin=stdin, fetcher=fetcher):
         if isinstance(item, StorylineError):
             yield None, item
             continue
@@ -114,13 +152,13 @@ def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=
 @click.argument("sources", nargs=-1, required=True)
 @_input_options
 @_format_option(["json", "jsonl", "text", "md"], "json")
-def extract(sources, input_format, published, no_enrich, max_bytes, fmt):
+def extract(sources, input_format, published, no_enrich, max_bytes, timeout, retries, fmt):
     """Extract clean articles from SOURCES, without an archive.
 
     SOURCES are files (HTML, .gz, scraped text, WARC, RSS/Atom, JSON Lines),
-    directories, globs, http(s) URLs or - for stdin. Prints one JSON object per
-    article (json), one line per article in input order (jsonl), or readable
-    text / Markdown.
+    directories, globs, http(s) URLs or - for stdin. Prints one pretty JSON object
+    per article (json), one line per article in input order (jsonl: use it to
+    read several articles by program), or readable text / Markdown.
 
     \b
     Example:
@@ -130,7 +168,8 @@ def extract(sources, input_format, published, no_enrich, max_bytes, fmt):
     from storyline.render import render_article
 
     failed = 0
-    for article, error in _iter_articles(sources, input_format, published, no_enrich, max_bytes):
+    for article, error in _iter_articles(sources, input_format, published, no_enrich, max_bytes,
+                                         fetcher=_fetcher(timeout, retries, max_bytes)):
         if error is not None:
             failed += 1
             _err(error.line())
@@ -150,7 +189,7 @@ def extract(sources, input_format, published, no_enrich, max_bytes, fmt):
 @_input_options
 @_db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
+def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retries, db, quiet):
     """Extract, enrich and store articles from SOURCES in the archive.
 
     Each article is written in one transaction: an interrupted ingest leaves a
@@ -167,8 +206,15 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
 
     from storyline.render import summary_table
 
-    archive = _open_archive(db)
+    archive = _open_archive(db, create=True)
     counts = {"added": 0, "duplicate": 0, "copy": 0, "failed": 0}
+    # URLs already archived are not fetched again
+    todo = []
+    for source in sources:
+        if source.lower().startswith(("http://", "https://")) and archive.has_url(source):
+            counts["duplicate"] += 1
+        else:
+            todo.append(source)
     failures: list[str] = []
     console = Console(stderr=True)
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(),
@@ -184,8 +230,9 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
 
     with progress:
         task = progress.add_task("", total=None)
-        for article, error in _iter_articles(sources, input_format, published, no_enrich,
-                                             max_bytes, seen=lambda raw: archive.has_url(raw.url)):
+        for article, error in _iter_articles(todo, input_format, published, no_enrich,
+                                             max_bytes, seen=lambda raw: archive.has_url(raw.url),
+                                             fetcher=_fetcher(timeout, retries, max_bytes)):
             if article is None and error is None:
                 counts["duplicate"] += 1
             elif error is not None:
@@ -210,10 +257,10 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, db, quiet):
 
 @main.command()
 @click.argument("query")
-@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=_iso_date, help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Only articles from this outlet.")
-@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_db_option
 @_format_option(["text", "json"], "text")
 def search(query, since, until, outlet, limit, db, fmt):
@@ -228,6 +275,8 @@ def search(query, since, until, outlet, limit, db, fmt):
     """
     from storyline.render import search_table
 
+    if not query.strip():
+        raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
     with _open_archive(db) as archive:
         hits = archive.search(query, since=since, until=until, outlet=outlet, limit=limit)
     if fmt == "json":
@@ -243,7 +292,8 @@ def search(query, since, until, outlet, limit, db, fmt):
 @_db_option
 @_format_option(["text", "json", "md"], "text")
 def show(article_id, db, fmt):
-    """Show one archived article (ID or an unambiguous prefix), with every outlet that carried it.
+    """Show one archived article (ID, an unambiguous prefix of 4+ characters, or its URL),
+    with every outlet that carried it.
 
     \b
     Example:
@@ -277,11 +327,15 @@ def export(fmt, output, db):
     """
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
+    if output is not None and not output.parent.is_dir():
+        _err(f"{output}: [E303] the folder {output.parent} does not exist")
+        sys.exit(1)
     with _open_archive(db) as archive:
-        if output is None:
-            n = archive.export(fmt, sys.stdout)
-        else:
-            n = archive.export(fmt, output)
+        try:
+            n = archive.export(fmt, sys.stdout if output is None else output)
+        except OSError as exc:
+            _err(f"{output or 'stdout'}: [E303] cannot write the export: {exc.strerror or exc}")
+            sys.exit(1)
     _err(f"exported {n} articles" + (f" to {output}" if output else ""))
 
 
@@ -333,9 +387,9 @@ def entity(name, db, fmt):
 
 @main.command()
 @click.option("--speaker", help="Only quotes by this speaker (name or alias).")
-@click.option("--since", help="Published on or after this date.")
-@click.option("--until", help="Published on or before this date.")
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--since", callback=_iso_date, help="Published on or after this date.")
+@click.option("--until", callback=_iso_date, help="Published on or before this date.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @_db_option
 @_format_option(["text", "json"], "text")
 def quotes(speaker, since, until, limit, db, fmt):
@@ -361,10 +415,10 @@ def quotes(speaker, since, until, limit, db, fmt):
 @click.option("--upcoming", is_flag=True,
               help="Only events still ahead: dated today or later (see --as-of), or announced "
                    "with no date yet; soonest first.")
-@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD",
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", callback=_iso_date,
               help="The day --upcoming counts from (default: today), e.g. the date of a crawl.")
 @click.option("--where", help="Only events at this place (name or country code).")
-@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @_db_option
 @_format_option(["text", "json"], "text")
 def events(upcoming, as_of, where, limit, db, fmt):
@@ -375,14 +429,6 @@ def events(upcoming, as_of, where, limit, db, fmt):
         storyline events --upcoming --where Geneva --db news.db
         storyline events --upcoming --as-of 2021-12-31 --db news.db
     """
-    if as_of:
-        from datetime import date
-
-        try:
-            date.fromisoformat(as_of)
-        except ValueError:
-            raise click.BadParameter(f"{as_of!r} is not a date like 2021-12-31",
-                                     param_hint="--as-of")
     with _open_archive(db) as archive:
         rows = archive.events(upcoming=upcoming, where=where, limit=limit, as_of=as_of)
     if fmt == "json":

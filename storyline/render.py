@@ -47,8 +47,8 @@ def render_article(data: dict, fmt: str = "text") -> str:
     if quotes:
         lines.append("\n" + ("## Quotes" if fmt == "md" else "Quotes:"))
         for q in quotes:
-            lines.append(f"- {q.get('speaker') or '?'} ({q.get('kind')}, {q.get('cue')}): "
-                         f"{q.get('text')}")
+            how = ", ".join(x for x in (q.get("kind"), q.get("cue")) if x)
+            lines.append(f"- {q.get('speaker') or '?'} ({how}): {q.get('text')}")
     events = data.get("events") or []
     if events:
         lines.append("\n" + ("## Events" if fmt == "md" else "Events:"))
@@ -60,7 +60,10 @@ def render_article(data: dict, fmt: str = "text") -> str:
     if copies:
         lines.append("\n" + ("## Also carried by" if fmt == "md" else "Also carried by:"))
         for c in copies:
-            lines.append(f"- {c.get('outlet') or '?'} {c.get('url') or ''} ({c.get('id')})")
+            url = c.get("url") or c.get("canonical_url") or ""
+            lines.append(f"- {c.get('outlet') or '?'} {url} ({c.get('id')})")
+    for seen in data.get("also_seen") or []:
+        lines.append(f"- {seen.get('outlet') or '?'} {seen.get('url') or ''} (same text)")
     return "\n".join(lines)
 
 

@@ -75,8 +75,16 @@ def test_extract_readable_formats(runner, fmt):
     assert "council voted" in result.stdout
 
 
-def test_show_unknown_id_is_a_clean_error(runner, tmp_path):
+def _empty_archive(tmp_path) -> str:
+    from storyline.store import Archive
+
     db = str(tmp_path / "a.db")
+    Archive(db).close()
+    return db
+
+
+def test_show_unknown_id_is_a_clean_error(runner, tmp_path):
+    db = _empty_archive(tmp_path)
     result = runner.invoke(main, ["show", "deadbeef", "--db", db])
     assert result.exit_code == 1
     assert "deadbeef" in result.stderr and "Traceback" not in result.output
@@ -88,7 +96,7 @@ def test_export_parquet_needs_output(runner, tmp_path):
 
 
 def test_show_too_short_prefix_says_so(runner, tmp_path):
-    result = runner.invoke(main, ["show", "2", "--db", str(tmp_path / "a.db")])
+    result = runner.invoke(main, ["show", "2", "--db", _empty_archive(tmp_path)])
     assert result.exit_code == 1
     assert "too short" in result.stderr and "Traceback" not in result.output
 
@@ -117,3 +125,57 @@ def test_events_upcoming_as_of_an_old_crawl(runner, tmp_path):
     later = runner.invoke(main, ["events", "--upcoming", "--as-of", "2022-02-01", "--db", db,
                                  "--format", "json"])
     assert json.loads(later.stdout) == []
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "talks"], ["quotes"], ["events"],
+                                     ["show", "abcd1234"], ["entity", "Psaki"],
+                                     ["export", "--format", "jsonl"]])
+def test_read_commands_never_create_an_archive(runner, tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = runner.invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert "no archive" in result.stderr and "Traceback" not in result.output
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "-", "--published", "2021-13-45"],
+    ["extract", "-", "--published", "notadate"],
+    ["search", "talks", "--since", "yesterday"],
+    ["quotes", "--until", "garbage"],
+    ["search", "talks", "--limit", "0"],
+    ["extract", "-", "--max-bytes", "0"],
+    ["search", "   "],
+])
+def test_bad_option_values_are_usage_errors(runner, tmp_path, args):
+    result = runner.invoke(main, [*args, "--db", _empty_archive(tmp_path)]
+                           if args[0] != "extract" else args, input=BODY)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_to_a_missing_folder_is_one_line(runner, tmp_path):
+    out = tmp_path / "nowhere" / "x.jsonl"
+    result = runner.invoke(main, ["export", "-o", str(out), "--db", _empty_archive(tmp_path)])
+    assert result.exit_code == 1
+    assert [ln for ln in result.stderr.splitlines() if ln.strip()] == [
+        f"{out}: [E303] the folder {out.parent} does not exist"]
+
+
+def test_ingest_does_not_fetch_an_archived_url_again(runner, tmp_path):
+    """The URL is checked against the archive before any request: this one would fail."""
+    import socket
+
+    from storyline.model import Article
+    from storyline.store import Archive
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/story"
+    db = str(tmp_path / "a.db")
+    with Archive(db) as archive:
+        archive.add(Article(text=BODY * 3, url=url))
+    result = runner.invoke(main, ["ingest", url, "--db", db, "--quiet", "--retries", "0",
+                                  "--timeout", "1"])
+    assert result.exit_code == 0, result.output
+    assert "E110" not in result.output

@@ -273,8 +273,8 @@ class Archive:
                                     (ukey, ukey)).fetchone()
             return row[0] if row else None
         if len(key) < MIN_ID_PREFIX:
-            raise ArchiveError(f"id prefix {key!r} is too short: give at least "
-                               f"{MIN_ID_PREFIX} characters of the id", source=self.path)
+            raise ArchiveError(f"id prefix is too short: give at least "
+                               f"{MIN_ID_PREFIX} characters of the id", source=key)
         rows = self.conn.execute("SELECT pk, id FROM articles WHERE id >= ? AND id < ? LIMIT 6",
                                  (key, key + "\uffff")).fetchall()
         if len(rows) > 1:
