@@ -433,19 +433,30 @@ def _clock_prefixes(sdoc, mentions: list[Mention]) -> list[Mention]:
 
 def _unknown_one_word_places(sdoc, mentions: list[Mention]) -> None:
     """A one-word GPE the gazetteer does not know is an ORG ("Russia's Gazprom said"), unless
-    one of its mentions follows a place preposition ("in Bucha")."""
+    one of its mentions follows a place preposition ("in Bucha", "in The Hague"). Any city
+    of the full gazetteer counts as known here ("Hague" is an alternate name of The Hague)."""
+    from storyline.gazetteer import cities_by_name, name_key
+
     words: dict[str, list[Mention]] = {}
     for m in mentions:
         words.setdefault(m.text, []).append(m)
     for text, ms in words.items():
         if len(text.split()) != 1 or not all(m.label == "GPE" for m in ms) \
                 or any(m.dateline for m in ms) or is_known_place(text) \
-                or text in R.COUNTRY_ALIASES or text in R.FORCED_LABELS:
+                or text in R.COUNTRY_ALIASES or text in R.FORCED_LABELS \
+                or name_key(text) in cities_by_name():
             continue
-        if any(m.tstart > 0 and sdoc[m.tstart - 1].lower_ in R.PLACE_PREPOSITIONS for m in ms):
+        if any(_after_place_preposition(sdoc, m.tstart) for m in ms):
             continue
         for m in ms:
             m.label = "ORG"
+
+
+def _after_place_preposition(sdoc, i: int) -> bool:
+    """The token before ``i`` (skipping one "the") is a place preposition."""
+    if i > 0 and sdoc[i - 1].lower_ == "the":
+        i -= 1
+    return i > 0 and sdoc[i - 1].lower_ in R.PLACE_PREPOSITIONS
 
 
 def _add_missed_demonyms(sdoc, mentions: list[Mention]) -> list[Mention]:
