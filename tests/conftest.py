@@ -20,3 +20,11 @@ def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip(f"seed page not available at {SEED} (it lives outside the repository)")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline (a hard dependency: a missing model fails, it does not skip)."""
+    from storyline.enrich.nlp import load_nlp
+
+    return load_nlp()

@@ -7,14 +7,6 @@ from storyline.enrich.entities import ENTITIES, acronym_matches, find_entities
 from storyline.enrich.pipeline import Document
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from storyline.enrich.nlp import load_nlp
-    try:
-        return load_nlp()
-    except Exception as exc:  # pragma: no cover - depends on the environment
-        pytest.skip(f"spaCy model not installed: {exc}")
-
 
 def _ents(nlp, text):
     return find_entities(nlp(text))
@@ -142,12 +134,6 @@ def test_component_sets_entities(nlp):
 
 
 # ---------------------------------------------------------------- round three (review fixes)
-def _by_name(ents, name):
-    found = [e for e in ents if e["name"] == name]
-    assert len(found) == 1, [(e["name"], e["label"]) for e in ents]
-    return found[0]
-
-
 def _labels(ents, text_form):
     return {e["label"] for e in ents if e["name"] == text_form or text_form in e["aliases"]}
 

@@ -11,17 +11,12 @@ from datetime import date
 import pytest
 
 from storyline.enrich.events import EVENTS, find_events, timex_relation
-from storyline.enrich.nlp import load_nlp
 from storyline.enrich.pipeline import Document, run_pipeline
 from storyline.enrich.places import resolve_places
 from conftest import SEED as SEED_PATH
 
 SEED = SEED_PATH
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _spans(text, surface):

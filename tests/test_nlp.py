@@ -8,10 +8,6 @@ from storyline.enrich.nlp import MODEL_PACKAGE, load_nlp
 from storyline.errors import ModelMissingError
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 def test_line_break_starts_a_sentence(nlp):
     doc = nlp("Negotiators fail to agree after two days in Bratislava\n\n"

@@ -5,14 +5,9 @@ import re
 
 import pytest
 
-from storyline.enrich.nlp import load_nlp
 from storyline.enrich.pipeline import Document, run_pipeline
 from storyline.enrich.places import PLACES, lookup, place_key, resolve_places, tag_nationalities
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def make_entities(text: str, specs: list[tuple[str, str]]) -> list[dict]:

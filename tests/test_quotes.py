@@ -14,14 +14,6 @@ if not SEED.exists():
     SEED = Path("/work/shared/seed/putin-biden-call.txt")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from storyline.enrich.nlp import load_nlp
-    try:
-        return load_nlp()
-    except Exception as exc:  # pragma: no cover - depends on the environment
-        pytest.skip(f"spaCy model not installed: {exc}")
-
 
 def _quotes(nlp, text):
     sdoc = nlp(text)

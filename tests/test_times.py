@@ -16,15 +16,6 @@ DCT_1998 = date(1998, 1, 8)  # a Thursday
 DCT_2021 = date(2021, 12, 31)  # a Friday
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from storyline.enrich.nlp import load_nlp
-
-    try:
-        return load_nlp()
-    except Exception as exc:  # pragma: no cover - depends on the installed model
-        pytest.skip(f"spaCy model not available: {exc}")
-
 
 def _one(text, dct, expr, sdoc=None):
     """The item whose text is ``expr``."""
