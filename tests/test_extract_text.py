@@ -776,3 +776,53 @@ def test_copyright_with_reservation_first(line, expected):
     assert art.copyright == expected
     if expected:
         assert line not in art.text
+
+
+# --- polish: bylines naming the outlet, mastheads without a newspaper word -------------
+_POLISH_BODY = (
+    "The central bank raised interest rates by half a point on Thursday, its fourth increase "
+    "this year, as officials said inflation was still far too high for comfort.\n"
+    "Officials said the decision was unanimous and that further increases were likely in the "
+    "coming months if prices kept rising at the current pace.\n"
+    "Economists had expected the move, which follows similar steps by other central banks "
+    "across the region.\n")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By Jane Doe, Pacific Herald", ["Jane Doe"]),
+    ("By Jane Doe, Valley Tribune", ["Jane Doe"]),
+    ("By Jane Doe, John Roe", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe, Li Sun", ["Jane Doe", "Li Sun"]),       # "Sun" is a surname too
+    ("By Łukasz Nowak", ["Łukasz Nowak"]),
+])
+def test_byline_outlet_part_is_not_a_person(line, expected):
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("byline, tail, url, authors", [
+    ("By Jane Doe, Euro Policy Hub", "© 2024 Euro Policy Hub. All rights reserved.", None,
+     ["Jane Doe"]),
+    ("By Jane Doe, Politico Europe", "", "https://www.politico.eu/article/x", ["Jane Doe"]),
+    # nothing on the page names the outlet: the part stays (it has a person's shape)
+    ("By Jane Doe, Mark Smith", "© 2024 Euro Policy Hub. All rights reserved.", None,
+     ["Jane Doe", "Mark Smith"]),
+])
+def test_byline_part_naming_the_site_is_dropped(byline, tail, url, authors):
+    page = "Central bank lifts rates again\n" + byline + "\n" + _POLISH_BODY + tail + "\n"
+    assert extract_text_page(page, url=url).authors == authors
+
+
+@pytest.mark.parametrize("masthead, tail, url, title", [
+    ("Euro Policy Insight Hub", "© 2024 Euro Policy Insight Hub. All rights reserved.", None,
+     "Central bank lifts rates again"),
+    ("Euro Policy Insight Hub", "Download the Euro Policy Insight Hub app", None,
+     "Central bank lifts rates again"),
+    ("Politico Europe", "", "https://www.politico.eu/x", "Central bank lifts rates again"),
+    # a headline that merely starts like the host is longer than a masthead: kept
+    ("Politico reports central bank lifts rates again", "", "https://www.politico.eu/x",
+     "Politico reports central bank lifts rates again"),
+])
+def test_masthead_named_elsewhere_is_not_the_title(masthead, tail, url, title):
+    page = masthead + "\n" + ("" if masthead == title else "Central bank lifts rates again\n") \
+        + _POLISH_BODY + tail + "\n"
+    assert extract_text_page(page, url=url).title == title

@@ -84,3 +84,17 @@ def test_canonical_wire(name, expected):
 ])
 def test_signoff_and_agency_bar(text, expected):
     assert detect_wire(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ZÜRICH (AP) — The bank raised rates.", ("Associated Press", "dateline")),
+    ("ÖSTERSUND, Sweden (AP) — Skiers gathered.", ("Associated Press", "dateline")),
+    ("SAN JOSÉ, Costa Rica (AP) — Voters went to the polls.", ("Associated Press", "dateline")),
+    ("ŁÓDŹ, Poland (Reuters) - The factory closed.", ("Reuters", "dateline")),
+    ("ÅLESUND, Norway (AFP) - The ferry sank.", ("AFP", "dateline")),
+    # a lower-case word before brackets is prose, not a dateline place
+    ("über (AP) - nothing here.", (None, None)),
+    ("ZÜRICH — The bank raised rates.", (None, None)),
+])
+def test_non_ascii_datelines(text, expected):
+    assert detect_wire(text) == expected

@@ -226,6 +226,8 @@ def _is_person(name: str) -> bool:
         return False
     if any(t.lower().strip(".,") in R.NON_PERSON_WORDS for t in tokens):
         return False
+    if tokens[-1].lower().strip(".,") in R.BYLINE_OUTLET_WORDS:  # "Pacific Herald"
+        return False
     if canonical_wire(name, exact=True) or canonical_wire(name, strong_only=True):
         return False
     caps = [t for t in tokens if t.lower() not in R.NAME_PARTICLES]
@@ -583,13 +585,39 @@ def _masthead_keys(lines: list[PageLine], url: str | None) -> set[str]:
                 keys.add(_squash(holder))
         for dom in R.EMAIL_DOMAIN.findall(ln.text):
             keys.add(_squash(dom))
+        for pat in R.OUTLET_PATTERNS:  # app promos: "Download the Euro Policy Hub app"
+            for m in pat.finditer(ln.text):
+                name = m.group("outlet").strip(" .,'’")
+                if name and not all(w.lower() in R.OUTLET_STOP for w in name.split()):
+                    keys.add(_squash(name))
     if url:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
         host = re.sub(r"^(?:www|m|amp|mobile)\d?\.", "", host)
         if host:
-            keys.add(_squash(host.split(".")[0]))
+            keys.add(R.HOST_KEY_PREFIX + _squash(host.split(".")[0]))
     keys.discard("")
+    keys.discard(R.HOST_KEY_PREFIX)
     return keys
+
+
+def _names_site(text: str, keys: set[str]) -> bool:
+    """True when ``text`` names the site as ``keys`` (from :func:`_masthead_keys`) do:
+    equal to a copyright holder / app-promo name / e-mail domain, or a short line
+    (at most MASTHEAD_MAX_WORDS words) equal to or starting with the URL's host name
+    ("Politico Europe" on politico.eu)."""
+    sq = _squash(text)
+    if not sq:
+        return False
+    if sq in keys:
+        return True
+    if len(text.split()) > R.MASTHEAD_MAX_WORDS:
+        return False
+    for key in keys:
+        if key.startswith(R.HOST_KEY_PREFIX):
+            host = key[len(R.HOST_KEY_PREFIX):]
+            if sq == host or (len(host) >= R.HOST_PREFIX_MIN_CHARS and sq.startswith(host)):
+                return True
+    return False
 
 
 def _title(lines: list[PageLine], body_start: int, url: str | None = None
@@ -617,7 +645,7 @@ def _title(lines: list[PageLine], body_start: int, url: str | None = None
     def headline_like(ln: PageLine) -> bool:
         return (ln.kind in kinds and R.TITLE_MIN_WORDS <= ln.words <= R.TITLE_MAX_WORDS
                 and len(_LETTER_WORD.findall(ln.text)) >= R.TITLE_MIN_WORDS
-                and not R.NAV_LINES.fullmatch(ln.text) and _squash(ln.text) not in masthead)
+                and not R.NAV_LINES.fullmatch(ln.text) and not _names_site(ln.text, masthead))
 
     first_prose = next((ln.index for ln in lines if ln.kind == "prose"), len(lines))
     head = [ln for ln in lines[:body_start] if headline_like(ln)]
@@ -637,7 +665,7 @@ def _title(lines: list[PageLine], body_start: int, url: str | None = None
                 and len(run) < R.TITLE_BLOCK_MAX_LINES:
             if headline_like(lines[j]):
                 run.insert(0, lines[j])
-            elif _squash(lines[j].text) not in masthead:
+            elif not _names_site(lines[j].text, masthead):
                 break
             j -= 1
         if len(run) >= 2 and _is_masthead(run[0]):
@@ -649,7 +677,8 @@ def _title(lines: list[PageLine], body_start: int, url: str | None = None
     if repeated:
         return repeated[0].index, repeated[0].text
     parts = R.TITLE_SEPARATORS.split(lines[0].text)
-    if title_tag and len(parts[0].split()) >= R.TITLE_MIN_WORDS and body_start > 0:
+    if title_tag and len(parts[0].split()) >= R.TITLE_MIN_WORDS and body_start > 0 \
+            and not _names_site(parts[0], masthead):
         return 0, parts[0].strip()
     if head:
         return head[-1].index, head[-1].text
@@ -799,6 +828,12 @@ def scan_text_page(text: str, url: str | None = None) -> TextPage:
                 break
         if page.authors:
             break
+    # "By Jane Doe, Politico Europe": a byline part naming the site (its copyright
+    # holder, app-promo name, URL host or masthead line) is the outlet, not a person
+    site = _masthead_keys(lines, url)
+    if (mast := _masthead(lines, t_idx)):
+        site.add(_squash(mast))
+    page.authors = [a for a in page.authors if not _names_site(a, site)]
     rights = [R.COPYRIGHT_TAIL.sub("", ln.data.get("copyright", ln.text))
               for ln in outside if ln.kind == "copyright"]
     if rights:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.rules.wires import UPPER  # capital letters, non-ASCII included ("ZÜRICH")
+
 # --------------------------------------------------------------------------
 # Line kinds from patterns (matched against the stripped line)
 # --------------------------------------------------------------------------
@@ -209,7 +211,16 @@ BYLINE_PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'’ -]*$")
 #: with AFP": the agency is then dropped as not a person).
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b|\bund\b|\bet\b|\by\b(?=\s+[A-Z]))\s*")
 #: Person-name token: capitalised word, initial ("J."), hyphenated or apostrophe names.
-NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.)$")
+NAME_TOKEN = re.compile(r"^(?:[" + UPPER + r"][\w'’.-]*|[" + UPPER + r"]\.)$")
+#: A byline part whose last word is one of these names a newspaper or agency, not a
+#: person: "By Jane Doe, Pacific Herald". Kept to words that are not also common
+#: surnames (no "Sun", "Star", "Post", "Mail", "Leader", "Globe", "Record").
+BYLINE_OUTLET_WORDS = frozenset({
+    "herald", "tribune", "gazette", "chronicle", "courier", "observer", "telegraph",
+    "sentinel", "inquirer", "examiner", "ledger", "courant", "dispatch", "bulletin",
+    "journal", "times", "news", "newspaper", "monitor", "zeitung", "tageblatt", "magazine",
+    "weekly", "agency", "express", "independent", "guardian", "insider", "online",
+})
 NAME_MIN_TOKENS, NAME_MAX_TOKENS = 2, 5
 
 #: Date-line labels: the line carries the publication date ("Published: ...").
@@ -376,7 +387,8 @@ LANGUAGE_CODES = {
 #: "WASHINGTON, March 3 (Reuters) -", "PARIS —". Such a line is prose whatever
 #: its capitals, and it anchors the body.
 DATELINE_LEDE = re.compile(
-    r"^[A-ZÀ-Ö][A-ZÀ-Ö .'’-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?"
+    r"^[" + UPPER + r"][" + UPPER + r" .'’-]{1,40}(?:,\s*[" + UPPER + r"][\w.]*\.?"
+    r"(?:\s[" + UPPER + r"][\w.]*)?)?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8}\.?))?"
     r"\s*(?:\([^()]{2,30}\))?\s*[-–—]{1,2}\s+\S")
 #: The story follows its headline: the first prose line within this many lines
@@ -443,6 +455,12 @@ INLINE_LIST_GAP_PENALTY = 1.0
 #: may stay lower case), no final stop, ending in a newspaper word, is the site's
 #: name: not the headline, and the outlet when nothing better names it.
 MASTHEAD_MAX_WORDS = 5
+#: A masthead line may also be the site's name as the URL host spells it, with a
+#: suffix ("Politico Europe" on politico.eu): the host must have at least this many
+#: letters for a prefix match (short hosts like "ft" or "bbc" must match whole).
+HOST_PREFIX_MIN_CHARS = 5
+#: Marks the URL-host entry among the squashed masthead keys (internal tag).
+HOST_KEY_PREFIX = "host:"
 MASTHEAD_LOWER_WORDS = frozenset({"of", "the", "and", "de", "du", "la", "le", "am", "im"})
 MASTHEAD_WORDS = frozenset({
     "post", "times", "herald", "news", "journal", "wire", "tribune", "daily", "monitor",

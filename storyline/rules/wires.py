@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+#: Capital letters for datelines and names: ASCII plus every upper-case letter of
+#: Latin-1, Latin Extended-A/B, Greek and Cyrillic ("ZÜRICH", "ŁÓDŹ", "ÅLESUND",
+#: "SAN JOSÉ"), as a regex character-class body (Python's re has no \\p{Lu}).
+UPPER = "A-Z" + "".join(re.escape(c) for c in map(chr, range(0xC0, 0x530)) if c.isupper()
+                        and len(c.upper()) == 1)
+
 #: canonical name -> aliases as they appear in copyright lines, datelines and
 #: bylines. Short all-caps aliases are matched case-sensitively (see
 #: CASE_SENSITIVE_MAX_LEN) so that "ap" or "pa" inside words never match.
@@ -78,7 +84,7 @@ PHOTO_CREDIT_PATTERNS = (
 #: Dateline: the story's first line names the agency in brackets before a dash:
 #: "WASHINGTON (Reuters) -", "(AP) —", "PARIS (AFP) -", "BERLIN, March 3 (dpa) -".
 DATELINE = re.compile(
-    r"(?m)^\s*(?:[A-Z][\w.'’ ,/-]{0,60}?)?\((?P<wire>[^()\n]{2,40})\)\s*[-–—:]")
+    r"(?m)^\s*(?:[" + UPPER + r"][\w.'’ ,/-]{0,60}?)?\((?P<wire>[^()\n]{2,40})\)\s*[-–—:]")
 
 #: Agency sign-offs and credits that name one wire by its house style.
 #: (pattern, canonical wire, how)
