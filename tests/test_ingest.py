@@ -501,3 +501,94 @@ def test_any_bytes_give_pages_or_errors(tmp_path, data, ext, capsys):
     for item in iter_pages(["-"], stdin=io.BytesIO(data)):
         assert isinstance(item, (RawPage, InputError))
     assert "Traceback" not in capsys.readouterr().err
+
+
+# ------------------------------------------------- not JSON Lines / feed outlet, authors
+@pytest.mark.parametrize("body", [
+    ARTICLE.replace("><", ">\n<"),                    # an HTML page, one tag a line
+    "Plain text\nsecond line\nthird line\nfourth\n",  # a text page
+    "\n\nnot json\n\n[1, 2\n{broken\nmore\n",          # blank lines do not count
+])
+def test_not_jsonl_is_one_error(tmp_path, body):
+    path = tmp_path / "page.jsonl"
+    path.write_text(body)
+    err = only_error(pages([path]))
+    assert err.message.startswith("not JSON Lines: line ") and "is not a JSON object" in err.message
+    assert err.source == str(path)
+
+
+@pytest.mark.parametrize("lines, kinds", [
+    # two bad lines then a good one: a damaged start, each line reported
+    (['{"url": ', "oops", json.dumps({"url": "u", "html": "<p>x</p>"})],
+     ["InputError", "InputError", "RawPage"]),
+    # once a line parsed, later bad lines never stop the file
+    ([json.dumps({"url": "u", "html": "<p>x</p>"}), "a", "b", "c", "d"],
+     ["RawPage"] + ["InputError"] * 4),
+    # a short file of bad lines: one error per line, as before
+    (["a", "b"], ["InputError", "InputError"]),
+])
+def test_jsonl_damaged_lines_still_reported_one_by_one(tmp_path, lines, kinds):
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join(lines))
+    got = pages([path])
+    assert [type(g).__name__ for g in got] == kinds
+    assert not any(isinstance(g, InputError) and "not JSON Lines" in g.message for g in got)
+
+
+def test_forced_jsonl_on_html_page_is_one_error():
+    err = only_error(pages([FIXTURES / "article.html"], input_format="jsonl"))
+    assert "not JSON Lines" in err.message
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>{title}</title><link>https://courier.example/</link><description>d</description>
+<item><title>Tram line</title><link>https://courier.example/tram</link>
+{author}<description>The tram line opens in May, officials said.</description></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("title, outlet", [
+    ("Lakeside Courier - Transport", "Lakeside Courier"),
+    ("The Valley Post | Politics", "The Valley Post"),
+    ("Hill Gazette — Sport", "Hill Gazette"),
+    ("Rhein-Zeitung", "Rhein-Zeitung"),           # a hyphen inside a name is no separator
+    ("The Coastal Ledger", "The Coastal Ledger"),  # no section: kept whole
+])
+def test_feed_outlet_from_channel_title(tmp_path, title, outlet):
+    path = tmp_path / "f.rss"
+    path.write_text(FEED.format(title=title, author=""))
+    (page,) = pages([path])
+    assert page.meta["outlet"] == outlet and page.meta["feed_title"] == title
+    assert page.meta["authors"] == []
+
+
+@pytest.mark.parametrize("author, authors", [
+    ("<dc:creator>Ines Valcourt</dc:creator>", ["Ines Valcourt"]),
+    ("<dc:creator>Ines Valcourt and Bo Lindqvist</dc:creator>", ["Ines Valcourt", "Bo Lindqvist"]),
+    ("<author>desk@courier.example (Ines Valcourt)</author>", ["Ines Valcourt"]),
+    ("<author>desk@courier.example</author>", []),  # an address names nobody
+    ("", []),
+])
+def test_feed_item_authors(tmp_path, author, authors):
+    path = tmp_path / "f.rss"
+    path.write_text(FEED.format(title="Lakeside Courier - Transport", author=author))
+    (page,) = pages([path])
+    assert page.meta["authors"] == authors
+
+
+def test_feed_outlet_and_authors_reach_the_article(tmp_path):
+    from storyline.extract.core import fill_common
+    from storyline.model import Article
+
+    path = tmp_path / "f.rss"
+    path.write_text(FEED.format(title="Lakeside Courier - Transport",
+                                author="<dc:creator>Ines Valcourt</dc:creator>"))
+    (page,) = pages([path])
+    art = fill_common(Article(text="The tram line opens in May, officials said."), page)
+    assert art.outlet == "Lakeside Courier" and art.provenance["outlet"] == "feed"
+    assert art.authors == ["Ines Valcourt"] and art.provenance["authors"] == "feed"
+    # a page that is no feed item keeps the host name
+    plain = RawPage(content="x", origin="o", url="https://courier.example/tram", kind="body")
+    art = fill_common(Article(text="The tram line opens in May."), plain)
+    assert art.outlet != "Lakeside Courier" and art.provenance["outlet"] == "url-host"

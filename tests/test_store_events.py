@@ -87,3 +87,51 @@ def test_one_event_per_story_across_copies(tmp_path):
         rows = archive.events()
     assert len(rows) == 1
     assert rows[0]["reports"] == 2 and rows[0]["where"] == "The Hague"
+
+
+# --- accent- and apostrophe-insensitive names (speaker, place) ---------------------------
+FOLD_TEXT = ("“The bridge will be finished next spring,” said Tomás Ó Briain, the engineer. "
+             "Talks will open in Zürich on 3 March, and another round in L'Aquila later.")
+
+
+@pytest.fixture
+def folded(tmp_path):
+    a = Archive(tmp_path / "fold.db")
+    art = Article(text=FOLD_TEXT, url="https://example.test/bridge", published="2025-02-03")
+    art.quotes = [{"kind": "direct", "text": "The bridge will be finished next spring,",
+                   "start": 1, "end": 41, "cue": "said", "cue_start": 43, "cue_end": 47,
+                   "speaker": "Tomás Ó Briain", "speaker_start": 48, "speaker_end": 62}]
+    art.events = [_event("2025-03-03", "scheduled", where="Zürich", cc="CH"),
+                  _event("2025-04", "scheduled", where="L'Aquila", cc="IT")]
+    a.add(art)
+    yield a
+    a.close()
+
+
+@pytest.mark.parametrize("speaker, n", [
+    ("Tomás", 1), ("Tomas", 1), ("tomas", 1), ("O Briain", 1), ("Ó Briain", 1),
+    ("Tomas O Briain", 1), ("briain", 1), ("Tom", 1),  # whole-word prefix
+    ("omas", 0), ("Briainx", 0), ("Tomas Briain", 0), ("Thomas", 0),  # not at a word start
+])
+def test_speaker_matches_accent_insensitively(folded, speaker, n):
+    from storyline.store.queries import quotes
+    assert len(quotes(folded.conn, speaker=speaker)) == n
+
+
+@pytest.mark.parametrize("where, expect", [
+    ("Zurich", {"Zürich"}), ("zürich", {"Zürich"}), ("ZURICH", {"Zürich"}), ("Zur", {"Zürich"}),
+    ("LAquila", {"L'Aquila"}), ("L’Aquila", {"L'Aquila"}), ("ch", {"Zürich"}),  # country code
+    ("urich", set()), ("Aquila", set()), ("Geneva", set()),
+])
+def test_where_matches_accent_insensitively(folded, where, expect):
+    assert {e["where"] for e in events(folded.conn, where=where)} == expect
+
+
+@pytest.mark.parametrize("query, name, ok", [
+    ("Tomas", "Tomás Ó Briain", True), ("o briain", "Tomás Ó Briain", True),
+    ("oneill", "Seán O'Neill", True), ("Zurich", "Zürich", True), ("", "Zürich", False),
+    ("rich", "Zürich", False), ("Zurich", None, False),
+])
+def test_name_matches(query, name, ok):
+    from storyline.store.entities import name_matches
+    assert name_matches(query, name) is ok

@@ -785,3 +785,57 @@ def test_clock_day_never_from_a_later_opposite_sentence(text, expr, value, nlp):
 ])
 def test_event_anchored_relatives(text, expr, value, nlp):
     assert _one(text, WED_MAR, expr, sdoc=nlp(text))["value"] == value
+
+
+# --- polish: past plans, day pairs with a year, the rest of a unit ---------------------------
+
+_MAY = date(2021, 5, 10)
+
+
+@pytest.mark.parametrize("use_parse", [False, True])
+@pytest.mark.parametrize("text,phrase,published,value", [
+    # a plan told in a past tense: this year's month/date, the past here
+    ("The referendum was planned for March, officials said.", "March", _MAY, "2021-03"),
+    ("The ballot had been scheduled for March but was cancelled.", "March", _MAY, "2021-03"),
+    ("The elections were due in March.", "March", _MAY, "2021-03"),
+    ("The hearing was scheduled for 14 March.", "14 March", _MAY, "2021-03-14"),
+    ("The launch was planned for September.", "September", _MAY, "2021-09"),
+    # negative: a present plan still points ahead
+    ("The referendum is planned for March.", "March", _MAY, "2022-03"),
+    ("The ballot will be held in March.", "March", _MAY, "2022-03"),
+    # negative: a past plan for a month long gone this year is the coming one
+    ("The ballot was scheduled for January.", "January", date(2021, 12, 10), "2022-01"),
+])
+def test_past_plan_month(nlp, use_parse, text, phrase, published, value):
+    got = {t["text"]: t["value"] for t in find_times(text, published, sdoc=nlp(text) if use_parse else None)}
+    assert got.get(phrase) == value, got
+
+
+@pytest.mark.parametrize("use_parse", [False, True])
+@pytest.mark.parametrize("text,expected", [
+    ("Talks are set for 18 and 19 December 2021 in Geneva.",
+     [("18", "2021-12-18"), ("19 December 2021", "2021-12-19")]),
+    ("Talks are set for Dec. 18 and 19, 2021 in Geneva.",
+     [("Dec. 18", "2021-12-18"), ("19, 2021", "2021-12-19")]),
+    ("Talks are set for March 3 and 4, 2020, officials said.",
+     [("March 3", "2020-03-03"), ("4, 2020", "2020-03-04")]),
+    # negative: no second day number, the year stays with its one date
+    ("Talks are set for Dec. 18, 2021 in Geneva.", [("Dec. 18, 2021", "2021-12-18")]),
+    # negative: a count, not a day, after "and"
+    ("Talks on Dec. 18 and 19 people were hurt.", [("Dec. 18", "2022-12-18")]),
+])
+def test_day_pair_with_year(nlp, use_parse, text, expected):
+    got = [(t["text"], t["value"]) for t in
+           find_times(text, date(2022, 11, 10), sdoc=nlp(text) if use_parse else None)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,value,mod", [
+    ("Sales will slow for the rest of the year.", "2021", None),
+    ("Shops stay shut for the remainder of the month.", "2021-05", None),
+    # negative: "the end of the year" is a fixed part of it and keeps END
+    ("Sales will slow at the end of the year.", "2021", "END"),
+])
+def test_rest_of_unit_mod(text, value, mod):
+    t = [t for t in find_times(text, _MAY) if t["value"] == value]
+    assert t and t[0]["mod"] == mod

@@ -77,6 +77,9 @@ def fill_common(article: Article, raw: RawPage, *, published: str | None = None)
     article.set("title", raw.title_hint, "container")
     article.set("url", raw.url, "input")
     article.set("canonical_url", article.url, "url")
+    meta = raw.meta or {}
+    article.set("outlet", meta.get("outlet"), "feed")
+    article.set("authors", list(meta.get("authors") or []), "feed")
     host = host_name(article.canonical_url or article.url)
     article.set("outlet", host, "url-host")
     if not article.wire:

@@ -5,7 +5,8 @@ For each item the page content is, in order of preference: the full content
 the summary / description. Content with markup is ``kind="html"``; plain text
 is already the article body (``kind="body"``). The item's link is the URL, its
 title the ``title_hint``, its published (else updated) date the ``published``
-(ISO 8601, UTC, as feedparser normalises it).
+(ISO 8601, UTC, as feedparser normalises it). ``meta["outlet"]`` is the channel
+title without a " - Section" suffix, ``meta["authors"]`` the item's author names.
 
 feedparser is always handed a stream, never a string: given a string it would
 try to open it as a URL or a file name.
@@ -53,6 +54,48 @@ def _item_content(entry) -> tuple[str, str] | None:
     return value, ("html" if _looks_like_html(value) else "body")
 
 
+def feed_outlet(title: str | None) -> str | None:
+    """The outlet named by a feed's channel title, its " - Section" suffix removed."""
+    title = " ".join((title or "").split())
+    if not title:
+        return None
+    head = rules.FEED_TITLE_SECTION_SEP.split(title, maxsplit=1)[0].strip()
+    return head or title
+
+
+def _clean_author(name: str) -> str | None:
+    name = " ".join((name or "").split())
+    m = rules.FEED_AUTHOR_EMAIL.match(name)
+    if m:
+        name = m.group(1).strip()
+    if not name or rules.FEED_AUTHOR_JUNK.search(name):
+        return None
+    return name
+
+
+def feed_authors(entry) -> list[str]:
+    """The item's authors (dc:creator, <author>, Atom <author><name>), in order, once each."""
+    raw: list[str] = []
+    single = entry.get("author") or ""
+    if "@" in single:
+        raw.append(single)  # feedparser splits "addr (Name)" badly: read it ourselves
+    else:
+        for a in entry.get("authors") or []:
+            if isinstance(a, dict) and a.get("name"):
+                raw.append(a["name"])
+        if not raw and single:
+            raw.append(single)
+    out: list[str] = []
+    for field in raw:
+        email = rules.FEED_AUTHOR_EMAIL.match(field)
+        parts = [field] if email else rules.FEED_AUTHOR_SPLIT.split(field)
+        for part in parts:
+            name = _clean_author(part)
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
 def iter_feed(data: bytes, name: str) -> Iterator[RawPage | InputError]:
     """Pages from the items of an RSS/Atom document; a broken feed is one InputError."""
     try:
@@ -68,6 +111,8 @@ def iter_feed(data: bytes, name: str) -> Iterator[RawPage | InputError]:
         else:
             yield InputError("feed holds no items", source=name)
         return
+    feed_title = parsed.get("feed", {}).get("title")
+    outlet = feed_outlet(feed_title)
     for number, entry in enumerate(entries, start=1):
         origin = f"{name}#item-{number}"
         content = _item_content(entry)
@@ -82,7 +127,7 @@ def iter_feed(data: bytes, name: str) -> Iterator[RawPage | InputError]:
             kind=kind,
             published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
             title_hint=(entry.get("title") or "").strip() or None,
-            meta={"feed_title": parsed.get("feed", {}).get("title"),
+            meta={"feed_title": feed_title, "outlet": outlet, "authors": feed_authors(entry),
                   "item_id": entry.get("id"),
                   "published_raw": entry.get("published") or entry.get("updated")},
         )

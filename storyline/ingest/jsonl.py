@@ -7,7 +7,10 @@
 
 A line that is not JSON, not an object, or has none of those fields is one
 :class:`InputError` named ``file.jsonl:LINE``; the other lines go on. Lines are
-read one at a time, each refused past ``max_bytes``.
+read one at a time, each refused past ``max_bytes``. When the first
+``rules.JSONL_GIVE_UP_AFTER`` non-empty lines are all not JSON, the file is not
+JSON Lines: one InputError for the file ("not JSON Lines: line N is not a JSON
+object", N the first of them) and reading stops.
 """
 from __future__ import annotations
 
@@ -56,13 +59,18 @@ def iter_jsonl(fh: BinaryIO, name: str, *, max_bytes: int = rules.DEFAULT_MAX_BY
     """Pages from a JSON Lines stream; each bad line is one InputError, the rest go on."""
     number = 0
     seen = 0
+    parsed = 0  # lines that decoded as JSON (objects or not)
+    held: list[InputError] = []  # errors of the leading unparsable lines, held back
+    first_bad = 0
     while True:
         try:
             raw = fh.readline(max_bytes + 1)
         except GZIP_ERRORS as exc:
+            yield from held
             yield InputError(f"{gzip_reason(exc)} (after line {number})", source=name)
             return
         except OSError as exc:
+            yield from held
             yield InputError(f"cannot read after line {number}: {exc}", source=name)
             return
         if not raw:
@@ -84,11 +92,24 @@ def iter_jsonl(fh: BinaryIO, name: str, *, max_bytes: int = rules.DEFAULT_MAX_BY
         try:
             obj = json.loads(decode_bytes(raw))
         except ValueError as exc:
-            yield InputError(f"malformed JSON line: {exc}", source=origin)
+            err = InputError(f"malformed JSON line: {exc}", source=origin)
+            if parsed:
+                yield err
+                continue
+            held.append(err)
+            first_bad = first_bad or number
+            if len(held) >= rules.JSONL_GIVE_UP_AFTER:
+                yield InputError(f"not JSON Lines: line {first_bad} is not a JSON object",
+                                 source=name)
+                return
             continue
+        parsed += 1
+        yield from held
+        held.clear()
         try:
             yield page_from_record(obj, origin)
         except InputError as err:
             yield err
+    yield from held  # fewer unparsable lines than the give-up count, then the end
     if seen == 0:
         yield InputError("empty file (no JSON lines)", source=name)

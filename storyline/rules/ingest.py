@@ -186,3 +186,26 @@ PREFERRED_LEGACY_CHAOS_MARGIN = 0.01
 PREFERRED_LEGACY_COHERENCE_MARGIN = 0.05
 #: Bytes charset-normalizer reads to guess an undeclared codec (speed bound).
 DETECT_BYTES = 65536
+
+# --------------------------------------------------------------- JSON Lines
+
+#: A file read as JSON Lines whose first this-many non-empty lines all fail to
+#: parse as JSON (and none parsed before) is not JSON Lines at all (an HTML page
+#: named .jsonl, or a wrong --input-format): one InputError for the file, instead
+#: of one per line. Three lines rule out a single damaged first line.
+JSONL_GIVE_UP_AFTER = 3
+
+# --------------------------------------------------------------------- feeds
+
+#: A feed's channel title often names the section after the outlet
+#: ("Lakeside Courier - Transport", "The Ledger | World"): the outlet is the part
+#: before the FIRST such separator (spaces around it required, so hyphenated
+#: names like "Rhein-Zeitung" stay whole). En and em dashes and colons count too.
+FEED_TITLE_SECTION_SEP = re.compile(r"\s+[-–—|:·»]\s+")
+#: Separators between several names in one author field ("A. Writer and B. Other").
+FEED_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+#: An author field that is an e-mail address with the name in parentheses
+#: (RSS <author>: "desk@paper.example (Ana Ruiz)"): the name is kept.
+FEED_AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\(([^)]+)\)\s*$")
+#: Author fields that name no person (a desk, the outlet, an address).
+FEED_AUTHOR_JUNK = re.compile(r"@|^(?:staff|admin|editor|newsdesk|news desk|web desk)$", re.I)

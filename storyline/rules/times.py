@@ -537,3 +537,34 @@ PAST_ONLY_CUES = {"ago", "earlier", "previously", "already", "last"}
 #: weeks", "will last a month"): "last" then stays out of the duration's span.
 VERB_LAST_BEFORE = {"and", "to", "will", "would", "could", "may", "might", "can", "should",
                     "must", "not", "also"}
+
+# --- polish: past plans, pairs with a year, rest of a unit ------------------------------------
+
+#: "Dec. 18 and 19, 2021": what may stand between the second day number and the year that
+#: dates both days (a regex fragment: an optional comma and spaces).
+DAY_PAIR_YEAR_SEPARATOR = r",?\s+"
+
+#: A plan told in a past tense ("the vote was planned for March", "had been scheduled for
+#: June", "the elections were due in March"): the plan was made before publication and the
+#: month or date it names is read in the publication year (so before publication it is the
+#: past, not next year's), even though the planning verb alone points ahead. Lemmas of such
+#: verbs (and the adjective "due"):
+PAST_PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "slate", "due", "intend", "earmark",
+                    "pencil", "timetable", "program", "programme"}
+#: ... the past auxiliaries (or copula) that make them past: "was", "were", "had".
+PAST_PLAN_AUX = {"was", "were", "had"}
+#: ... the same without a parse: one of PAST_PLAN_AUX, optionally "been", then the plan word,
+#: at most this many characters before the expression in its clause.
+PAST_PLAN_WORDS = ["planned", "scheduled", "expected", "set", "slated", "due", "intended",
+                   "earmarked", "pencilled", "penciled", "timetabled", "programmed"]
+PAST_PLAN_MAX_CHARS = 40
+#: "the rest of the year" / "the remainder of the month": the value is the current unit and
+#: ``mod`` stays None. TimeML's mod values START/MID/END mark "the beginning/middle/end of" a
+#: unit (a fixed part of it); the rest of the year runs from the publication date to the
+#: year's end, which in May is most of the year, not its end. The guidelines have no mod for
+#: "from now to the end", so none is set (no evidence either way in TimeBank/AQUAINT: the
+#: phrase is not annotated there).
+REST_MOD = None
+#: ... only while this year's month/date is at most this many months before publication ("was
+#: scheduled for January" in a December story is more likely the coming January).
+PAST_PLAN_MAX_MONTHS_BACK = 8

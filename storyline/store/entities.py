@@ -25,6 +25,33 @@ _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 
 
+def fold(text: str | None) -> str:
+    """Accent-, case- and apostrophe-insensitive form of a text, words separated by one
+    space (NFKD, marks stripped, casefolded, apostrophes dropped): ``Tomás Ó Briain`` ->
+    ``tomas o briain``, ``Zürich`` -> ``zurich``, ``O'Neill`` -> ``oneill``. The first
+    steps of entity_key, without dropping honorifics or collapsing transliterations."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def name_matches(query: str | None, name: str | None) -> bool:
+    """Whether a query names ``name``: the folded query's words appear in the folded name
+    as a run starting at a word boundary, the last one possibly a word prefix ("Tomas",
+    "O Briain", "Zur" all match "Tomás Ó Briain" / "Zürich"; "omas" does not)."""
+    q, n = fold(query), fold(name)
+    if not q or not n:
+        return False
+    return f" {n}".find(f" {q}") >= 0
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Make ``sl_name_matches(query, name)`` (1/0) callable from SQL on ``conn``."""
+    conn.create_function("sl_name_matches", 2,
+                         lambda q, n: int(name_matches(q, n)), deterministic=True)
+
+
 def entity_key(name: str) -> str:
     """Normalised key of a name: accents stripped, casefolded, honorifics dropped,
     transliteration variants collapsed (``Zelenskyy`` -> ``zelenski``)."""

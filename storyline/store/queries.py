@@ -60,17 +60,21 @@ def _quote_rows(conn, where: str, params: list, limit: int) -> list[dict]:
 def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str | None = None,
            until: str | None = None, limit: int = 100) -> list[dict]:
     """Quotes, newest article first, one per story and text; ``speaker`` matches the
-    resolved entity (any alias or spelling variant) or, failing that, the speaker
-    string as written."""
+    resolved entity (any alias or spelling variant) or the speaker as written / the
+    entity's name folded (accents, case, apostrophes ignored) by whole-word prefix."""
     where, params = ["1"], []
     if speaker:
+        _entities.register_functions(conn)
         pk = _entities.lookup(conn, speaker)
+        # the speaker as written or the resolved entity's name, accent-insensitively,
+        # by whole-word prefix ("Tomas", "O Briain" -> "Tomás Ó Briain")
+        match = "(sl_name_matches(?, q.speaker) OR sl_name_matches(?, e.name))"
         if pk is not None:
-            where.append("(q.speaker_entity_pk = ? OR q.speaker = ? COLLATE NOCASE)")
-            params += [pk, speaker]
+            where.append(f"(q.speaker_entity_pk = ? OR {match})")
+            params += [pk, speaker, speaker]
         else:
-            where.append("q.speaker LIKE ?")
-            params.append(f"%{speaker}%")
+            where.append(match)
+            params += [speaker, speaker]
     cond, extra = date_filter("a.published", since, until)
     if cond:
         where.append(cond)
@@ -81,8 +85,9 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str |
 def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,
            limit: int = 100, today: str | None = None) -> list[dict]:
     """Events, latest date first, one row per event of a story (the same wire story carried by
-    three outlets is one event, with ``reports`` = 3); ``where`` matches the place name (substring, any case) or a
-    two-letter country code.
+    three outlets is one event, with ``reports`` = 3); ``where`` matches the place name (accent-, case- and
+    apostrophe-insensitive, by whole-word prefix: "Zurich" finds "Zürich", "Hague" finds
+    "The Hague") or a two-letter country code.
 
     ``upcoming`` keeps the events still ahead on ``today`` (ISO date, default: today), soonest
     first: those whose date, read as a TIMEX3 value (day, month, year, ISO week, season,
@@ -94,8 +99,9 @@ def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | Non
 
     cond, params = ["1"], []
     if where:
-        cond.append("(e.where_name LIKE ? OR upper(e.country_code) = upper(?))")
-        params += [f"%{where}%", where]
+        _entities.register_functions(conn)
+        cond.append("(sl_name_matches(?, e.where_name) OR upper(e.country_code) = upper(?))")
+        params += [where, where]
     sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
            "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
            "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "

@@ -9,15 +9,16 @@ from storyline.enrich.times.context import _Ctx, _item, _resolve
 from storyline.enrich.times.dates import (_add_months, _duration, _fmt, _holiday_date, _number,
                                           _pick, _safe_date, _season_year)
 from storyline.enrich.times.grammar import PATTERNS
-from storyline.enrich.times.tense import _future_sure, _prep_tense
+from storyline.enrich.times.tense import _future_sure, _past_plan, _prep_tense
 from storyline.rules import times as R
 
 
 def _norm_dmy(c, x: _Ctx):
     g = c.m.groupdict()
     mon, day = R.MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
-    if g.get("year"):
-        d = _safe_date(int(g["year"]), mon, day)
+    year = g.get("year") or getattr(c, "pair_year", None)
+    if year:
+        d = _safe_date(int(year), mon, day)
         return d and _item("DATE", d.isoformat(), c.mod, None, "day", d)
     if x.dct is None:
         return _item("DATE", f"XXXX-{mon:02d}-{day:02d}", c.mod)
@@ -30,6 +31,11 @@ def _norm_dmy(c, x: _Ctx):
     if prep and reach:
         d = _pick(reach, x.dct, prep)
         return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
+    if x.dct.month - mon <= R.PAST_PLAN_MAX_MONTHS_BACK and \
+            _past_plan(x.text, c.start, c.end, x.sdoc, c.lead):
+        d = _safe_date(x.dct.year, mon, day)  # "was planned for 14 March": this year's
+        if d is not None:
+            return _item("DATE", d.isoformat(), c.mod, "published", "day", d)
     near = [d for d in opts if abs((d - x.dct).days) <= R.DAY_MONTH_WINDOW_DAYS]
     tense = x.tense(c)
     if tense == "future" and all(d < x.dct for d in near) and \
@@ -131,8 +137,9 @@ def _norm_month(c, x):
         d = max(o for o in opts if o < this)
     elif shift == 1:
         d = min(o for o in opts if o > this)
-    elif shift == 0:
-        d = date(x.dct.year, mon, 1)
+    elif shift == 0 or (x.dct.month - mon <= R.PAST_PLAN_MAX_MONTHS_BACK and
+                        _past_plan(x.text, c.start, c.end, x.sdoc, c.lead)):
+        d = date(x.dct.year, mon, 1)  # "this March"; "was planned for March": this year's
     else:
         tense = x.tense(c)
         if tense != "future" and _follows_future_date(c, x):

@@ -10,7 +10,8 @@ from storyline.rules import times as R
 
 
 class _Cand:
-    __slots__ = ("name", "m", "start", "end", "mod", "zone", "day", "out", "local", "lead")
+    __slots__ = ("name", "m", "start", "end", "mod", "zone", "day", "out", "local", "lead",
+                 "pair_year")
 
     def __init__(self, name, m, start=None, end=None):
         self.name, self.m = name, m
@@ -22,6 +23,7 @@ class _Cand:
         self.local = False  # "3 p.m. local time": the zone is the place's, named later
         self.lead = None  # start of the larger expression it was merged into (for tense)
         self.out = None
+        self.pair_year = None  # "Dec. 18 and 19, 2021": the year written after the pair
 
 
 _DAY_AFTER = re.compile(r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]?\d)")
@@ -292,6 +294,12 @@ _PAIR_DAY = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINE
                        rf"(?=\s*(?:[.,;:)!?]|$)|\s+(?:{'|'.join(R.DAY_PAIR_FOLLOWERS)})\b)(?![.,]\d)")
 
 
+# "Dec. 18 and 19, 2021": the pair's year follows the second day and belongs to both
+_PAIR_DAY_YEAR = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINERS)})\s*"
+                            r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+                            rf"{R.DAY_PAIR_YEAR_SEPARATOR}(?P<year>(?:1[0-9]|20)\d\d)\b")
+
+
 _PAIR_DAY_BEFORE = re.compile(rf"(?<![\w.,:/-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
                               rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINERS)})\s*$")
 
@@ -302,8 +310,11 @@ def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
     "18-19 December", "between 18 and 20 December"): the first day number is a date of its own
     in the month of the second (a ``pair_day_before`` candidate whose ``day`` is that date)."""
     out: list[_Cand] = []
+    skip_to = -1
     for i, c in enumerate(cands):
-        if c.name == "dmy" and not c.m.groupdict().get("year") and c.mod is None:
+        if c.start < skip_to:
+            continue  # the year of "Dec. 18 and 19, 2021", taken into the pair
+        if c.name == "dmy" and c.mod is None:
             lo = out[-1].end if out else 0
             lo = max(lo, c.start - R.DAY_PAIR_BEFORE_MAX_CHARS)
             m = _PAIR_DAY_BEFORE.search(text, lo, c.start)
@@ -313,6 +324,14 @@ def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
                 out.append(p)
         out.append(c)
         if c.name != "mdy" or c.m.groupdict().get("year"):
+            continue
+        m = _PAIR_DAY_YEAR.match(text, c.end)
+        if m and 1 <= int(m.group("day")) <= 31:
+            c.pair_year = int(m.group("year"))
+            p = _Cand("pair_day", m, m.start("day"), m.end())
+            p.day = c
+            out.append(p)
+            skip_to = m.end()
             continue
         m = _PAIR_DAY.match(text, c.end)
         if not m or not 1 <= int(m.group("day")) <= 31:

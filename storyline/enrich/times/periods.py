@@ -135,4 +135,4 @@ def _norm_rest_of_unit(c, x):
         d = date(x.dct.year, (x.dct.month - 1) // 3 * 3 + 1, 1)
     else:
         d = date(x.dct.year, x.dct.month if unit == "month" else 1, 1)
-    return _item("DATE", _fmt(unit, d), c.mod, "published", unit, d)
+    return _item("DATE", _fmt(unit, d), c.mod or R.REST_MOD, "published", unit, d)

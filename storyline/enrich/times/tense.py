@@ -2,6 +2,7 @@
 it, else the verb governing it (spaCy parse), else cue words in its clause."""
 from __future__ import annotations
 
+import re
 
 from storyline.enrich.times.grammar import _SCHEDULE_CUE, _CLAUSE_END, _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
 from storyline.rules import times as R
@@ -197,3 +198,31 @@ def _schedule_clause(text: str, start: int, end: int, sdoc, lead: int | None = N
             tok = tok.head
         return False
     return bool(_SCHEDULE_CUE.search(_clause_before(text, lead)))
+
+
+_PAST_PLAN_CUE = re.compile(
+    rf"\b(?:{'|'.join(R.PAST_PLAN_AUX)})\s+(?:been\s+|not\s+|originally\s+|initially\s+)?"
+    rf"(?:{'|'.join(R.PAST_PLAN_WORDS)})\b[^.;!?]*$", re.I)
+
+
+def _past_plan(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+    """Is the expression the date of a plan told in a past tense ("the vote was planned for
+    March", "had been scheduled for June", "were due in March")? Parse: the verb (or the
+    adjective "due") governing it is one of PAST_PLAN_LEMMAS with a past auxiliary or copula
+    (PAST_PLAN_AUX). Without a parse: such words within PAST_PLAN_MAX_CHARS before it."""
+    lead = start if lead is None else lead
+    if sdoc is not None:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span.root
+        for _ in range(6):
+            if tok.lemma_.lower() in R.PAST_PLAN_LEMMAS or tok.lower_ in R.PAST_PLAN_LEMMAS:
+                return any(ch.dep_ in ("aux", "auxpass", "cop") and ch.lower_ in R.PAST_PLAN_AUX
+                           for ch in tok.children)
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False
+    before = _clause_before(text, lead, R.PAST_PLAN_MAX_CHARS)
+    return bool(_PAST_PLAN_CUE.search(before))
