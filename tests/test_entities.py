@@ -496,3 +496,33 @@ def test_round7_unknown_one_word_gpe(nlp, text, word, label):
     m = Mention(tok.idx, tok.idx + len(word), "GPE", tok.i, tok.i + 1, word)
     _unknown_one_word_places(sdoc, [m])
     assert m.label == label
+
+
+# ---------------------------------------------------------------- round seven: roles
+@pytest.mark.parametrize("text,surname,role,org", [
+    # "counterpart" is a role; a nationality before it gives the country
+    ("Trade minister Kenji Sato met his South Korean counterpart Park Ji-hoon in Tokyo.",
+     "Ji-hoon", "counterpart", "South Korea"),
+    ("The Italian premier called his German counterpart Anna Keller on Monday.",
+     "Keller", "counterpart", "Germany"),
+    # a portfolio after "of" stays part of the role
+    ("Park Ji-hoon, the minister of trade, said exports were rising.",
+     "Ji-hoon", "minister of trade", None),
+    ("Lena Brandt, the head of research, said margins were thin.",
+     "Brandt", "head of research", None),
+])
+def test_counterpart_and_portfolio_roles(nlp, text, surname, role, org):
+    roles = _person(_ents(nlp, text), surname)["roles"]
+    assert any(r["role"] == role and r["org"] == org for r in roles), roles
+
+
+@pytest.mark.parametrize("text,surname,role", [
+    # negative: "of" + an article is an organisation, not a portfolio
+    ("Lena Brandt, the president of the company, said margins were thin.", "Brandt",
+     "president of the company"),
+    # negative: "of" + a name is the organisation
+    ("Lena Brandt, the head of Acme Corp, said margins were thin.", "Brandt", "head of Acme"),
+])
+def test_portfolio_not_taken_from_org(nlp, text, surname, role):
+    roles = _person(_ents(nlp, text), surname)["roles"]
+    assert all(not r["role"].startswith(role) for r in roles), roles

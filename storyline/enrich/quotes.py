@@ -236,6 +236,21 @@ def _that_clause(verb) -> bool:
                                          for g in c.children) for c in verb.children)
 
 
+def _stated_clause(sdoc, verb) -> tuple[int, int] | None:
+    """The "that" clause of "expressed his hope that ...", "voiced concern that ...": the
+    verb's object is a noun for a stated view (``STATEMENT_NOUNS``) and the clause hangs off
+    the verb or the noun. None otherwise."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in R.STATEMENT_NOUNS]
+    if not objs:
+        return None
+    for head in (objs[0], verb):
+        for c in head.children:
+            if c.dep_ in ("ccomp", "acl") and c.i > objs[0].i and any(
+                    g.dep_ == "mark" and g.lower_ in R.THAT_MARKS for g in c.children):
+                return _strip_span(sdoc, c.left_edge.i, c.right_edge.i + 1, verb.i)
+    return None
+
+
 def _cue_extent(sdoc, verb) -> tuple[int, int]:
     """The cue words: the verb, its particle, "in a statement", "told reporters"."""
     a = b = verb.i
@@ -257,7 +272,7 @@ def _cue_hashes() -> frozenset[int]:
     from spacy.strings import hash_string
 
     words = {*R.REPORTING_VERBS, *R.QUOTE_ONLY_VERBS, *R.QUOTE_ONLY_PARTICLE_VERBS,
-             *R.QUOTE_ONLY_OBJECT_VERBS, R.ACCORDING_TO[0]}
+             *R.QUOTE_ONLY_OBJECT_VERBS, *R.EXPRESSION_VERBS, R.ACCORDING_TO[0]}
     return frozenset(hash_string(w) for w in words | {w.capitalize() for w in words})
 
 
@@ -301,6 +316,13 @@ def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
                 c.dep_ == "dobj" and c.lower_ == R.QUOTE_ONLY_OBJECT_VERBS[lemma]
                 for c in tok.children):
             lemma = "continue"  # "as he put it"
+        if lemma in R.EXPRESSION_VERBS and tok.pos_ == "VERB":
+            stated = _stated_clause(sdoc, tok)
+            subj = _subject(tok, quoted) if stated is not None else None
+            if subj is not None:  # "expressed his strong hope that ..."
+                cs, ce = _cue_extent(sdoc, tok)
+                cues.append(Cue(tok.i, cs, ce, subj, stated))
+            continue
         if tok.pos_ not in ("VERB", "AUX") or (lemma not in R.REPORTING_VERBS
                                                and lemma not in R.QUOTE_ONLY_VERBS):
             continue
@@ -416,8 +438,15 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
     text = doc_text(sdoc)
     quotes = quote_spans(text)
     # a cue inside someone's quotation ("I think ...") is part of that quote, not a new one
-    cues = [c for c in find_cues(sdoc, quotes)
-            if not any(q.start <= c.cue_start < q.end for q in quotes)]
+    all_cues = find_cues(sdoc, quotes)
+    cues = [c for c in all_cues if not any(q.start <= c.cue_start < q.end for q in quotes)]
+    # a quoted verb phrase ("had “expressed his strong hope” that ..."): the cue verb lies in
+    # the quotation, its subject and its reported clause outside it
+    phrase_cues = {id(q): c for q in quotes for c in all_cues
+                   if q.start <= c.cue_start < q.end and c.content is not None
+                   and c.content[0] >= q.close and c.subject is not None
+                   and not q.start <= sdoc[c.subject].idx < q.end}
+    cues += list(phrase_cues.values())
     res = Resolver(sdoc, entities)
     paras = paragraphs(text)
 
@@ -546,6 +575,13 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
                 cue.used = True
                 events.append((q.open, pi, para_of(q.close - 1), sp, None, cue.cue_start))
             out.append(_item(kind, text, (q.start, q.end), cue, sp, cue.cue_start))
+            continue
+        # c00. a quoted verb phrase whose cue lies inside it: a fragment of its speaker
+        #      (the reported clause after it stays an indirect quote of its own)
+        if id(q) in phrase_cues:
+            cue = phrase_cues[id(q)]
+            out.append(_item("partial", text, (q.start, q.end), cue, speaker_of(cue),
+                             cue.cue_start))
             continue
         # c0. a fragment quoted by the subject of the verb it hangs off ("called it a
         #     “paperwork error”", "described the DLC as “a remnant of another period”")

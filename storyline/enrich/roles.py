@@ -206,12 +206,37 @@ def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
         org_m = index.get(end + 1)
         if org_m is not None and org_m.tstart != end + 1:
             org_m = None
+    if org_m is None:
+        end = _portfolio_end(sdoc, end, index)
     span = sdoc[role_start:end]
     if generic is not None:
         return {"role": span.text, "org": generic, "start": sdoc[start_k].idx,
                 "end": span.end_char, "org_ref": sdoc[start_k].idx}
     return {"role": span.text, "org": _org_name(org_m) if org_m else None,
             "start": sdoc[start_k].idx, "end": span.end_char}
+
+
+def _portfolio_end(sdoc, end: int, index: dict[int, Mention]) -> int:
+    """The end of a role's portfolio after the role noun ending at ``end`` ("the minister
+    *of trade*", "head *of foreign affairs and trade*"): an "of"/"for" then lower-case
+    common nouns and adjectives closed by a noun, no entity and no article among them;
+    ``end`` itself when there is none."""
+    if end >= len(sdoc) or sdoc[end].lower_ not in R.ROLE_PORTFOLIO_PREPS:
+        return end
+    k, last_noun = end + 1, None
+    while k < len(sdoc) and k - end <= R.ROLE_PORTFOLIO_MAX_TOKENS:
+        t = sdoc[k]
+        if k in index or not t.text.islower():
+            break
+        if t.pos_ == "NOUN":
+            last_noun = k
+        elif not (t.pos_ == "ADJ" or t.lower_ in R.ROLE_PORTFOLIO_JOINERS):
+            break
+        k += 1
+    if last_noun is None or k < len(sdoc) and sdoc[k].text[:1].isalnum() \
+            and not sdoc[k].is_punct and sdoc[k].pos_ not in ("VERB", "AUX", "ADP", "CCONJ"):
+        return end
+    return last_noun + 1
 
 
 def _add_role(ent: _Entity, role: dict | None) -> None:

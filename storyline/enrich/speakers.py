@@ -166,6 +166,12 @@ class Resolver:
         named = [e for e in before if fits(e)]
         if named:
             return named[-1]
+        if noun in R.BUSINESS_NOUNS:
+            # "the company said": the latest organisation that may be a business
+            business = [e for e in before if not R.NON_BUSINESS_NAME_WORDS & set(
+                re.findall(r"\w+", e["name"].lower()))]
+            if business:
+                return business[-1]
         if noun in R.GENERIC_BODY_NOUNS:
             subj = [sp for p, sp in self.org_subjects if p < pos and pos - p <= R.ORG_NOUN_REACH]
             if subj:

@@ -30,7 +30,18 @@ alderman alderwoman councilman councilwoman councillor councilor councilmember s
 chairperson ombudsman registrar magistrate marshal constable curator dean principal rector
 provost bishop archbishop cardinal rabbi imam pastor vicar
 brigadier brigadier-general major-general lieutenant-general corporal commodore
+counterpart
 """.split())
+
+#: "the minister of trade", "the head of research": after a role noun in an apposition, an
+#: "of"/"for" and a short run of lower-case common nouns (no article, no name) is the role's
+#: portfolio and stays part of the role; "the president of the company" (an article) or "of
+#: Acme" (a name) is an organisation instead.
+ROLE_PORTFOLIO_PREPS = ("of", "for")
+#: Longest portfolio run in words ("foreign affairs and trade").
+ROLE_PORTFOLIO_MAX_TOKENS = 4
+#: Words that may join the words of a portfolio ("finance and economy").
+ROLE_PORTFOLIO_JOINERS = ("and", "&")
 
 #: Honorifics: not a role, but a gender hint and part of no name.
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f",

@@ -241,7 +241,7 @@ LEAD_CUE_GLUE = ("", ":", ",", "—", "–", "-")
 #: "the bank said", "the court ruled", "the governing body said": a definite noun for a kind
 #: of organisation stands for an organisation named before (see ``Resolver._org_noun``).
 ORG_REFERRING_NOUNS = frozenset("""
-bank court ministry department company firm agency union party council committee commission
+bank court ministry department company firm group agency union party council committee commission
 body institution organisation organization regulator authority board fund tribunal
 federation association alliance bloc lender insurer carrier airline
 """.split())
@@ -263,9 +263,35 @@ ORG_NOUN_NAME_HINTS = {
     "firm": ("company", "corp", "corporation", "inc", "group", "holdings", "ltd", "plc",
              "gmbh", "ag", "partners"),
     "bloc": ("union", "association", "bloc", "asean", "community"),
+    "agency": ("agency", "office", "authority", "administration", "bureau", "service",
+               "commission", "directorate", "inspectorate"),
+    "group": ("group", "holdings"),
 }
+#: "the company said", "the firm said", "the group said" with no organisation of that
+#: name (``ORG_NOUN_NAME_HINTS``): the latest organisation that may be a business, i.e.
+#: whose name holds none of ``NON_BUSINESS_NAME_WORDS`` ("Samsung Electronics ... the
+#: company said" is Samsung; a ministry or a city named in between is skipped).
+BUSINESS_NOUNS = frozenset("company firm group".split())
+#: Name words (lower case) of government bodies, courts, armies, parliaments, schools and
+#: the like: an organisation so named is never "the company".
+NON_BUSINESS_NAME_WORDS = frozenset("""
+ministry department agency office authority government council commission parliament
+congress senate assembly court tribunal police army navy military forces university
+school committee administration bureau directorate cabinet presidency kremlin
+""".split())
 #: Nouns with no kind of their own: with no organisation of that name, "the governing body"
 #: or "the institution" is the latest organisation subject.
 GENERIC_BODY_NOUNS = frozenset("body institution organisation organization".split())
 #: How far back (characters) "it" or "the bank" looks for its organisation.
 ORG_NOUN_REACH = 1500
+
+# ---------------------------------------------------------------- round seven: stated nouns
+#: "expressed his strong hope that ...", "voiced concern that ...": a verb of expressing
+#: (``EXPRESSION_VERBS``) whose object is a noun for a stated view (``STATEMENT_NOUNS``) and
+#: which governs a "that" clause (on the verb or on the noun) is a reporting cue; the clause
+#: is what was reported. Without the that-clause ("expressed concern") it is no cue.
+EXPRESSION_VERBS = frozenset("express voice convey air register reiterate share".split())
+STATEMENT_NOUNS = frozenset("""
+hope concern fear belief confidence optimism conviction view opinion wish expectation
+doubt worry regret satisfaction frustration disappointment
+""".split())
