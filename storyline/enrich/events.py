@@ -73,8 +73,7 @@ def _verb_ancestor(tok):
 
 
 _FACILITY_LINK = re.compile(R.FACILITY_PLACE_LINK, re.I)
-_DATELINE_LEAD = re.compile(R.DATELINE_LEAD_PATTERN)
-_DATED_LEAD = re.compile(R.DATED_LEAD_PATTERN)
+_DATED_LEAD = R.DATED_LEAD_RE
 _CLOCK_ONLY = re.compile(R.CLOCK_ONLY_PATTERN)
 _AGENCY_NAMES = frozenset(n for name, aliases in WIRES.items() for n in (name, *aliases))
 
@@ -113,7 +112,7 @@ def _gazetteer_spans(sdoc, covered) -> list[tuple]:
                  "geonameid": best["geonameid"], "kind": best["kind"], "how": "gazetteer"}
         out.append((span.start_char, span.end_char, place, None))
     return out
-_DATELINE = re.compile(R.DATELINE_PATTERN)
+_DATELINE = R.DATELINE_PLACE_RE
 
 
 def _is_facility(ent: dict) -> bool:
@@ -178,7 +177,7 @@ class _Index:
                    for m in (ent.get("mentions") or [ent]) if m.get("start") is not None]
         self.place_spans += _gazetteer_spans(sdoc, covered + [(t["start"], t["end"])
                                                               for t, _s in self.times])
-        self.datelines = [m.span() for m in _DATELINE_LEAD.finditer(sdoc.text)]
+        self.datelines = R.dateline_lead_spans(sdoc.text)
 
     def excluded(self, tok, ent) -> bool:
         """Never a participant: a name inside a dateline, or a news agency."""

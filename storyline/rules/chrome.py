@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.rules.wires import UPPER  # capital letters, non-ASCII included ("ZÜRICH")
+from storyline.rules.datelines import DATELINE_LEDE  # noqa: F401  (the lede's dateline)
+from storyline.rules.datelines import UPPER  # capital letters, non-ASCII included ("ZÜRICH")
 
 # --------------------------------------------------------------------------
 # Line kinds from patterns (matched against the stripped line)
@@ -232,7 +233,8 @@ DATE_LINE_MAX_WORDS = 14
 
 #: A clock time beside the date on a date line: "6:15 p.m.", "18:15", "10:42 AM",
 #: "6 p.m."; minutes are required without am/pm (a bare number is not a time).
-#: An optional zone follows: an abbreviation (TIME_ZONES) or a UTC offset.
+#: An optional zone follows: an abbreviation (storyline.rules.times ZONE_ABBREVIATIONS, the
+#: one zone table) or a UTC offset.
 CLOCK_TIME = (r"(?P<h>\d{1,2})(?:(?:[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>(?i:[ap]\.?\s?m\.?))?)"
               r"|\s*(?P<ampm2>(?i:[ap]\.?\s?m\.?)))"
               r"(?:\s*(?P<zone>(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{1,4}))?"
@@ -242,24 +244,6 @@ CLOCK_TIME = (r"(?P<h>\d{1,2})(?:(?:[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<am
 TIME_AFTER_DATE = re.compile(r"^(?:T|\s*(?:[,|·•@–—-]\s*)?(?:(?i:at)\s+)?)" + CLOCK_TIME)
 #: ... or comes just before it ("10:15 AM ET, March 3, 2022", "Updated 4:20 PM EST, March 5").
 TIME_BEFORE_DATE = re.compile(r"(?<![\w:.])" + CLOCK_TIME + r"\s*(?:[,|·•–—-]\s*|\s+(?i:on)\s+)?$")
-#: Zone abbreviations -> IANA zones (zoneinfo applies daylight time, so "ET" is
-#: -04:00 in September and -05:00 in January): the times rules' own table.
-from storyline.rules.times import ZONE_ABBREVIATIONS as _TIMES_ZONES  # noqa: E402
-
-#: Abbreviations the times table (storyline/rules/times.py ZONE_ABBREVIATIONS) lacks:
-#: New Zealand, Gulf, Australian and Asian zones seen on page date lines
-#: ("Published: 2022-01-20 08:14 NZDT"). Kept here, not in times.py, because another
-#: helper owns that module; they should move there (the times table wins on clashes,
-#: see TIME_ZONES below), after which this dict can be emptied. Only date-line parsing
-#: in the extractors uses TIME_ZONES.
-EXTRA_ZONE_ABBREVIATIONS = {
-    "NZDT": "Pacific/Auckland", "NZST": "Pacific/Auckland", "GST": "Asia/Dubai",
-    "AEDT": "Australia/Sydney", "AEST": "Australia/Sydney", "SGT": "Asia/Singapore",
-    "HKT": "Asia/Hong_Kong", "KST": "Asia/Seoul", "PKT": "Asia/Karachi", "WIB": "Asia/Jakarta",
-}
-#: The zone table used by the extractors' date-line parsing: the times table plus the
-#: extra abbreviations above.
-TIME_ZONES = {**EXTRA_ZONE_ABBREVIATIONS, **_TIMES_ZONES}
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -383,14 +367,8 @@ LANGUAGE_CODES = {
 # Anchors and shapes added after looking at where the plain density search fails
 # --------------------------------------------------------------------------
 
-#: A story's lede often opens with a dateline: "ST. JOSEPH, Mich. (AP) —",
-#: "WASHINGTON, March 3 (Reuters) -", "PARIS —". Such a line is prose whatever
-#: its capitals, and it anchors the body.
-DATELINE_LEDE = re.compile(
-    r"^[" + UPPER + r"][" + UPPER + r" .'’-]{1,40}(?:,\s*[" + UPPER + r"][\w.]*\.?"
-    r"(?:\s[" + UPPER + r"][\w.]*)?)?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8}\.?))?"
-    r"\s*(?:\([^()]{2,30}\))?\s*[-–—]{1,2}\s+\S")
+#: A story's lede often opens with a dateline ("ST. JOSEPH, Mich. (AP) —"): ``DATELINE_LEDE``,
+#: imported above from :mod:`storyline.rules.datelines`; such a line is prose and anchors the body.
 #: The story follows its headline: the first prose line within this many lines
 #: after the headline's occurrence in the page gets a bonus of this many words.
 ANCHOR_WINDOW = 15
@@ -461,6 +439,9 @@ MASTHEAD_MAX_WORDS = 5
 HOST_PREFIX_MIN_CHARS = 5
 #: Marks the URL-host entry among the squashed masthead keys (internal tag).
 HOST_KEY_PREFIX = "host:"
+#: Sub-domains that say nothing of the outlet ("www.", "m.", "amp.", "mobile2."): dropped
+#: from a URL's host before it names the outlet.
+HOST_SUBDOMAIN = re.compile(r"^(?:www|m|amp|mobile)\d?\.")
 MASTHEAD_LOWER_WORDS = frozenset({"of", "the", "and", "de", "du", "la", "le", "am", "im"})
 MASTHEAD_WORDS = frozenset({
     "post", "times", "herald", "news", "journal", "wire", "tribune", "daily", "monitor",

@@ -325,20 +325,10 @@ council committee board department
 """.split())
 GENERIC_ORG_REACH = 600
 
-#: Dateline at the start of a paragraph: "WASHINGTON (AP) —", "MADISON, Wis. —",
-#: "COPENHAGEN, Nov 14 (Reuters) -". Group 1 is the place, group 2 its state or region (or a
-#: month), group 3 the agency in brackets. The place is in capitals, or written mixed-case
-#: when a news agency in brackets and a dash follow ("Geneva (AFP) -", "Berlin (dpa) -"; see
-#: ``dateline_match``, which also wants that agency in ``WIRE_NAMES``). Multi-line, so that
-#: ``match(text, pos)`` works at any paragraph start, not only at the text's first character.
-DATELINE_RE = re.compile(
-    r"^([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*"
-    r"|[A-Z][a-z][a-z.'\-]*(?: [A-Z][a-z][a-z.'\-]*)?"
-    r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? \([A-Za-z][\w .&-]{0,30}\)\s*[—–-]))"
-    r"(?:, ([A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
-    r"(?:,? (?:[A-Z][a-z]{2,8}\.?|\d{1,2}) \d{1,2})?"
-    r"(?: \(([A-Za-z][\w .&-]{0,30})\))?"
-    r"\s*[—–-]{1,2}\s*", re.M)
+#: Dateline at the start of a paragraph ("WASHINGTON (AP) —", "Geneva (AFP) -"): ``DATELINE_RE``
+#: (group 1 the place, 2 its region, 3 the agency) and ``dateline_match``, defined once in
+#: :mod:`storyline.rules.datelines`.
+from storyline.rules.datelines import DATELINE_RE, dateline_match  # noqa: E402,F401
 
 #: An all-caps place name outside a dateline is written mixed-case for display only when it
 #: has at least this many letters and the gazetteer knows it ("ROME" -> "Rome"; "UAE" stays).
@@ -394,19 +384,14 @@ DEMONYM_PLURAL_SUFFIX = "s"
 
 
 # ---------------------------------------------------------------- round five: labels
-def _wire_names() -> frozenset[str]:
-    from storyline.rules.wires import WEAK_ALIASES, WIRES
+#: News agencies the wire table does not list yet ("TT" is Sweden's TT Nyhetsbyrån): see
+#: :mod:`storyline.rules.datelines`, which keeps the one agency list.
+from storyline.rules.datelines import EXTRA_AGENCY_NAMES as EXTRA_WIRE_NAMES  # noqa: E402,F401
+from storyline.rules.datelines import agency_names as _agency_names  # noqa: E402
 
-    return frozenset(a for canon, aliases in WIRES.items() for a in (canon, *aliases)
-                     if a not in WEAK_ALIASES)
-
-
-#: News agencies the wire table (``storyline.rules.wires``) does not list yet; an agency name
-#: is an ORG, never a GPE or PERSON ("TT" is Sweden's TT Nyhetsbyrån).
-EXTRA_WIRE_NAMES = frozenset({"TT"})
 #: Every news agency name, written as in ``WIRES`` (case-sensitive: "AP", "dpa"), less the
-#: ambiguous ``WEAK_ALIASES`` ("PA" is also Pennsylvania).
-WIRE_NAMES = _wire_names() | EXTRA_WIRE_NAMES
+#: ambiguous ``WEAK_ALIASES`` ("PA" is also Pennsylvania); the list datelines use too.
+WIRE_NAMES = _agency_names()
 
 #: Letters Unicode decomposition leaves alone, folded so that a gazetteer name written with
 #: them matches the plain spelling news copy uses ("Elazığ" / "Elazig", "Łódź" / "Lodz").
@@ -462,15 +447,6 @@ marshal commander field air vice rear senior
 """.split())
 TITLE_ONLY_WORDS = MILITARY_RANK_WORDS | ROLE_RANK_WORDS | frozenset(
     w.rstrip(".") for w in ROLE_HEADS)
-
-
-def dateline_match(text: str, pos: int = 0, endpos: int | None = None):
-    """``DATELINE_RE`` matched at ``pos`` (a paragraph start), or None; a mixed-case place
-    counts only before a known news agency ("Geneva (AFP) -", not "Apple (AAPL) -")."""
-    m = DATELINE_RE.match(text, pos, len(text) if endpos is None else endpos)
-    if m is None or m.group(1).isupper():
-        return m
-    return m if m.group(3) in WIRE_NAMES else None
 
 
 # ---------------------------------------------------------------- round seven

@@ -178,9 +178,15 @@ FACILITY_HEADS = {
 #: Between a facility and the place that locates it: "the Courthouse in Madison", "the Library,
 #: Cambridge", "the University of Vienna".
 FACILITY_PLACE_LINK = r"\s*(?:,|\bin\b|\bof\b|\bat\b)\s*(?:the\s+)?"
-#: A dateline: a place name in capitals at the start of a line, followed by a comma or a dash
-#: ("MADISON, Wis. --"). A facility with no other locating place is taken to be in that city.
-DATELINE_PATTERN = r"(?m)^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z.])(?=\s*(?:,|\u2014|\u2013|--|\())"
+#: Datelines ("MADISON, Wis. --", "BELGRADE, Serbia (AP) --", "Geneva (AFP) -", "WELLINGTON,
+#: Jan 20 (Reuters) -") are defined once in :mod:`storyline.rules.datelines`:
+#: ``DATELINE_PLACE_RE`` (the dateline city: a facility with no other locating place is taken to
+#: be there), ``dateline_lead_spans`` (names inside say where the story was filed and who filed
+#: it, never who took part in an event) and ``DATED_LEAD_RE`` (its date is when the story was
+#: filed, never an event's date).
+from storyline.rules.datelines import (  # noqa: E402,F401
+    DATED_LEAD_RE, DATELINE_LEAD_RE, DATELINE_PLACE_RE, dateline_lead_spans)
+
 #: TIMEX3 reference values: always past / always future / now.
 TIMEX_PAST_REF = {"PAST_REF"}
 TIMEX_FUTURE_REF = {"FUTURE_REF"}
@@ -195,15 +201,6 @@ TIMEX_QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
 FRAMED_KINDS = {"statement"}
 
 # ---------------------------------------------------------------- round three (review fixes)
-#: A dateline opens a paragraph: a place in capitals, optional qualifiers and an agency in
-#: brackets, then a dash ("BELGRADE, Serbia (AP) --"). Entities inside it say where the story was
-#: filed and who filed it, never who took part in an event.
-#: Round five: the wire forms "BRUSSELS (Reuters) -" (a single hyphen) and "Geneva (AFP) -" (a
-#: place in mixed case, then an agency in brackets -- the bracket is what makes it a dateline).
-DATELINE_LEAD_PATTERN = (r"(?m)^[ \t]*(?:[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[^\n\u2014\u2013(]{1,40}?)?"
-                         r"(?:\s*\([^)\n]{1,40}\))?"
-                         r"|[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*){0,3}(?:,[^\n\u2014\u2013(]{1,40}?)?"
-                         r"\s*\([^)\n]{1,40}\))[ \t]*(?:\u2014|\u2013|--|-(?=\s))")
 #: A capitalised name after "in"/"at" that no entity covers is still a ``where`` when the
 #: gazetteer knows it by its primary name ("will meet in Ohrid"); also after "the town of":
 #: nouns that name a settlement or area and take the place as an "of" complement.
@@ -258,11 +255,6 @@ ANAPHORIC_DETERMINERS = {"the", "this", "that"}
 TITLE_CLIMB_MAX = 4
 
 # ---------------------------------------------------------------- round four (review fixes)
-#: A dated wire lead ("March 14 (Reuters) -", "WELLINGTON, Jan 20 (Reuters) -"): the date there is
-#: when the story was filed, never an event's date.
-DATED_LEAD_PATTERN = (r"(?m)^[ \t]*(?:[A-Z][A-Za-z.'\- ]{1,40},[ \t]*)?"
-                      r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
-                      r"(?:,?[ \t]*\d{4})?[ \t]*\([^)\n]{1,40}\)[ \t]*(?:-|\u2014|\u2013|--)")
 #: New noun triggers: a ceasefire or truce (its start, extension, end); consultations (plural).
 CEASEFIRE_NOUNS = {"ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire",
                    "armistice": "ceasefire"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.rules.entities import DATELINE_RE, dateline_match  # noqa: F401  (reported content drops it)
+from storyline.rules.datelines import DATELINE_RE, dateline_match  # noqa: F401  (reported content drops it)
 
 #: Lemmas of verbs that introduce speech or stated belief. A verb is a cue only when it has a
 #: subject (or is the "said X" inversion) and a clause or quotation to report.

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-#: Capital letters for datelines and names: ASCII plus every upper-case letter of
-#: Latin-1, Latin Extended-A/B, Greek and Cyrillic ("ZÜRICH", "ŁÓDŹ", "ÅLESUND",
-#: "SAN JOSÉ"), as a regex character-class body (Python's re has no \\p{Lu}).
-UPPER = "A-Z" + "".join(re.escape(c) for c in map(chr, range(0xC0, 0x530)) if c.isupper()
-                        and len(c.upper()) == 1)
+#: Capital letters (non-ASCII included) and the wire dateline are defined once, in
+#: :mod:`storyline.rules.datelines`.
+from storyline.rules.datelines import UPPER  # noqa: E402,F401  (re-exported)
+from storyline.rules.datelines import WIRE_DATELINE as DATELINE  # noqa: E402,F401
 
 #: canonical name -> aliases as they appear in copyright lines, datelines and
 #: bylines. Short all-caps aliases are matched case-sensitively (see
@@ -80,11 +79,6 @@ PHOTO_CREDIT_PATTERNS = (
     # a line that is only an agency in brackets: "(AFP)" under a picture
     re.compile(r"(?m)^\s*\((?:AFP|AP|Reuters|EPA|dpa|Getty Images|Bloomberg)\)\s*$"),
 )
-
-#: Dateline: the story's first line names the agency in brackets before a dash:
-#: "WASHINGTON (Reuters) -", "(AP) —", "PARIS (AFP) -", "BERLIN, March 3 (dpa) -".
-DATELINE = re.compile(
-    r"(?m)^\s*(?:[" + UPPER + r"][\w.'’ ,/-]{0,60}?)?\((?P<wire>[^()\n]{2,40})\)\s*[-–—:]")
 
 #: Agency sign-offs and credits that name one wire by its house style.
 #: (pattern, canonical wire, how)
