@@ -99,10 +99,7 @@ def enrich(text: str, published: datetime | date | str | None = None,
 
 
 def parse_published(value: str) -> datetime | date | None:
-    value = value.strip()
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
+    """The ISO date or datetime in ``value``, else None (see ``storyline.extract.core.parse_iso``)."""
+    from storyline.extract.core import parse_iso
+
+    return parse_iso(value)

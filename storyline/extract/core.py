@@ -110,6 +110,19 @@ def detect_language(text: str) -> str | None:
     return py3langid.classify(sample)[0]
 
 
+def parse_iso(value: str) -> date | datetime | None:
+    """A date ("2021-12-31", exactly ten characters) or datetime (ISO 8601, "Z" read as
+    UTC) from an ISO string; None when it is not one. Shared by :func:`normalise_date` and
+    :func:`storyline.enrich.pipeline.parse_published`."""
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def normalise_date(value: str | date | datetime | None) -> str | None:
     """ISO 8601 from an ISO-ish or RFC 2822 string; None when it cannot be read."""
     if value is None or value == "":
@@ -119,12 +132,9 @@ def normalise_date(value: str | date | datetime | None) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
-    try:
-        if len(text) == 10:
-            return date.fromisoformat(text).isoformat()
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
+    parsed_iso = parse_iso(text)
+    if parsed_iso is not None:
+        return parsed_iso.isoformat()
     from email.utils import parsedate_to_datetime
 
     try:

@@ -32,6 +32,7 @@ from storyline.errors import ExtractionError
 from storyline.extract.wire import canonical_wire, detect_wire
 from storyline.model import Article, Image
 from storyline.rules import chrome as R
+from storyline.rules.times import ZONE_ABBREVIATIONS
 
 __all__ = ["extract_text_page", "scan_text_page", "TextPage", "PageLine", "parse_date",
            "parse_datetime",
@@ -166,6 +167,12 @@ def parse_date(text: str) -> str | None:
     return found[2] if found else None
 
 
+def _bare_host(url: str) -> str:
+    """The URL's host without its www./m./amp. sub-domain ("" when it has none)."""
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return R.HOST_SUBDOMAIN.sub("", host)
+
+
 def _zone(name: str | None) -> _dt.tzinfo | None:
     """The tzinfo of a zone written beside a time ("ET", "UTC+2", "+01:00"), else None."""
     if not name:
@@ -176,7 +183,7 @@ def _zone(name: str | None) -> _dt.tzinfo | None:
         if delta > _dt.timedelta(hours=14):
             return None
         return _dt.timezone(-delta if m[1] == "-" else delta)
-    iana = R.TIME_ZONES.get(name)
+    iana = ZONE_ABBREVIATIONS.get(name)
     if not iana:
         return None
     try:
@@ -591,8 +598,7 @@ def _masthead_keys(lines: list[PageLine], url: str | None) -> set[str]:
                 if name and not all(w.lower() in R.OUTLET_STOP for w in name.split()):
                     keys.add(_squash(name))
     if url:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-        host = re.sub(r"^(?:www|m|amp|mobile)\d?\.", "", host)
+        host = _bare_host(url)
         if host:
             keys.add(R.HOST_KEY_PREFIX + _squash(host.split(".")[0]))
     keys.discard("")
@@ -751,8 +757,7 @@ def _outlet(lines: list[PageLine], body: set[int], copyright: str | None, url: s
         if holder and not _agency_name(holder) and not holder[0].isdigit():
             return holder, HOW
     if url:
-        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-        host = re.sub(r"^(?:www|m|amp|mobile)\d?\.", "", host)
+        host = _bare_host(url)
         if host:
             return host, "url"
     return None, None

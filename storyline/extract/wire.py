@@ -65,6 +65,44 @@ def strip_photo_credits(text: str) -> str:
     return text
 
 
+# The evidence read from the story text alone is cached by text: one HTML page asks twice
+# (metadata's copyright choice, then ``fill_common`` with copyright, authors and meta), and
+# the text is scanned once.
+_TEXT_CACHE_SIZE = 64
+
+
+@lru_cache(maxsize=_TEXT_CACHE_SIZE)
+def _stripped(text: str) -> str:
+    return strip_photo_credits(text)
+
+
+@lru_cache(maxsize=_TEXT_CACHE_SIZE)
+def _from_text(raw: str) -> tuple[str | None, str | None]:
+    """(wire, how) from the text's copyright lines, dateline, credit rules, sign-off and
+    agency bar (steps that need no copyright, authors or meta), else (None, None)."""
+    text = _stripped(raw)
+    for line in text.splitlines():
+        if re.match(r"\s*(?:©|\(c\)|copyright\b)", line, re.I) and len(line) < 200:
+            wire = canonical_wire(line)
+            if wire:
+                return wire, "copyright"
+    wire = _from_dateline(text)
+    if wire:
+        return wire, "dateline"
+    for pat, canon, how in R.CREDIT_RULES:
+        if pat.search(text):
+            return canon, how
+    for m in R.SIGNOFF.finditer(text):
+        wire = canonical_wire(m["a"] or m["b"], exact=True, strong_only=True)
+        if wire:
+            return wire, "credit-line"
+    for m in R.AGENCY_BAR.finditer(text):
+        wire = canonical_wire(m["wire"], exact=True, strong_only=True)
+        if wire:
+            return wire, "byline"
+    return None, None
+
+
 def _from_dateline(text: str) -> str | None:
     for m in R.DATELINE.finditer(text):
         wire = canonical_wire(m.group("wire"), exact=True)
@@ -73,11 +111,18 @@ def _from_dateline(text: str) -> str | None:
     return None
 
 
-def _from_bylines(text: str, authors: Iterable[str]) -> str | None:
+def _from_bylines(raw: str, authors: Iterable[str]) -> str | None:
     for name in authors:
         wire = canonical_wire(name, exact=True, strong_only=True)
         if wire:
             return wire
+    return _from_text_bylines(raw)
+
+
+@lru_cache(maxsize=_TEXT_CACHE_SIZE)
+def _from_text_bylines(raw: str) -> str | None:
+    """The wire named in the text's bylines ("By Jane Doe, Bloomberg", "AFP staff")."""
+    text = _stripped(raw)
     for m in R.BYLINE.finditer(text):
         # "By Jane Doe, Bloomberg" / "By Jane Doe and John Roe | Reuters" / "By AFP"
         for part in re.split(r"\s*(?:,|\||\band\b|&|/|\bfor\b|\bof\b)\s*", m.group("names")):
@@ -116,31 +161,14 @@ def detect_wire(text: str, *, copyright: str | None = None, authors: Iterable[st
     >>> detect_wire("Photo credit: AFP\\nThe minister said on Monday.")
     (None, None)
     """
-    text = strip_photo_credits(text or "")
     if copyright:
         wire = canonical_wire(strip_photo_credits(copyright))
         if wire:
             return wire, "copyright"
-    for line in text.splitlines():
-        if re.match(r"\s*(?:©|\(c\)|copyright\b)", line, re.I) and len(line) < 200:
-            wire = canonical_wire(line)
-            if wire:
-                return wire, "copyright"
-    wire = _from_dateline(text)
+    wire, how = _from_text(text or "")
     if wire:
-        return wire, "dateline"
-    for pat, canon, how in R.CREDIT_RULES:
-        if pat.search(text):
-            return canon, how
-    for m in R.SIGNOFF.finditer(text):
-        wire = canonical_wire(m["a"] or m["b"], exact=True, strong_only=True)
-        if wire:
-            return wire, "credit-line"
-    for m in R.AGENCY_BAR.finditer(text):
-        wire = canonical_wire(m["wire"], exact=True, strong_only=True)
-        if wire:
-            return wire, "byline"
-    wire = _from_bylines(text, authors)
+        return wire, how
+    wire = _from_bylines(text or "", authors)
     if wire:
         return wire, "byline"
     wire = _from_meta(meta)

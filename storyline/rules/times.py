@@ -219,6 +219,10 @@ ZONE_ABBREVIATIONS = {
     "EEST": "Etc/GMT-3", "MSK": "Europe/Moscow", "JST": "Asia/Tokyo",
     "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
     "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    # zones seen on page date lines ("Published: 2022-01-20 08:14 NZDT"): New Zealand, Gulf,
+    # Korean, Pakistani and western Indonesian time.
+    "NZDT": "Pacific/Auckland", "NZST": "Pacific/Auckland", "GST": "Asia/Dubai",
+    "KST": "Asia/Seoul", "PKT": "Asia/Karachi", "WIB": "Asia/Jakarta",
 }
 #: Place names the gazetteer does not hold under that spelling: name -> name to look up.
 ZONE_CITY_ALIASES = {"washington, d.c.": "Washington", "washington dc": "Washington"}
