@@ -55,10 +55,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
 def entity_key(name: str) -> str:
     """Normalised key of a name: accents stripped, casefolded, honorifics dropped,
     transliteration variants collapsed (``Zelenskyy`` -> ``zelenski``)."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _APOSTROPHES.sub("", text)
-    tokens = _NON_WORD.sub(" ", text).split()
+    tokens = fold(name).split()
     while len(tokens) > 1 and tokens[0] in KEY_DROP_LEADING:
         tokens.pop(0)
     out = []
