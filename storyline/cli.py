@@ -9,91 +9,18 @@ import json
 import sys
 from pathlib import Path
 
+import importlib
+
 import click
 
 from storyline import __version__
+from storyline.cliutil import (db_option, echo_json, err, format_option, input_options, iso_date,
+                               make_fetcher, open_archive)
 from storyline.errors import StorylineError
 
-INPUT_FORMATS = ["auto", "html", "text", "body", "warc", "feed", "jsonl"]
-#: Default size limit of one input, in bytes (``--max-bytes`` / STORYLINE_MAX_BYTES).
-DEFAULT_MAX_BYTES = 50_000_000
-
-
-def _err(line: str) -> None:
-    click.echo(line, err=True)
-
-
-def _iso_date(ctx, param, value):
-    """Click callback: an ISO 8601 date or date-time, else a usage error (exit 2)."""
-    if value is None:
-        return None
-    from datetime import date, datetime
-
-    try:
-        if len(value) == 10:
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date like 2021-12-31")
-    return value
-
-
-def _db_option(func):
-    return click.option("--db", "db", envvar="STORYLINE_DB", default=None,
-                        help="Archive file (default: $STORYLINE_DB or ./storyline.db).")(func)
-
-
-def _format_option(choices, default):
-    def deco(func):
-        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                            show_default=True, help="Output format.")(func)
-    return deco
-
-
-def _input_options(func):
-    func = click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
-                        show_default=True,
-                        help="Kind of input; 'body' keeps the text exactly as the article body.")(func)
-    func = click.option("--published", default=None, callback=_iso_date,
-                        help="Publication date (ISO 8601) overriding what the page says.")(func)
-    func = click.option("--no-enrich", is_flag=True,
-                        help="Skip entities, quotes, times, places and events.")(func)
-    func = click.option("--max-bytes", type=click.IntRange(min=1), envvar="STORYLINE_MAX_BYTES",
-                        default=DEFAULT_MAX_BYTES, show_default=True,
-                        help="Refuse inputs larger than this.")(func)
-    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
-                        help="Seconds to wait for a web server (URLs only; default 10).")(func)
-    func = click.option("--retries", type=click.IntRange(min=0), default=None,
-                        help="Retries of a failed fetch, with backoff (URLs only; default 3).")(func)
-    return func
-
-
-def _open_archive(db: str | None, *, create: bool = False):
-    """The archive at ``db``; read-only commands never create one by mistake."""
-    from storyline.errors import ArchiveError
-    from storyline.store import Archive
-
-    path = Path(db) if db else Archive.default_path()
-    if not create and not path.exists():
-        raise ArchiveError("no archive here; check --db or $STORYLINE_DB, or create one with "
-                           "`storyline ingest`", source=str(path))
-    return Archive(path)
-
-
-def _fetcher(timeout, retries, max_bytes):
-    if timeout is None and retries is None:
-        return None
-    from storyline.ingest.fetch import Fetcher
-    from storyline.rules import ingest as rules
-
-    return Fetcher(timeout=rules.FETCH_TIMEOUT if timeout is None else timeout,
-                   retries=rules.FETCH_RETRIES if retries is None else retries,
-                   max_bytes=max_bytes)
-
-
-def _echo_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+#: Modules whose ``COMMANDS`` (a list of click commands) join the ``storyline`` group; each
+#: keeps its heavy imports inside the command functions so start-up stays cheap.
+COMMAND_MODULES: list[str] = []
 
 
 class _Group(click.Group):
@@ -103,7 +30,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except StorylineError as exc:
-            _err(exc.line())
+            err(exc.line())
             ctx.exit(1)
 
 
@@ -150,8 +77,8 @@ def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@_input_options
-@_format_option(["json", "jsonl", "text", "md"], "json")
+@input_options
+@format_option(["json", "jsonl", "text", "md"], "json")
 def extract(sources, input_format, published, no_enrich, max_bytes, timeout, retries, fmt):
     """Extract clean articles from SOURCES, without an archive.
 
@@ -169,16 +96,16 @@ def extract(sources, input_format, published, no_enrich, max_bytes, timeout, ret
 
     failed = 0
     for article, error in _iter_articles(sources, input_format, published, no_enrich, max_bytes,
-                                         fetcher=_fetcher(timeout, retries, max_bytes)):
+                                         fetcher=make_fetcher(timeout, retries, max_bytes)):
         if error is not None:
             failed += 1
-            _err(error.line())
+            err(error.line())
             continue
         data = article.to_dict()
         if fmt == "jsonl":
             click.echo(json.dumps(data, ensure_ascii=False))
         elif fmt == "json":
-            _echo_json(data)
+            echo_json(data)
         else:
             click.echo(render_article(data, fmt))
     sys.exit(1 if failed else 0)
@@ -186,8 +113,8 @@ def extract(sources, input_format, published, no_enrich, max_bytes, timeout, ret
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@_input_options
-@_db_option
+@input_options
+@db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retries, db, quiet):
     """Extract, enrich and store articles from SOURCES in the archive.
@@ -206,7 +133,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
 
     from storyline.render import summary_table
 
-    archive = _open_archive(db, create=True)
+    archive = open_archive(db, create=True)
     counts = {"added": 0, "duplicate": 0, "copy": 0, "failed": 0}
     # URLs already archived are not fetched again
     todo = []
@@ -224,7 +151,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
 
     def report(line: str) -> None:
         if progress.disable:
-            _err(line)
+            err(line)
         else:
             progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
@@ -232,7 +159,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
         task = progress.add_task("", total=None)
         for article, error in _iter_articles(todo, input_format, published, no_enrich,
                                              max_bytes, seen=lambda raw: archive.has_url(raw.url),
-                                             fetcher=_fetcher(timeout, retries, max_bytes)):
+                                             fetcher=make_fetcher(timeout, retries, max_bytes)):
             if article is None and error is None:
                 counts["duplicate"] += 1
             elif error is not None:
@@ -257,12 +184,12 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
 
 @main.command()
 @click.argument("query")
-@click.option("--since", callback=_iso_date, help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_iso_date, help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Only articles from this outlet.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@_db_option
-@_format_option(["text", "json"], "text")
+@db_option
+@format_option(["text", "json"], "text")
 def search(query, since, until, outlet, limit, db, fmt):
     """Full-text search of the archive, best matches first, with highlighted snippets.
 
@@ -277,10 +204,10 @@ def search(query, since, until, outlet, limit, db, fmt):
 
     if not query.strip():
         raise click.BadParameter("give at least one word to search for", param_hint="QUERY")
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         hits = archive.search(query, since=since, until=until, outlet=outlet, limit=limit)
     if fmt == "json":
-        _echo_json(hits)
+        echo_json(hits)
     else:
         from rich.console import Console
 
@@ -289,8 +216,8 @@ def search(query, since, until, outlet, limit, db, fmt):
 
 @main.command()
 @click.argument("article_id")
-@_db_option
-@_format_option(["text", "json", "md"], "text")
+@db_option
+@format_option(["text", "json", "md"], "text")
 def show(article_id, db, fmt):
     """Show one archived article (ID, an unambiguous prefix of 4+ characters, or its URL),
     with every outlet that carried it.
@@ -301,23 +228,23 @@ def show(article_id, db, fmt):
     """
     from storyline.render import render_article
 
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         data = archive.get(article_id)
     if data is None:
-        _err(f"{article_id}: [E301] no article with this id in the archive; "
+        err(f"{article_id}: [E301] no article with this id in the archive; "
              f"`storyline search` lists ids")
         sys.exit(1)
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
     else:
         click.echo(render_article(data, fmt))
 
 
 @main.command()
-@_format_option(["jsonl", "csv", "parquet"], "jsonl")
+@format_option(["jsonl", "csv", "parquet"], "jsonl")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: stdout for jsonl and csv; required for parquet).")
-@_db_option
+@db_option
 def export(fmt, output, db):
     """Export every archived article.
 
@@ -328,20 +255,20 @@ def export(fmt, output, db):
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     if output is not None and not output.parent.is_dir():
-        _err(f"{output}: [E303] the folder {output.parent} does not exist")
+        err(f"{output}: [E303] the folder {output.parent} does not exist")
         sys.exit(1)
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         try:
             n = archive.export(fmt, sys.stdout if output is None else output)
         except OSError as exc:
-            _err(f"{output or 'stdout'}: [E303] cannot write the export: {exc.strerror or exc}")
+            err(f"{output or 'stdout'}: [E303] cannot write the export: {exc.strerror or exc}")
             sys.exit(1)
-    _err(f"exported {n} articles" + (f" to {output}" if output else ""))
+    err(f"exported {n} articles" + (f" to {output}" if output else ""))
 
 
 @main.command()
-@_db_option
-@_format_option(["text", "json"], "text")
+@db_option
+@format_option(["text", "json"], "text")
 def stats(db, fmt):
     """Counts of what the archive holds.
 
@@ -349,10 +276,10 @@ def stats(db, fmt):
     Example:
         storyline stats --db news.db
     """
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         data = archive.stats()
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
     else:
         from rich.console import Console
 
@@ -363,8 +290,8 @@ def stats(db, fmt):
 
 @main.command()
 @click.argument("name")
-@_db_option
-@_format_option(["text", "json"], "text")
+@db_option
+@format_option(["text", "json"], "text")
 def entity(name, db, fmt):
     """One person, organisation or place across the archive: roles, articles, quotes, company.
 
@@ -372,13 +299,13 @@ def entity(name, db, fmt):
     Example:
         storyline entity "Jen Psaki" --db news.db
     """
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         data = archive.entity(name)
     if data is None:
-        _err(f"{name}: [E302] no entity of that name in the archive")
+        err(f"{name}: [E302] no entity of that name in the archive")
         sys.exit(1)
     if fmt == "json":
-        _echo_json(data)
+        echo_json(data)
     else:
         from storyline.render import render_entity
 
@@ -387,11 +314,11 @@ def entity(name, db, fmt):
 
 @main.command()
 @click.option("--speaker", help="Only quotes by this speaker (name or alias).")
-@click.option("--since", callback=_iso_date, help="Published on or after this date.")
-@click.option("--until", callback=_iso_date, help="Published on or before this date.")
+@click.option("--since", callback=iso_date, help="Published on or after this date.")
+@click.option("--until", callback=iso_date, help="Published on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
-@_db_option
-@_format_option(["text", "json"], "text")
+@db_option
+@format_option(["text", "json"], "text")
 def quotes(speaker, since, until, limit, db, fmt):
     """Who said what: quotations in the archive, newest first.
 
@@ -399,10 +326,10 @@ def quotes(speaker, since, until, limit, db, fmt):
     Example:
         storyline quotes --speaker Ushakov --db news.db
     """
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         rows = archive.quotes(speaker=speaker, since=since, until=until, limit=limit)
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
     else:
         from rich.console import Console
 
@@ -415,12 +342,12 @@ def quotes(speaker, since, until, limit, db, fmt):
 @click.option("--upcoming", is_flag=True,
               help="Only events still ahead: dated today or later (see --as-of), or announced "
                    "with no date yet; soonest first.")
-@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", callback=_iso_date,
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", callback=iso_date,
               help="The day --upcoming counts from (default: today), e.g. the date of a crawl.")
 @click.option("--where", help="Only events at this place (name or country code).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
-@_db_option
-@_format_option(["text", "json"], "text")
+@db_option
+@format_option(["text", "json"], "text")
 def events(upcoming, as_of, where, limit, db, fmt):
     """Meetings, calls, talks, summits, visits, votes found in the archive.
 
@@ -429,10 +356,10 @@ def events(upcoming, as_of, where, limit, db, fmt):
         storyline events --upcoming --where Geneva --db news.db
         storyline events --upcoming --as-of 2021-12-31 --db news.db
     """
-    with _open_archive(db) as archive:
+    with open_archive(db) as archive:
         rows = archive.events(upcoming=upcoming, where=where, limit=limit, as_of=as_of)
     if fmt == "json":
-        _echo_json(rows)
+        echo_json(rows)
     else:
         from rich.console import Console
 
@@ -440,6 +367,14 @@ def events(upcoming, as_of, where, limit, db, fmt):
 
         Console().print(events_table(rows))
 
+
+def _register_commands() -> None:
+    for module in COMMAND_MODULES:
+        for command in importlib.import_module(module).COMMANDS:
+            main.add_command(command)
+
+
+_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

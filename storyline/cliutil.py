@@ -1,0 +1,101 @@
+"""Building blocks shared by the command modules: options, archive opening, output.
+
+Every command module (``storyline.cli`` and the ones it registers) uses these, so an
+option means the same everywhere.
+
+Example::
+
+    @click.command()
+    @db_option
+    @format_option(["text", "json"], "text")
+    def count(db, fmt):
+        with open_archive(db) as archive:
+            echo_json({"articles": len(archive)})
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+INPUT_FORMATS = ["auto", "html", "text", "body", "warc", "feed", "jsonl"]
+#: Default size limit of one input, in bytes (``--max-bytes`` / STORYLINE_MAX_BYTES).
+DEFAULT_MAX_BYTES = 50_000_000
+
+
+def err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def iso_date(ctx, param, value):
+    """Click callback: an ISO 8601 date or date-time, else a usage error (exit 2)."""
+    if value is None:
+        return None
+    from datetime import date, datetime
+
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date like 2021-12-31")
+    return value
+
+
+def db_option(func):
+    return click.option("--db", "db", envvar="STORYLINE_DB", default=None,
+                        help="Archive file (default: $STORYLINE_DB or ./storyline.db).")(func)
+
+
+def format_option(choices, default):
+    def deco(func):
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help="Output format.")(func)
+    return deco
+
+
+def input_options(func):
+    func = click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto",
+                        show_default=True,
+                        help="Kind of input; 'body' keeps the text exactly as the article body.")(func)
+    func = click.option("--published", default=None, callback=iso_date,
+                        help="Publication date (ISO 8601) overriding what the page says.")(func)
+    func = click.option("--no-enrich", is_flag=True,
+                        help="Skip entities, quotes, times, places and events.")(func)
+    func = click.option("--max-bytes", type=click.IntRange(min=1), envvar="STORYLINE_MAX_BYTES",
+                        default=DEFAULT_MAX_BYTES, show_default=True,
+                        help="Refuse inputs larger than this.")(func)
+    func = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+                        help="Seconds to wait for a web server (URLs only; default 10).")(func)
+    func = click.option("--retries", type=click.IntRange(min=0), default=None,
+                        help="Retries of a failed fetch, with backoff (URLs only; default 3).")(func)
+    return func
+
+
+def open_archive(db: str | None, *, create: bool = False):
+    """The archive at ``db``; read-only commands never create one by mistake."""
+    from storyline.errors import ArchiveError
+    from storyline.store import Archive
+
+    path = Path(db) if db else Archive.default_path()
+    if not create and not path.exists():
+        raise ArchiveError("no archive here; check --db or $STORYLINE_DB, or create one with "
+                           "`storyline ingest`", source=str(path))
+    return Archive(path)
+
+
+def make_fetcher(timeout, retries, max_bytes):
+    if timeout is None and retries is None:
+        return None
+    from storyline.ingest.fetch import Fetcher
+    from storyline.rules import ingest as rules
+
+    return Fetcher(timeout=rules.FETCH_TIMEOUT if timeout is None else timeout,
+                   retries=rules.FETCH_RETRIES if retries is None else retries,
+                   max_bytes=max_bytes)
+
+
+def echo_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
