@@ -20,6 +20,7 @@ from typing import IO, Any
 from storyline.errors import ArchiveError
 from storyline.model import Article
 from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
+from storyline import stories
 from storyline.store import dedup, entities
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate
@@ -29,9 +30,9 @@ from storyline.store.migrations import migrate
 class AddResult:
     """What ``Archive.add`` did with an article.
 
-    status: ``"added"`` (a new story), ``"copy"`` (stored, a near-duplicate of
-    ``copy_of``, linked to its story) or ``"duplicate"`` (already in, as ``id``;
-    nothing stored).
+    status: ``"added"`` (stored; it joined story ``story_id`` with ``story_score``, or
+    started it when the score is None), ``"copy"`` (stored, a near-duplicate of ``copy_of``,
+    in its story) or ``"duplicate"`` (already in, as ``id``; nothing stored).
     """
 
     status: str
@@ -39,6 +40,7 @@ class AddResult:
     story_id: str | None = None
     copy_of: str | None = None
     similarity: float | None = None
+    story_score: float | None = None
 
 
 def _now() -> str:
@@ -163,32 +165,34 @@ class Archive:
         c = self.conn
         d = article.to_dict()
         aid = d["id"]
-        copy_of = similarity = None
+        copy_of = similarity = copy_pk = None
         if match:
-            row = c.execute("SELECT id, story_id FROM articles WHERE pk = ?",
-                            (match[0],)).fetchone()
-            copy_of, story_id, similarity = row[0], row[1], match[1]
-        else:
-            story_id = aid
-            c.execute("INSERT INTO stories(id, title, first_seen) VALUES (?,?,?)",
-                      (aid, article.title, _now()))
-        c.execute("UPDATE stories SET n_articles = n_articles + 1 WHERE id = ?", (story_id,))
+            copy_pk, similarity = match
+            copy_of = c.execute("SELECT id FROM articles WHERE pk = ?", (copy_pk,)).fetchone()[0]
+        now = _now()
+        vec = stories.vector_of(article.title, article.text, article.entities)
+        day = stories.day_of(article.published)
+        story_id, score = stories.place(c, vec, day, copy_of_pk=copy_pk, new_story_id=aid,
+                                        title=article.title, seen_at=now)
         stored = {k: v for k, v in d.items() if k != "text"}
         pk = c.execute(
             "INSERT INTO articles(id, story_id, url, canonical_url, title, subtitle, authors, "
-            "outlet, wire, published, language, word_count, text, json, minhash, added_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "outlet, wire, published, language, word_count, text, json, minhash, added_at, "
+            "copy_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, story_id, article.url, article.canonical_url, article.title, article.subtitle,
              "; ".join(article.authors or []), article.outlet, article.wire, article.published,
              article.language, article.word_count, article.text,
              json.dumps(stored, ensure_ascii=False),
-             dedup.to_blob(sig) if sig is not None else None, _now())).lastrowid
+             dedup.to_blob(sig) if sig is not None else None, now, copy_pk)).lastrowid
+        stories.record(c, pk, story_id, vec, day, article.title)
         for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
             c.execute("INSERT OR IGNORE INTO article_urls(url, article_pk) VALUES (?,?)", (url, pk))
         c.executemany("INSERT INTO lsh_bands(band, hash, article_pk) VALUES (?,?,?)",
                       [(b, h, pk) for b, h in bands])
         self._insert_enrichment(pk, article)
-        return AddResult("copy" if match else "added", aid, story_id, copy_of, similarity)
+        if match:
+            return AddResult("copy", aid, story_id, copy_of, similarity)
+        return AddResult("added", aid, story_id, story_score=score)
 
     def _insert_enrichment(self, pk: int, article: Article) -> None:
         c = self.conn
@@ -285,46 +289,81 @@ class Archive:
 
     def get(self, id_or_prefix: str) -> dict | None:
         """The full article JSON (``Article.to_dict()`` shape) by id, unique id prefix
-        (>= 4 chars) or URL, plus ``story_id``, ``copies`` (the other articles of
-        its story: id, outlet, url, published, title) and ``also_seen`` (exact
+        (>= 4 chars) or URL, plus ``story_id``, ``copies`` (its syndicated copies:
+        near-duplicates, with id, outlet, url, published, title) and ``also_seen`` (exact
         duplicates met at other URLs). None if not archived."""
         pk = self._find_pk(id_or_prefix)
         if pk is None:
             return None
         row = self.conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,)).fetchone()
         d = self._row_to_dict(row)
-        d["copies"] = [dict(r) for r in self.conn.execute(
-            "SELECT id, outlet, url, published, title FROM articles "
-            "WHERE story_id = ? AND pk != ? ORDER BY pk", (row["story_id"], pk))]
+        d["copies"] = self._copies(pk)
         d["also_seen"] = [dict(r) for r in self.conn.execute(
             "SELECT outlet, url, published, seen_at FROM sightings WHERE article_pk = ? "
             "ORDER BY seen_at", (pk,))]
         return d
 
-    def story(self, id_or_prefix: str) -> dict | None:
-        """A story (by story id or the id of any of its articles): title, first_seen,
-        every stored article/outlet/url that carried it (first one first) and
-        ``also_seen``: exact duplicates met at other URLs (not stored again)."""
-        row = self.conn.execute("SELECT * FROM stories WHERE id = ?",
-                                (id_or_prefix,)).fetchone()
-        if row is None:
+    def _copies(self, pk: int) -> list[dict]:
+        """The syndicated copies of an article: every article linked to it by near-duplicate
+        links (``copy_of``), in either direction and through chains of copies."""
+        group, todo = {pk}, [pk]
+        while todo and len(group) < 1000:
+            cur = todo.pop()
+            for (other,) in self.conn.execute(
+                    "SELECT pk FROM articles WHERE copy_of = ? UNION "
+                    "SELECT copy_of FROM articles WHERE pk = ? AND copy_of IS NOT NULL",
+                    (cur, cur)):
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        group.discard(pk)
+        if not group:
+            return []
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT id, outlet, url, published, title FROM articles WHERE pk IN "
+            f"({','.join('?' * len(group))}) ORDER BY pk", sorted(group))]
+
+    def story(self, id_or_prefix: str, *, as_of: str | None = None) -> dict | None:
+        """A story (by story id, or the id, prefix or URL of any of its articles): label,
+        span, every article/outlet/url that carried it, ``also_seen`` (exact duplicates met
+        at other URLs), key people/organisations/places, quotes and the timeline, with
+        what is still ahead on ``as_of`` (ISO date, default today) marked "scheduled".
+        None if there is no such story."""
+        from storyline.stories.views import story_detail, story_id_for
+
+        sid = story_id_for(self.conn, id_or_prefix)
+        if sid is None:
             pk = self._find_pk(id_or_prefix)
             if pk is None:
                 return None
-            sid = self.conn.execute("SELECT story_id FROM articles WHERE pk = ?", (pk,)).fetchone()
-            row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (sid[0],)).fetchone()
-        arts = [dict(r) for r in self.conn.execute(
-            "SELECT id, outlet, url, canonical_url, published, title, wire, added_at "
-            "FROM articles WHERE story_id = ? ORDER BY pk", (row["id"],))]
-        seen = [dict(r) for r in self.conn.execute(
-            "SELECT a.id, s.outlet, s.url, s.published, s.seen_at FROM sightings s "
-            "JOIN articles a ON a.pk = s.article_pk WHERE a.story_id = ? ORDER BY s.seen_at",
-            (row["id"],))]
-        return {"id": row["id"], "title": row["title"], "first_seen": row["first_seen"],
-                "n_articles": len(arts),
-                "outlets": sorted({a["outlet"] for a in arts + seen if a["outlet"]}),
-                "articles": arts,
-                "also_seen": seen}
+            sid = self.conn.execute("SELECT story_id FROM articles WHERE pk = ?",
+                                    (pk,)).fetchone()[0]
+        return story_detail(self.conn, sid, as_of=as_of)
+
+    def stories(self, *, since: str | None = None, until: str | None = None,
+                about: str | None = None, person: str | None = None, place: str | None = None,
+                order: str = "recent", limit: int = 20, offset: int = 0) -> dict:
+        """Stories with their label, span and outlets: ``{"total", "items"}``; see
+        :func:`storyline.stories.views.list_stories`."""
+        from storyline.stories.views import list_stories
+
+        return list_stories(self.conn, since=since, until=until, about=about, person=person,
+                            place=place, order=order, limit=limit, offset=offset)
+
+    def related(self, id_or_prefix: str, *, limit: int = 10) -> dict | None:
+        """"More on this topic" for an article: the other articles of its story, then the
+        closest articles of other stories with the reasons. None if not archived."""
+        from storyline.stories.views import related
+
+        pk = self._find_pk(id_or_prefix)
+        return None if pk is None else related(self.conn, pk, limit=limit)
+
+    def restory(self) -> dict:
+        """Rebuild every story from scratch in one transaction; returns counts."""
+        from storyline.stories.restory import rebuild
+
+        with write_transaction(self.conn):
+            return rebuild(self.conn)
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -345,7 +384,7 @@ class Archive:
             "path": self.path,
             "articles": articles,
             "stories": stories,
-            "copies": articles - stories,
+            "copies": one("SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL"),
             "duplicates_skipped": one("SELECT value FROM meta WHERE key='duplicates_skipped'"),
             "outlets": one("SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
             "top_outlets": [dict(r) for r in c.execute(

@@ -182,12 +182,50 @@ CREATE TABLE sightings (                   -- exact duplicates seen at another U
 CREATE INDEX sightings_article ON sightings(article_pk);
 """
 
+STORY_MODEL = """
+ALTER TABLE stories ADD COLUMN label TEXT;             -- the most representative headline
+ALTER TABLE stories ADD COLUMN label_pk INTEGER;       -- the article it comes from
+ALTER TABLE stories ADD COLUMN first_published TEXT;   -- YYYY-MM-DD span of its articles
+ALTER TABLE stories ADD COLUMN last_published TEXT;
+ALTER TABLE stories ADD COLUMN last_seen TEXT;         -- when its latest article was added
+ALTER TABLE stories ADD COLUMN norm2 REAL NOT NULL DEFAULT 0;  -- squared norm of the centroid
+ALTER TABLE articles ADD COLUMN copy_of INTEGER;       -- pk of the article it near-duplicates
+CREATE INDEX stories_last_published ON stories(last_published);
+CREATE INDEX stories_first_published ON stories(first_published);
+CREATE TABLE article_terms (               -- each article's story vector: the postings index
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    term        TEXT NOT NULL,
+    weight      REAL NOT NULL,
+    day         TEXT,                      -- YYYY-MM-DD of publication, for the date window
+    PRIMARY KEY (article_pk, term)
+) WITHOUT ROWID;
+CREATE INDEX article_terms_term_day ON article_terms(term, day, article_pk);
+CREATE TABLE story_terms (                 -- each story's centroid: sum of its articles' vectors
+    story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    term        TEXT NOT NULL,
+    weight      REAL NOT NULL,
+    PRIMARY KEY (story_id, term)
+) WITHOUT ROWID;
+CREATE INDEX roles_article_entity ON roles(entity_pk, article_pk);
+CREATE INDEX events_kind_when ON events(kind, when_value);
+"""
+
+
+def _restory_existing(conn: sqlite3.Connection) -> None:
+    """Give an archive written before the story model its stories (same rule as ingest)."""
+    from storyline.stories.restory import rebuild
+
+    rebuild(conn)
+
+
 #: The schema history, oldest first. Append only.
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
     ("0003_enrichment_tables", ENRICHMENT),
     ("0004_duplicate_sightings", SIGHTINGS),
+    ("0005_story_model", STORY_MODEL),
+    ("0006_stories_for_existing_articles", _restory_existing),
 ]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import sqlite3
 
 from storyline.store import entities as _entities
@@ -36,11 +37,50 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> dict | No
         "GROUP BY b.entity_pk ORDER BY articles DESC, e.name LIMIT ?", (pk, limit))]
     return {
         "name": ent["name"], "kind": ent["label"], "key": ent["key"], "aliases": aliases,
-        "roles": roles, "n_articles": n_articles, "articles": articles,
-        "quotes": _quote_rows(conn, "q.speaker_entity_pk = ?", [pk], limit),
+        "roles": roles, "roles_over_time": roles_over_time(conn, pk),
+        "n_articles": n_articles, "articles": articles,
+        "stories": entity_stories(conn, pk, limit=limit),
+        "quotes": quote_rows(conn, "q.speaker_entity_pk = ?", [pk], limit, oldest_first=True),
         "co_occurring": co,
     }
 
+
+def roles_over_time(conn: sqlite3.Connection, entity_pk: int) -> list[dict]:
+    """An entity's roles in time order: each (role, organisation) with the first and last
+    publication dates of the articles that give it, those articles' ids, and ``former``
+    when the role is given as a past one ("former", "ex-")."""
+    rows = conn.execute(
+        "SELECT r.role, r.org, a.id, substr(a.published, 1, 10) AS day FROM roles r "
+        "JOIN articles a ON a.pk = r.article_pk WHERE r.entity_pk = ? "
+        "ORDER BY day IS NULL, day, a.pk", (entity_pk,)).fetchall()
+    spans: dict[tuple, dict] = {}
+    for role, org, aid, day in rows:
+        former = bool(_FORMER.match(role or ""))
+        name = _FORMER.sub("", role).strip() if former else role
+        key = (name.casefold(), (org or "").casefold(), former)
+        cur = spans.setdefault(key, {"role": name, "org": org, "former": former,
+                                     "first": day, "last": day, "articles": []})
+        if day and (cur["first"] is None or day < cur["first"]):
+            cur["first"] = day
+        if day and (cur["last"] is None or day > cur["last"]):
+            cur["last"] = day
+        if aid not in cur["articles"]:
+            cur["articles"].append(aid)
+    return sorted(spans.values(), key=lambda r: (r["first"] is None, r["first"] or "",
+                                                 r["role"].casefold()))
+
+
+def entity_stories(conn: sqlite3.Connection, entity_pk: int, *, limit: int = 50) -> list[dict]:
+    """The stories naming an entity, most articles first: id, label, articles, span."""
+    return [dict(r) for r in conn.execute(
+        "SELECT s.id, coalesce(s.label, s.title) AS label, COUNT(DISTINCT a.pk) AS articles, "
+        "s.first_published, s.last_published FROM article_entities ae "
+        "JOIN articles a ON a.pk = ae.article_pk JOIN stories s ON s.id = a.story_id "
+        "WHERE ae.entity_pk = ? GROUP BY s.id ORDER BY articles DESC, s.last_published DESC "
+        "LIMIT ?", (entity_pk, int(limit)))]
+
+
+_FORMER = re.compile(r"^(?:former|ex-|ex\s|erstwhile|then-)\s*", re.I)
 
 _QUOTE_SELECT = (
     "SELECT q.kind, q.text, q.start, q.\"end\", q.cue, q.speaker, e.name AS speaker_entity, "
@@ -49,11 +89,15 @@ _QUOTE_SELECT = (
     "LEFT JOIN entities e ON e.pk = q.speaker_entity_pk ")
 
 
-def _quote_rows(conn, where: str, params: list, limit: int) -> list[dict]:
-    # One row per (story, quote text): a wire story carried by ten outlets is one quote.
+def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int, *,
+               oldest_first: bool = False) -> list[dict]:
+    """Quote rows matching the SQL condition ``where`` (over ``q`` quotes, ``a`` articles,
+    ``e`` speaker entities), newest article first (or oldest), one per (story, quote text):
+    a wire story carried by ten outlets is one quote."""
+    order = "a.published ASC, q.pk" if oldest_first else "a.published DESC, q.pk"
     sql = (_QUOTE_SELECT + f"WHERE {where} AND q.pk IN (SELECT MIN(q2.pk) FROM quotes q2 "
            "JOIN articles a2 ON a2.pk = q2.article_pk GROUP BY a2.story_id, q2.text) "
-           "ORDER BY a.published DESC, q.pk LIMIT ?")
+           f"ORDER BY {order} LIMIT ?")
     return [dict(r) for r in conn.execute(sql, params + [int(limit)])]
 
 
@@ -79,7 +123,7 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str |
     if cond:
         where.append(cond)
         params += extra
-    return _quote_rows(conn, " AND ".join(where), params, limit)
+    return quote_rows(conn, " AND ".join(where), params, limit)
 
 
 def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,

@@ -1,0 +1,235 @@
+"""Story assignment: a new article joins the best matching story or starts one.
+
+Incremental and cheap at any archive size (runs inside ``Archive.add``'s transaction):
+
+1. The article's vector (storyline.stories.features) is computed from its title, text and
+   entity mentions.
+2. **Candidates from an index, never a scan:** for its CANDIDATE_KEYS heaviest terms, the
+   POSTINGS_PER_KEY most recent articles holding the term and published within WINDOW_DAYS
+   of it (table ``article_terms``, indexed by term and day) give the candidate stories.
+3. Each candidate story is scored by the cosine between the article and the story's
+   centroid (table ``story_terms``: the sum of its articles' vectors; its squared norm kept in
+   ``stories.norm2``), each shared term's share capped at TERM_CAP, less a date penalty ``DATE_PENALTY * log2(1 + gap / 7)`` where the gap
+   (days) is measured to the nearest end of the story's span, so the window follows the
+   story's latest article and a story can grow for weeks.
+4. The best story at or above JOIN_THRESHOLD wins; otherwise the article starts a story.
+   A syndicated copy (near-duplicate) always joins the story of the article it copies.
+
+``restory`` replays the same rule over every article in publication order, in one
+transaction: use it after changing a rule or threshold.
+
+Example::
+
+    vec = vector_of(article.title, article.text, article.entities)
+    with write_transaction(conn):
+        story_id, score = place(conn, vec, day, copy_of_pk=None, new_story_id=article.id,
+                                title=article.title, seen_at=now)
+        pk = ...  # insert the article row with story_id
+        record(conn, pk, story_id, vec, day, article.title)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import sqlite3
+from dataclasses import dataclass
+
+from storyline.rules import stories as rules
+from storyline.stories.features import article_vector, entity_spans_of
+
+
+@dataclass
+class Choice:
+    """The story picked for an article: ``story_id`` None means a new story."""
+
+    story_id: str | None
+    score: float | None = None
+
+
+def day_of(published: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` day of an ISO date or date-time, else None."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return _dt.date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _days(a: str, b: str) -> int:
+    return abs((_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days)
+
+
+def _window(day: str) -> tuple[str, str]:
+    d = _dt.date.fromisoformat(day)
+    delta = _dt.timedelta(days=rules.WINDOW_DAYS)
+    try:
+        lo = (d - delta).isoformat()
+    except OverflowError:
+        lo = _dt.date.min.isoformat()
+    try:
+        hi = (d + delta).isoformat()
+    except OverflowError:
+        hi = _dt.date.max.isoformat()
+    return lo, hi
+
+
+def vector_of(title: str | None, text: str | None, entities: list[dict] | None) -> dict[str, float]:
+    """The article's term vector for story matching."""
+    return article_vector(title, text, entity_spans=entity_spans_of(entities))
+
+
+def capped_cosine(products: list[float], norm2: float) -> float:
+    """Cosine with a centroid of squared norm ``norm2`` from the per-term products of the
+    shared terms, each term's share capped at TERM_CAP: no single word makes a story."""
+    norm = math.sqrt(norm2)
+    return sum(min(rules.TERM_CAP, p / norm) for p in products)
+
+
+def date_penalty(gap_days: int) -> float:
+    """How much cosine a story loses per day between it and the article (log scale)."""
+    return rules.DATE_PENALTY * math.log2(1 + gap_days / 7)
+
+
+def gap_to_span(day: str | None, first: str | None, last: str | None) -> int:
+    """Days from ``day`` to the nearest end of a story's span (0 inside it or undated)."""
+    if not day or not first or not last:
+        return 0
+    if first <= day <= last:
+        return 0
+    return min(_days(day, first), _days(day, last))
+
+
+def candidate_stories(conn: sqlite3.Connection, vec: dict[str, float], day: str | None) -> list[str]:
+    """Ids of stories sharing one of the article's heaviest terms, from the postings index."""
+    keys = sorted(vec, key=lambda t: (-vec[t], t))[:rules.CANDIDATE_KEYS]
+    pks: set[int] = set()
+    for term in keys:
+        if day:
+            lo, hi = _window(day)
+            rows = conn.execute(
+                "SELECT article_pk FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? "
+                "ORDER BY day DESC LIMIT ?", (term, lo, hi, rules.POSTINGS_PER_KEY)).fetchall()
+            rows += conn.execute(
+                "SELECT article_pk FROM article_terms WHERE term = ? AND day IS NULL "
+                "ORDER BY article_pk DESC LIMIT ?", (term, rules.POSTINGS_PER_KEY)).fetchall()
+        else:
+            rows = conn.execute(
+                "SELECT article_pk FROM article_terms WHERE term = ? "
+                "ORDER BY day DESC, article_pk DESC LIMIT ?",
+                (term, rules.POSTINGS_PER_KEY)).fetchall()
+        pks.update(r[0] for r in rows)
+    if not pks:
+        return []
+    marks = ",".join("?" * len(pks))
+    rows = conn.execute(f"SELECT story_id, MAX(pk) FROM articles WHERE pk IN ({marks}) "
+                        f"GROUP BY story_id ORDER BY MAX(pk) DESC LIMIT ?",
+                        [*pks, rules.MAX_CANDIDATE_STORIES]).fetchall()
+    return [r[0] for r in rows]
+
+
+def choose(conn: sqlite3.Connection, vec: dict[str, float], day: str | None) -> Choice:
+    """The story an article with this vector and day joins (``story_id`` None: a new one)."""
+    if not vec:
+        return Choice(None)
+    stories = candidate_stories(conn, vec, day)
+    if not stories:
+        return Choice(None)
+    terms = list(vec)
+    smarks, tmarks = ",".join("?" * len(stories)), ",".join("?" * len(terms))
+    shared: dict[str, list[float]] = {}
+    for sid, term, weight in conn.execute(
+            f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN ({smarks}) "
+            f"AND term IN ({tmarks})", [*stories, *terms]):
+        shared.setdefault(sid, []).append(weight * vec[term])
+    best = Choice(None)
+    for row in conn.execute(f"SELECT id, norm2, first_published, last_published FROM stories "
+                            f"WHERE id IN ({smarks})", stories):
+        if not row[1] or row[0] not in shared:
+            continue
+        score = capped_cosine(shared[row[0]], row[1]) - date_penalty(
+            gap_to_span(day, row[2], row[3]))
+        if score >= rules.JOIN_THRESHOLD and (best.score is None or score > best.score):
+            best = Choice(row[0], score)
+    return best
+
+
+def record(conn: sqlite3.Connection, article_pk: int, story_id: str, vec: dict[str, float],
+           day: str | None, title: str | None) -> None:
+    """Add the article to the story's index rows: postings, centroid, span, label."""
+    conn.executemany("INSERT OR REPLACE INTO article_terms(article_pk, term, weight, day) "
+                     "VALUES (?,?,?,?)", [(article_pk, t, w, day) for t, w in vec.items()])
+    old = dict(conn.execute(
+        f"SELECT term, weight FROM story_terms WHERE story_id = ? AND term IN "
+        f"({','.join('?' * len(vec))})", [story_id, *vec]).fetchall()) if vec else {}
+    delta = sum(2 * old.get(t, 0.0) * w + w * w for t, w in vec.items())
+    conn.executemany("INSERT INTO story_terms(story_id, term, weight) VALUES (?,?,?) "
+                     "ON CONFLICT(story_id, term) DO UPDATE SET weight = weight + excluded.weight",
+                     [(story_id, t, w) for t, w in vec.items()])
+    conn.execute(
+        "UPDATE stories SET norm2 = norm2 + ?, "
+        "first_published = CASE WHEN ? IS NULL THEN first_published WHEN first_published IS NULL "
+        "  OR ? < first_published THEN ? ELSE first_published END, "
+        "last_published = CASE WHEN ? IS NULL THEN last_published WHEN last_published IS NULL "
+        "  OR ? > last_published THEN ? ELSE last_published END "
+        "WHERE id = ?", (delta, day, day, day, day, day, day, story_id))
+    _update_label(conn, story_id, article_pk, title)
+
+
+def _update_label(conn: sqlite3.Connection, story_id: str, article_pk: int,
+                  title: str | None) -> None:
+    """The story's label: the title of its article closest to the centroid (exact while the
+    story is small; for a large story the new article replaces the label only if closer)."""
+    n = conn.execute("SELECT n_articles FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
+    if n <= rules.LABEL_EXACT_UP_TO:
+        pks = None
+    else:
+        cur = conn.execute("SELECT label_pk FROM stories WHERE id = ?", (story_id,)).fetchone()[0]
+        pks = [p for p in (cur, article_pk) if p is not None]
+    scores = representative(conn, story_id, pks)
+    if scores:
+        pk = max(scores, key=lambda p: (scores[p], -p))
+        label = conn.execute("SELECT title FROM articles WHERE pk = ?", (pk,)).fetchone()[0]
+        conn.execute("UPDATE stories SET label = ?, label_pk = ? WHERE id = ?",
+                     (label, pk, story_id))
+    elif title:
+        conn.execute("UPDATE stories SET label = coalesce(label, ?), "
+                     "label_pk = coalesce(label_pk, ?) WHERE id = ?", (title, article_pk, story_id))
+
+
+def representative(conn: sqlite3.Connection, story_id: str,
+                   pks: list[int] | None = None) -> dict[int, float]:
+    """article pk -> dot product with the story centroid, for titled articles of the story
+    (or only ``pks``)."""
+    where, params = "a.story_id = ? AND a.title IS NOT NULL AND a.title != ''", [story_id]
+    if pks is not None:
+        where += f" AND a.pk IN ({','.join('?' * len(pks))})"
+        params += pks
+    rows = conn.execute(
+        "SELECT at.article_pk, SUM(at.weight * st.weight) FROM articles a "
+        "JOIN article_terms at ON at.article_pk = a.pk "
+        "JOIN story_terms st ON st.story_id = a.story_id AND st.term = at.term "
+        f"WHERE {where} GROUP BY at.article_pk", params).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def place(conn: sqlite3.Connection, vec: dict[str, float], day: str | None, *,
+          copy_of_pk: int | None, new_story_id: str, title: str | None,
+          seen_at: str) -> tuple[str, float | None]:
+    """The story an article joins, created when it starts one (id ``new_story_id``), its
+    article count and last-seen time updated; returns (story id, score). Call before the
+    article row is inserted, then :func:`record` after. Runs in the caller's transaction."""
+    story_id, score = None, None
+    if copy_of_pk is not None:
+        row = conn.execute("SELECT story_id FROM articles WHERE pk = ?", (copy_of_pk,)).fetchone()
+        story_id = row[0] if row else None
+    if story_id is None:
+        picked = choose(conn, vec, day)
+        story_id, score = picked.story_id, picked.score
+    if story_id is None:
+        story_id = new_story_id
+        conn.execute("INSERT INTO stories(id, title, first_seen, last_seen, n_articles, norm2) "
+                     "VALUES (?,?,?,?,0,0)", (story_id, title, seen_at, seen_at))
+    conn.execute("UPDATE stories SET n_articles = n_articles + 1, last_seen = ? WHERE id = ?",
+                 (seen_at, story_id))
+    return story_id, score
