@@ -30,8 +30,13 @@ READ_CHUNK = 65536
 #: A clear identity, so site owners can see who crawls them and how to reach us.
 USER_AGENT = "Storyline/0.1 (+https://github.com/storyline-news/storyline)"
 
-#: Seconds to wait for the connection and for each read.
-FETCH_TIMEOUT = 10.0
+#: Deadline of one HTTP request (seconds), from connecting to the last byte of the
+#: answer (``--timeout``): a server that drips a byte a second is cut off here, not
+#: after the page. A 5 MB page needs 30 s only below ~170 kB/s.
+FETCH_TIMEOUT = 30.0
+#: Longest silence on a connection (connecting, or between two reads), seconds; the
+#: request deadline applies too, so this is min(FETCH_IDLE_TIMEOUT, timeout, time left).
+FETCH_IDLE_TIMEOUT = 10.0
 #: Retries after the first try, on connection errors, timeouts and RETRY_STATUSES.
 FETCH_RETRIES = 3
 #: Exponential backoff: wait BACKOFF * 2**attempt seconds before retry `attempt`.
@@ -40,11 +45,49 @@ FETCH_BACKOFF = 0.5
 PER_HOST_DELAY = 1.0
 #: HTTP statuses worth retrying: "too many requests" and transient server errors.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-#: Longest Retry-After we honour (seconds); a server asking for more is treated as down.
-MAX_RETRY_AFTER = 60.0
-#: robots.txt answers: 401/403 mean "everything disallowed", any other 4xx/5xx
-#: or no answer means "no rules" (the convention of urllib.robotparser and Google).
-ROBOTS_DISALLOW_ALL_STATUSES = frozenset({401, 403})
+#: Longest Retry-After we honour (seconds); a server asking for more is left for later
+#: (the answer is returned / reported as "try later"), not waited for.
+MAX_RETRY_AFTER = 30.0
+#: Most seconds of waiting between tries of one URL, all retries together (backoff and
+#: Retry-After): three "Retry-After: 30" cost 30 s, not 90.
+MAX_RETRY_WAIT = 30.0
+#: Redirects followed per request; each hop is checked again (scheme, address, robots.txt).
+#: RFC 9309 asks robots.txt crawlers to follow at least five.
+MAX_REDIRECTS = 5
+#: Statuses that redirect a GET (with a Location header).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Headers never carried to another origin by a redirect.
+CROSS_ORIGIN_DROPPED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+#: robots.txt (RFC 9309). Bytes read of it: the RFC asks parsers for at least 500 KiB;
+#: the rest is ignored (read, decompressed or not, never past this).
+ROBOTS_MAX_BYTES = 512_000
+#: Statuses of a robots.txt answer meaning "everything disallowed": 401/403 (an older
+#: convention, kept because it is the cautious one), 429 and 5xx ("unreachable": RFC 9309
+#: section 2.3.1.4 says assume complete disallow). Other 4xx mean "no rules".
+ROBOTS_DISALLOW_ALL_STATUSES = frozenset({401, 403, 429})
+ROBOTS_UNREACHABLE_FROM = 500
+#: How long a robots.txt answer is used (seconds): RFC 9309 says at most 24 hours.
+ROBOTS_CACHE_SECONDS = 86_400.0
+#: How long "robots.txt unreachable, everything disallowed" is kept before asking again.
+ROBOTS_RETRY_SECONDS = 300.0
+
+#: Addresses a fetch refuses to connect to unless allowed (``--allow-private``,
+#: STORYLINE_ALLOW_PRIVATE, ``Fetcher(allow_private=...)``): (ipaddress property, name),
+#: first match names the refusal. Any address that is not ``is_global`` is refused too
+#: ("not public": shared 100.64/10, documentation ranges...). IPv4 inside IPv6
+#: (::ffff:a.b.c.d, 6to4, Teredo) is checked as the IPv4 address.
+NON_PUBLIC_ADDRESSES = (
+    ("is_loopback", "loopback"),
+    ("is_link_local", "link-local"),
+    ("is_private", "private"),
+    ("is_unspecified", "unspecified"),
+    ("is_multicast", "multicast"),
+    ("is_reserved", "reserved"),
+)
+#: Environment variable that allows private targets ("1", "true", "yes", "on").
+ALLOW_PRIVATE_ENV = "STORYLINE_ALLOW_PRIVATE"
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 URL_SCHEMES = ("http://", "https://")
 
 # --------------------------------------------------------------- content types
