@@ -14,7 +14,7 @@ deadline (a per-read timeout alone never fires on such a server).
 Example::
 
     policy = AddressPolicy(allow_private=False)
-    policy.refusal("127.0.0.1")      # -> "loopback"
+    policy.refusal("127.0.0.1")      # -> "a loopback address"
     policy.refusal("93.184.216.34")  # -> None
 """
 from __future__ import annotations
@@ -56,10 +56,10 @@ def _embedded_ipv4(ip: Address) -> Address:
 
 
 def address_kind(address: str | Address) -> str | None:
-    """Why ``address`` is not a public target ("loopback", "private"...), or None if it is.
+    """Why ``address`` is not a public target ("a loopback address"...), or None if it is.
 
     >>> address_kind("169.254.169.254")
-    'link-local'
+    'a link-local address'
     """
     ip = ipaddress.ip_address(str(address).split("%", 1)[0])  # drop an IPv6 zone id
     for candidate in dict.fromkeys((_embedded_ipv4(ip), ip)):
@@ -67,7 +67,7 @@ def address_kind(address: str | Address) -> str | None:
             if getattr(candidate, prop):
                 return name
         if not candidate.is_global:
-            return "not public"
+            return rules.NOT_GLOBAL_ADDRESS
     return None
 
 
@@ -210,7 +210,7 @@ def open_checked_socket(host: str, port: int, timeout: float | None, *, policy: 
     if not allowed:
         (_, _, _, sockaddr), reason = refused[0]
         where = host if host == sockaddr[0] else f"{host} ({sockaddr[0]})"
-        raise TargetRefused(f"refused: {where} is a {reason} address; fetch it only with "
+        raise TargetRefused(f"refused: {where} is {reason}; fetch it only with "
                             f"--allow-private / {rules.ALLOW_PRIVATE_ENV}=1 (an intranet)")
     if deadline is not None:
         timeout = deadline.remaining() if timeout is None else min(timeout, deadline.remaining())

@@ -78,13 +78,14 @@ ROBOTS_RETRY_SECONDS = 300.0
 #: ("not public": shared 100.64/10, documentation ranges...). IPv4 inside IPv6
 #: (::ffff:a.b.c.d, 6to4, Teredo) is checked as the IPv4 address.
 NON_PUBLIC_ADDRESSES = (
-    ("is_loopback", "loopback"),
-    ("is_link_local", "link-local"),
-    ("is_private", "private"),
-    ("is_unspecified", "unspecified"),
-    ("is_multicast", "multicast"),
-    ("is_reserved", "reserved"),
+    ("is_loopback", "a loopback address"),
+    ("is_link_local", "a link-local address"),
+    ("is_unspecified", "the unspecified address"),
+    ("is_multicast", "a multicast address"),
+    ("is_reserved", "a reserved address"),
+    ("is_private", "a private address"),
 )
+NOT_GLOBAL_ADDRESS = "not a public address"
 #: Environment variable that allows private targets ("1", "true", "yes", "on").
 ALLOW_PRIVATE_ENV = "STORYLINE_ALLOW_PRIVATE"
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
