@@ -13,7 +13,9 @@ from storyline.ingest.fetch import Fetcher, RefusedTarget
 from storyline.ingest.netguard import AddressPolicy, address_kind
 from storyline.rules import ingest as rules
 
-PAGE = b"<html><head><title>Ferry</title></head><body><p>The council voted.</p></body></html>"
+PAGE = (b"<html><head><title>Ferry</title></head><body><article><p>The council voted on the "
+        b"ferry timetable on Tuesday evening after a long debate about the winter crossings."
+        b"</p></article></body></html>")
 ROBOTS = b"User-agent: *\nDisallow: /private\n"
 LOCAL_ONLY = ["127.0.0.1/32"]  # allows the test server, nothing else private
 
@@ -223,3 +225,22 @@ def test_fetch_returns_error_statuses_get_raises_them():
         with pytest.raises(FetchError) as info:
             f.get(srv.url + "/gone")
     assert "HTTP 410" in info.value.message
+
+
+# ----------------------------------------------------------------------- CLI
+@pytest.mark.parametrize("flag, env, ok", [([], None, False), (["--allow-private"], None, True),
+                                           ([], "1", True)])
+def test_cli_allow_private(monkeypatch, flag, env, ok):
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    if env:
+        monkeypatch.setenv(rules.ALLOW_PRIVATE_ENV, env)
+    with serve(robots_routes()) as srv:
+        result = CliRunner().invoke(main, ["extract", srv.url + "/ok", "--no-enrich",
+                                           "--format", "jsonl", "--retries", "0", *flag])
+        assert srv.hits["/ok"] == (1 if ok else 0)
+    assert (result.exit_code == 0) is ok, result.output
+    if not ok:
+        assert "loopback" in result.output and "--allow-private" in result.output
