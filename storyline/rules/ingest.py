@@ -180,15 +180,6 @@ META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.I)
-#: Labels browsers map to another codec (WHATWG Encoding Standard): pages labelled
-#: latin-1 or ASCII are in practice cp1252 (curly quotes at 0x91-0x94).
-ENCODING_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-ir-100": "cp1252",
-    "x-user-defined": "cp1252", "unicode": "utf-16", "utf8": "utf-8",
-    "iso-8859-9": "cp1254", "iso-8859-11": "cp874", "tis-620": "cp874",
-    "gb2312": "gb18030", "gbk": "gb18030", "shift-jis": "shift_jis", "x-sjis": "shift_jis",
-}
 #: Byte order marks, longest first (UTF-32 LE starts like UTF-16 LE).
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -201,9 +192,10 @@ BOMS = (
 #: usual culprit is text pasted from Windows (cp1252 curly quotes, dashes).
 MIXED_FALLBACK = "cp1252"
 #: A page whose bytes are valid UTF-8 (with at least one multi-byte character) is
-#: decoded as UTF-8 even when it declares a single-byte charset: random cp1252
-#: text is almost never valid UTF-8, mislabelled UTF-8 pages are common.
-UTF8_OVERRIDES_SINGLE_BYTE = True
+#: decoded as UTF-8 whatever other charset it declares (UTF-16/32 apart): legacy
+#: text (cp1252, GBK, Shift_JIS...) with non-ASCII bytes is almost never valid UTF-8
+#: by chance, mislabelled UTF-8 pages (a template's old <meta charset>) are common.
+UTF8_OVERRIDES_DECLARED = True
 #: Undeclared bytes that are not pure UTF-8 are decoded as mixed UTF-8/cp1252 when
 #: at least this share of their non-ASCII characters are valid UTF-8 sequences;
 #: below it charset-normalizer chooses the codec.
