@@ -152,8 +152,12 @@ BINARY_SIGNATURES_AT_4 = ((b"ftyp", "MP4/QuickTime media"),)
 
 #: Text has (almost) no control bytes other than tab/newline/CR/form feed.
 #: More than this share of them in the sniffed head (after BOM handling) means
-#: binary. A NUL byte in a file without a UTF-16/32 BOM or UTF-16 pattern is binary.
+#: binary (NUL bytes count among them).
 BINARY_CONTROL_SHARE = 0.05
+#: More than this share of NUL bytes in the head (without a UTF-16/32 BOM or the
+#: UTF-16 pattern) means binary on its own: binary formats are full of NULs, while a
+#: scraped page with a few stray NULs (five in 4 KB is 0.12%) is still a page.
+BINARY_NUL_SHARE = 0.01
 #: UTF-16 without a BOM: one NUL in (nearly) every second byte of ASCII text.
 UTF16_NUL_SHARE = 0.35
 
