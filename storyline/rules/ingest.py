@@ -249,3 +249,10 @@ FEED_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 FEED_AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\(([^)]+)\)\s*$")
 #: Author fields that name no person (a desk, the outlet, an address).
 FEED_AUTHOR_JUNK = re.compile(r"@|^(?:staff|admin|editor|newsdesk|news desk|web desk)$", re.I)
+#: A numeric character reference in a feed's bytes (decimal or hex).
+FEED_CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+#: Characters XML 1.0 allows (its "Char" production); a reference to anything else
+#: (NUL, other C0 controls, surrogates, past U+10FFFF) makes expat reject the whole
+#: feed and feedparser fail on it, so it is replaced before parsing.
+XML_CHAR_RANGES = ((0x9, 0xA), (0xD, 0xD), (0x20, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
+FEED_BAD_REFERENCE_REPLACEMENT = b"&#xFFFD;"
