@@ -25,7 +25,10 @@ DEFAULT_MAX_BYTES = 50_000_000
 
 
 def err(line: str) -> None:
-    click.echo(line, err=True)
+    """One line on stderr; control characters from scraped names shown as ``\\xNN``."""
+    from storyline.escaping import for_terminal
+
+    click.echo(for_terminal(line), err=True)
 
 
 def iso_date(ctx, param, value):
@@ -118,4 +121,7 @@ def make_fetcher(timeout, retries, max_bytes, allow_private=None):
 
 
 def echo_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """Pretty JSON on stdout; every control character escaped (C1 and DEL too)."""
+    from storyline.escaping import json_text
+
+    click.echo(json_text(json.dumps(obj, ensure_ascii=False, indent=2, default=str)))
