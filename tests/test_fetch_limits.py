@@ -136,3 +136,40 @@ def test_robots_txt_status_decides(status, page_allowed):
                 f.get(srv.url + "/ok")
             assert "robots.txt" in info.value.message and str(status) in info.value.message
         assert srv.hits["/ok"] == (1 if page_allowed else 0)
+
+
+def test_tls_handshake_that_drips_is_cut_off_at_the_deadline():
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    listener.settimeout(5)
+
+    def tls_drip():  # a TLS record header announcing 16 KB, then one byte each 50 ms
+        for _ in range(2):  # robots.txt, and nothing else is ever reached
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    conn.sendall(b"\x16\x03\x03\x40\x00")
+                    for _ in range(120):
+                        conn.sendall(b"\x00")
+                        time.sleep(0.05)
+                except OSError:
+                    continue
+
+    thread = threading.Thread(target=tls_drip, daemon=True)
+    thread.start()
+    port = listener.getsockname()[1]
+    started = time.monotonic()
+    try:
+        with pytest.raises(FetchError) as info:
+            fetcher(timeout=1.0).get(f"https://127.0.0.1:{port}/story")
+    finally:
+        listener.close()
+    assert time.monotonic() - started < 3.0
+    assert "timed out" in info.value.message, info.value.message
