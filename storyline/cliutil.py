@@ -19,6 +19,8 @@ from pathlib import Path
 
 import click
 
+from storyline.rules.ingest import ALLOW_PRIVATE_ENV
+
 INPUT_FORMATS = ["auto", "html", "text", "body", "warc", "feed", "jsonl"]
 #: Default size limit of one input, in bytes (``--max-bytes`` / STORYLINE_MAX_BYTES).
 DEFAULT_MAX_BYTES = 50_000_000
@@ -75,7 +77,7 @@ def input_options(func):
                              "(URLs only; default 30).")(func)
     func = click.option("--retries", type=click.IntRange(min=0), default=None,
                         help="Retries of a failed fetch, with backoff (URLs only; default 3).")(func)
-    func = click.option("--allow-private", is_flag=True, envvar="STORYLINE_ALLOW_PRIVATE",
+    func = click.option("--allow-private", is_flag=True, envvar=ALLOW_PRIVATE_ENV,
                         expose_value=False, callback=_remember_allow_private,
                         help="Fetch loopback, link-local and private addresses too (an "
                              "intranet); refused by default.")(func)

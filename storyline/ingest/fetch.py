@@ -178,8 +178,12 @@ class Fetcher:
             self._last[host] = self._clock()
 
     def robots(self, url: str) -> urllib.robotparser.RobotFileParser:
-        """The parsed robots.txt of the url's origin (fetched once, cached up to 24 hours)."""
-        return self._robots_entry(url).parser
+        """The parsed robots.txt of the url's origin (fetched once, cached up to 24 hours);
+        raises FetchError when the origin gives no answer at all."""
+        try:
+            return self._robots_entry(url).parser
+        except _Transient as exc:
+            raise FetchError(str(exc), source=url) from None
 
     def _robots_entry(self, url: str) -> _Robots:
         host = origin(url)
