@@ -95,7 +95,7 @@ class FetchResult:
     status: int
     reason: str
     headers: Mapping[str, str]    #: case-insensitive
-    body: bytes = b""             #: empty for 304, HEAD-like refusals and unread bodies
+    body: bytes = b""             #: empty for 304 and when `accept` declined the body
     redirects: tuple[str, ...] = ()
     tries: int = 1
     truncated: bool = False       #: body cut at the cap (robots.txt only)
