@@ -17,6 +17,7 @@ from storyline import __version__
 from storyline.cliutil import (db_option, echo_json, err, format_option, input_options, iso_date,
                                make_fetcher, open_archive)
 from storyline.errors import StorylineError
+from storyline.escaping import json_text
 
 #: Modules whose ``COMMANDS`` (a list of click commands) join the ``storyline`` group; each
 #: keeps its heavy imports inside the command functions so start-up stays cheap.
@@ -105,7 +106,7 @@ def extract(sources, input_format, published, no_enrich, max_bytes, timeout, ret
             continue
         data = article.to_dict()
         if fmt == "jsonl":
-            click.echo(json.dumps(data, ensure_ascii=False))
+            click.echo(json_text(json.dumps(data, ensure_ascii=False)))
         elif fmt == "json":
             echo_json(data)
         else:

@@ -19,13 +19,18 @@ from pathlib import Path
 
 import click
 
+from storyline.rules.ingest import ALLOW_PRIVATE_ENV
+
 INPUT_FORMATS = ["auto", "html", "text", "body", "warc", "feed", "jsonl"]
 #: Default size limit of one input, in bytes (``--max-bytes`` / STORYLINE_MAX_BYTES).
 DEFAULT_MAX_BYTES = 50_000_000
 
 
 def err(line: str) -> None:
-    click.echo(line, err=True)
+    """One line on stderr; control characters from scraped names shown as ``\\xNN``."""
+    from storyline.escaping import for_terminal
+
+    click.echo(for_terminal(line), err=True)
 
 
 def iso_date(ctx, param, value):
@@ -68,10 +73,23 @@ def input_options(func):
                         default=DEFAULT_MAX_BYTES, show_default=True,
                         help="Refuse inputs larger than this.")(func)
     func = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
-                        help="Seconds to wait for a web server (URLs only; default 10).")(func)
+                        help="Seconds one web request may take, connecting to last byte "
+                             "(URLs only; default 30).")(func)
     func = click.option("--retries", type=click.IntRange(min=0), default=None,
                         help="Retries of a failed fetch, with backoff (URLs only; default 3).")(func)
+    func = click.option("--allow-private", is_flag=True, envvar=ALLOW_PRIVATE_ENV,
+                        expose_value=False, callback=_remember_allow_private,
+                        help="Fetch loopback, link-local and private addresses too (an "
+                             "intranet); refused by default.")(func)
     return func
+
+
+_ALLOW_PRIVATE = "storyline.allow_private"
+
+
+def _remember_allow_private(ctx, param, value):
+    """Kept in the context for make_fetcher, so commands need no extra argument."""
+    ctx.meta[_ALLOW_PRIVATE] = bool(value)
 
 
 def open_archive(db: str | None, *, create: bool = False):
@@ -86,16 +104,26 @@ def open_archive(db: str | None, *, create: bool = False):
     return Archive(path)
 
 
-def make_fetcher(timeout, retries, max_bytes):
-    if timeout is None and retries is None:
+def make_fetcher(timeout, retries, max_bytes, allow_private=None):
+    """The Fetcher for a command's ``input_options``, or None when all are defaults.
+
+    ``allow_private`` defaults to the ``--allow-private`` flag of the running command.
+    """
+    if allow_private is None:
+        ctx = click.get_current_context(silent=True)
+        allow_private = bool(ctx and ctx.meta.get(_ALLOW_PRIVATE))
+    if timeout is None and retries is None and not allow_private:
         return None
     from storyline.ingest.fetch import Fetcher
     from storyline.rules import ingest as rules
 
     return Fetcher(timeout=rules.FETCH_TIMEOUT if timeout is None else timeout,
                    retries=rules.FETCH_RETRIES if retries is None else retries,
-                   max_bytes=max_bytes)
+                   max_bytes=max_bytes, allow_private=True if allow_private else None)
 
 
 def echo_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """Pretty JSON on stdout; every control character escaped (C1 and DEL too)."""
+    from storyline.escaping import json_text
+
+    click.echo(json_text(json.dumps(obj, ensure_ascii=False, indent=2, default=str)))

@@ -15,9 +15,12 @@ class StorylineError(Exception):
         self.source = source
 
     def line(self) -> str:
-        """One clear line: the input, the code and the reason."""
+        """One clear line: the input, the code and the reason (control characters and
+        newlines from scraped names shown escaped, never acted on by a terminal)."""
+        from storyline.escaping import for_terminal
+
         where = f"{self.source}: " if self.source else ""
-        return f"{where}[{self.code}] {self.message}"
+        return for_terminal(f"{where}[{self.code}] {self.message}", keep_newlines=False)
 
     def __str__(self) -> str:
         return self.line()

@@ -1,10 +1,16 @@
 """Human-readable views of article and archive dicts (text, Markdown, rich tables).
 
 Every view takes the same dict the JSON output prints, so the two never disagree.
+Everything shown came from scraped pages: text views go through
+:func:`storyline.escaping.for_terminal` as a whole (control characters become visible
+``\\xNN``), and every table cell through :func:`_cell` (the same, plus rich markup
+escaped, so ``[blink]`` in a title is text).
 """
 from __future__ import annotations
 
 from rich.table import Table
+
+from storyline.escaping import for_terminal
 
 #: Metadata lines shown above the body in text and Markdown output.
 HEADER_FIELDS = ("published", "outlet", "wire", "authors", "url", "reading_time_min", "id")
@@ -64,11 +70,11 @@ def render_article(data: dict, fmt: str = "text") -> str:
             lines.append(f"- {c.get('outlet') or '?'} {url} ({c.get('id')})")
     for seen in data.get("also_seen") or []:
         lines.append(f"- {seen.get('outlet') or '?'} {seen.get('url') or ''} (same text)")
-    return "\n".join(lines)
+    return for_terminal("\n".join(lines))
 
 
 def summary_table(counts: dict, failures: list[str], archive_path: str) -> Table:
-    table = Table(title=f"ingest summary · {archive_path}")
+    table = Table(title=f"ingest summary · {_cell(archive_path)}")
     for col in ("added", "duplicates", "copies linked", "failed"):
         table.add_column(col, justify="right")
     table.add_row(str(counts["added"]), str(counts["duplicate"]), str(counts["copy"]),
@@ -79,20 +85,21 @@ def summary_table(counts: dict, failures: list[str], archive_path: str) -> Table
 
 
 def search_table(query: str, hits: list[dict]) -> Table:
-    table = Table(title=f"search: {query} ({len(hits)} hits)")
+    table = Table(title=f"search: {_cell(query)} ({len(hits)} hits)")
     for col in ("id", "published", "outlet", "title / snippet"):
         table.add_column(col, overflow="fold")
     for h in hits:
-        table.add_row(str(h.get("id", ""))[:12], str(h.get("published") or "")[:10],
-                      h.get("outlet") or "", f"[bold]{_esc(h.get('title') or '')}[/]\n"
-                      f"{_esc(h.get('snippet') or '')}")
+        table.add_row(_cell(str(h.get("id", ""))[:12]), _cell(str(h.get("published") or "")[:10]),
+                      _cell(h.get("outlet")), f"[bold]{_cell(h.get('title'))}[/]\n"
+                      f"{_cell(h.get('snippet'))}")
     return table
 
 
-def _esc(text: str) -> str:
+def _cell(value) -> str:
+    """A table cell from scraped text: control characters visible, rich markup escaped."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(for_terminal("" if value is None else value))
 
 
 def stats_table(data: dict) -> Table:
@@ -104,7 +111,7 @@ def stats_table(data: dict) -> Table:
             value = "\n".join(_value(x) for x in value)
         elif isinstance(value, dict):
             value = ", ".join(f"{k}: {v}" for k, v in value.items())
-        table.add_row(str(key), _value(value))
+        table.add_row(_cell(key), _cell(_value(value)))
     return table
 
 
@@ -131,7 +138,7 @@ def render_entity(data: dict) -> str:
     if company:
         lines.append("appears with: " + ", ".join(
             f"{c.get('name')} ({c.get('articles')})" for c in company[:25]))
-    return "\n".join(lines)
+    return for_terminal("\n".join(lines))
 
 
 def quotes_table(rows: list[dict]) -> Table:
@@ -139,8 +146,8 @@ def quotes_table(rows: list[dict]) -> Table:
     for col in ("published", "speaker", "kind", "quote"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r.get("published") or "")[:10], r.get("speaker") or "?",
-                      r.get("kind") or "", _esc(r.get("text") or ""))
+        table.add_row(_cell(str(r.get("published") or "")[:10]), _cell(r.get("speaker") or "?"),
+                      _cell(r.get("kind")), _cell(r.get("text")))
     return table
 
 
@@ -149,7 +156,7 @@ def events_table(rows: list[dict]) -> Table:
     for col in ("when", "kind", "where", "participants", "status", "reports"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r.get("when") or ""), r.get("kind") or "", r.get("where") or "",
-                      _value(r.get("participants") or []), r.get("status") or "",
-                      str(r.get("reports") or 1))
+        table.add_row(_cell(r.get("when")), _cell(r.get("kind")), _cell(r.get("where")),
+                      _cell(_value(r.get("participants") or [])), _cell(r.get("status")),
+                      _cell(r.get("reports") or 1))
     return table

@@ -100,7 +100,7 @@ def server():
 def fetcher():
     Handler.hits.clear()
     Handler.agents.clear()
-    return Fetcher(timeout=0.5, retries=2, backoff=0.001, per_host_delay=0.0)
+    return Fetcher(allow_private=True, timeout=0.5, retries=2, backoff=0.001, per_host_delay=0.0)
 
 
 def closed_port() -> int:
@@ -137,7 +137,7 @@ def test_500_then_200_is_retried(server, fetcher):
 def test_429_honours_retry_after(server):
     Handler.hits.clear()
     slept = []
-    f = Fetcher(timeout=0.5, retries=2, backoff=0.001, per_host_delay=0.0, sleep=slept.append)
+    f = Fetcher(allow_private=True, timeout=0.5, retries=2, backoff=0.001, per_host_delay=0.0, sleep=slept.append)
     assert "Mara Quint" in f.get(server + "/busy").content
     assert 3.0 in slept
 
@@ -150,7 +150,7 @@ def test_robots_cached_per_host(server, fetcher):
 
 def test_per_host_delay(server):
     slept = []
-    f = Fetcher(timeout=0.5, retries=0, per_host_delay=5.0, sleep=slept.append)
+    f = Fetcher(allow_private=True, timeout=0.5, retries=0, per_host_delay=5.0, sleep=slept.append)
     f.get(server + "/ok")
     f.get(server + "/ok")
     assert slept and all(0 < s <= 5.0 for s in slept)
@@ -186,22 +186,22 @@ def test_404_not_retried(server, fetcher):
 
 
 def test_too_big(server):
-    f = Fetcher(timeout=0.5, retries=0, per_host_delay=0.0, max_bytes=1000)
+    f = Fetcher(allow_private=True, timeout=0.5, retries=0, per_host_delay=0.0, max_bytes=1000)
     with pytest.raises(FetchError) as info:
         f.get(server + "/big")
     assert "over the limit" in info.value.message
 
 
 def test_timeout(server):
-    f = Fetcher(timeout=0.3, retries=0, per_host_delay=0.0)
-    f._robots[server.lower()] = _allow_all()
+    f = Fetcher(allow_private=True, timeout=0.3, retries=0, per_host_delay=0.0,
+                respect_robots=False)
     with pytest.raises(FetchError) as info:
         f.get(server + "/slow")
     assert "timed out" in info.value.message
 
 
 def test_unreachable_closed_port():
-    f = Fetcher(timeout=0.5, retries=1, backoff=0.001, per_host_delay=0.0)
+    f = Fetcher(allow_private=True, timeout=0.5, retries=1, backoff=0.001, per_host_delay=0.0)
     url = f"http://127.0.0.1:{closed_port()}/page"
     with pytest.raises(FetchError) as info:
         f.get(url)
@@ -211,7 +211,7 @@ def test_unreachable_closed_port():
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "http:///nohost"])
 def test_not_http(url):
     with pytest.raises(FetchError):
-        Fetcher(per_host_delay=0.0).get(url)
+        Fetcher(allow_private=True, per_host_delay=0.0).get(url)
 
 
 @pytest.mark.parametrize("value, seconds", [("3", 3.0), ("0", 0.0), (None, None), ("soon", None),
@@ -230,9 +230,3 @@ def test_iter_pages_urls(server, fetcher):
     assert all(isinstance(g, InputError) and g.source for g in got if not isinstance(g, RawPage))
     assert "HTTP 404" in got[1].message and "unreachable" in got[4].message
 
-
-def _allow_all():
-    import urllib.robotparser
-    parser = urllib.robotparser.RobotFileParser()
-    parser.allow_all = True
-    return parser

@@ -5,10 +5,12 @@ The order of decisions (first match wins):
 1. a byte order mark (UTF-8, UTF-16, UTF-32) decides;
 2. the charset declared by the container (HTTP ``Content-Type``, WARC record,
    ``declared=``) and then by the page itself (``<meta charset>``, XML
-   declaration), mapped through the WHATWG aliases (latin-1 -> cp1252);
+   declaration), read through the WHATWG label list (latin-1 -> cp1252; labels
+   browsers ignore, such as utf-7 or cp037, are ignored here too);
    a UTF-8 declaration decodes byte by byte: invalid bytes are read as cp1252
-   (mixed encodings, Windows text pasted into a UTF-8 page); a single-byte
-   declaration loses to bytes that are valid UTF-8 (mislabelled pages); a
+   (mixed encodings, Windows text pasted into a UTF-8 page); any other
+   declaration loses to bytes that are valid UTF-8 with non-ASCII characters
+   (mislabelled pages: gb2312 or iso-8859-1 declared on UTF-8 bytes); a
    UTF-16 label on bytes without UTF-16's NUL pattern means UTF-8 (as browsers do);
    undeclared UTF-16 without a BOM is recognised by that NUL pattern;
 3. undeclared: valid UTF-8 is UTF-8; mostly-UTF-8 is mixed UTF-8/cp1252;
@@ -23,6 +25,7 @@ import codecs
 import re
 
 from storyline.rules import ingest as rules
+from storyline.rules.encodings import LABEL_CODECS
 
 _MIXED_HANDLER = "storyline-cp1252-fallback"
 
@@ -43,15 +46,25 @@ codecs.register_error(_MIXED_HANDLER, _cp1252_fallback)
 
 
 def normalise_encoding(name: str | bytes | None) -> str | None:
-    """A Python codec name for a declared label, or None when the label is unknown."""
+    """The Python codec for a declared label, per the WHATWG label list; None if browsers
+    would ignore the label (``utf-7``, ``cp037``, a typo).
+
+    >>> normalise_encoding(" ISO-8859-1 "), normalise_encoding("utf-7")
+    ('cp1252', None)
+    """
     if not name:
         return None
     if isinstance(name, bytes):
         name = name.decode("ascii", "ignore")
-    label = name.strip().strip("\"'").lower()
-    label = rules.ENCODING_ALIASES.get(label, label)
+    label = name.strip(" \t\n\f\r\"'").lower()
+    codec = LABEL_CODECS.get(label)
+    return _codec_name(codec) if codec else None
+
+
+def _codec_name(name: str | None) -> str | None:
+    """Python's canonical name of a codec name (detector output), or None."""
     try:
-        return codecs.lookup(label).name
+        return codecs.lookup(name).name if name else None
     except (LookupError, ValueError):
         return None
 
@@ -100,17 +113,6 @@ def _is_utf8(codec: str | None) -> bool:
     return codec in ("utf-8", "ascii")
 
 
-def _is_single_byte(codec: str) -> bool:
-    """True for codecs that map every byte to one character (cp1252, koi8-r, ...)."""
-    if _is_utf8(codec):
-        return False
-    try:
-        return len(_ALL_BYTES.decode(codec, "replace")) == 256
-    except (LookupError, ValueError):
-        return False
-
-
-_ALL_BYTES = bytes(range(256))
 #: One well-formed multi-byte UTF-8 sequence (RFC 3629, table 3-7 of Unicode).
 _UTF8_SEQ = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
@@ -144,7 +146,7 @@ _WEB_CODECS: set[str] | None = None
 def _web_codecs() -> set[str]:
     global _WEB_CODECS
     if _WEB_CODECS is None:
-        _WEB_CODECS = {c for c in map(normalise_encoding, rules.WEB_ENCODINGS) if c}
+        _WEB_CODECS = {c for c in map(_codec_name, rules.WEB_ENCODINGS) if c}
     return _WEB_CODECS
 
 
@@ -159,16 +161,16 @@ def _detect(data: bytes) -> str | None:
         matches = list(from_bytes(data[:rules.DETECT_BYTES]))
     except Exception:  # noqa: BLE001 - a detector failure must not stop decoding
         return None
-    web = [m for m in matches if normalise_encoding(m.encoding) in _web_codecs()]
+    web = [m for m in matches if _codec_name(m.encoding) in _web_codecs()]
     if not web:
         return None
     best = web[0]
     for match in web:
-        if (normalise_encoding(match.encoding) == rules.PREFERRED_LEGACY
+        if (_codec_name(match.encoding) == rules.PREFERRED_LEGACY
                 and match.chaos <= best.chaos + rules.PREFERRED_LEGACY_CHAOS_MARGIN
                 and match.coherence >= best.coherence - rules.PREFERRED_LEGACY_COHERENCE_MARGIN):
             return rules.PREFERRED_LEGACY
-    return normalise_encoding(best.encoding)
+    return _codec_name(best.encoding)
 
 
 def _decode_with(data: bytes, codec: str) -> str:
@@ -196,7 +198,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return _decode_with(data, guessed)
     codec = normalise_encoding(declared) or normalise_encoding(sniff_declared(data))
     if codec is not None and not _is_utf8(codec):
-        if rules.UTF8_OVERRIDES_SINGLE_BYTE and _is_single_byte(codec):
+        if rules.UTF8_OVERRIDES_DECLARED and not codec.startswith(("utf-16", "utf-32")):
             text = _strict_utf8(data)
             if text is not None and not text.isascii():
                 return text

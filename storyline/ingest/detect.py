@@ -54,7 +54,8 @@ def binary_kind(head: bytes) -> str | None:
         if nul / len(head) >= rules.UTF16_NUL_SHARE and (
                 head[0::2].count(b"\x00") == nul or head[1::2].count(b"\x00") == nul):
             return None
-        return "NUL bytes"
+        if nul / len(head) > rules.BINARY_NUL_SHARE:
+            return "NUL bytes"
     control = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
     if control / len(head) > rules.BINARY_CONTROL_SHARE:
         return "control bytes"

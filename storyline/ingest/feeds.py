@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import io
+import re
 from datetime import datetime, timezone
 from typing import Iterator
 
@@ -96,10 +97,38 @@ def feed_authors(entry) -> list[str]:
     return out
 
 
+def _xml_char(code: int) -> bool:
+    return any(low <= code <= high for low, high in rules.XML_CHAR_RANGES)
+
+
+def _fix_reference(match: re.Match) -> bytes:
+    hex_digits, digits = match.group(1), match.group(2)
+    number = hex_digits or digits
+    if len(number) > 8:
+        return rules.FEED_BAD_REFERENCE_REPLACEMENT
+    code = int(number, 16 if hex_digits else 10)
+    return match.group(0) if _xml_char(code) else rules.FEED_BAD_REFERENCE_REPLACEMENT
+
+
+def sanitise_feed(data: bytes) -> bytes:
+    """Character references XML forbids (``&#0;``, ``&#xD800;``, past U+10FFFF) become
+    U+FFFD, so one bad reference no longer rejects the whole feed.
+
+    >>> sanitise_feed(b"<title>A&#xD800;B &#233;</title>")
+    b'<title>A&#xFFFD;B &#233;</title>'
+    """
+    return rules.FEED_CHAR_REFERENCE.sub(_fix_reference, data)
+
+
 def iter_feed(data: bytes, name: str) -> Iterator[RawPage | InputError]:
-    """Pages from the items of an RSS/Atom document; a broken feed is one InputError."""
+    """Pages from the items of an RSS/Atom document; a broken feed is one InputError.
+
+    Bad character references are repaired first (:func:`sanitise_feed`); feedparser's
+    lenient parser takes over from a feed that is otherwise not well-formed ("bozo"),
+    and every item it recovers is kept.
+    """
     try:
-        parsed = feedparser.parse(io.BytesIO(data))
+        parsed = feedparser.parse(io.BytesIO(sanitise_feed(data)))
     except Exception as exc:  # noqa: BLE001 - feedparser may raise on pathological input
         yield InputError(f"malformed feed: {exc}", source=name)
         return

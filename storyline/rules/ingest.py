@@ -30,8 +30,13 @@ READ_CHUNK = 65536
 #: A clear identity, so site owners can see who crawls them and how to reach us.
 USER_AGENT = "Storyline/0.1 (+https://github.com/storyline-news/storyline)"
 
-#: Seconds to wait for the connection and for each read.
-FETCH_TIMEOUT = 10.0
+#: Deadline of one HTTP request (seconds), from connecting to the last byte of the
+#: answer (``--timeout``): a server that drips a byte a second is cut off here, not
+#: after the page. A 5 MB page needs 30 s only below ~170 kB/s.
+FETCH_TIMEOUT = 30.0
+#: Longest silence on a connection (connecting, or between two reads), seconds; the
+#: request deadline applies too, so this is min(FETCH_IDLE_TIMEOUT, timeout, time left).
+FETCH_IDLE_TIMEOUT = 10.0
 #: Retries after the first try, on connection errors, timeouts and RETRY_STATUSES.
 FETCH_RETRIES = 3
 #: Exponential backoff: wait BACKOFF * 2**attempt seconds before retry `attempt`.
@@ -40,11 +45,50 @@ FETCH_BACKOFF = 0.5
 PER_HOST_DELAY = 1.0
 #: HTTP statuses worth retrying: "too many requests" and transient server errors.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-#: Longest Retry-After we honour (seconds); a server asking for more is treated as down.
-MAX_RETRY_AFTER = 60.0
-#: robots.txt answers: 401/403 mean "everything disallowed", any other 4xx/5xx
-#: or no answer means "no rules" (the convention of urllib.robotparser and Google).
-ROBOTS_DISALLOW_ALL_STATUSES = frozenset({401, 403})
+#: Longest Retry-After we honour (seconds); a server asking for more is left for later
+#: (the answer is returned / reported as "try later"), not waited for.
+MAX_RETRY_AFTER = 30.0
+#: Most seconds of waiting between tries of one URL, all retries together (backoff and
+#: Retry-After): three "Retry-After: 30" cost 30 s, not 90.
+MAX_RETRY_WAIT = 30.0
+#: Redirects followed per request; each hop is checked again (scheme, address, robots.txt).
+#: RFC 9309 asks robots.txt crawlers to follow at least five.
+MAX_REDIRECTS = 5
+#: Statuses that redirect a GET (with a Location header).
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Headers never carried to another origin by a redirect.
+CROSS_ORIGIN_DROPPED_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+#: robots.txt (RFC 9309). Bytes read of it: the RFC asks parsers for at least 500 KiB;
+#: the rest is ignored (read, decompressed or not, never past this).
+ROBOTS_MAX_BYTES = 512_000
+#: Statuses of a robots.txt answer meaning "everything disallowed": 401/403 (an older
+#: convention, kept because it is the cautious one), 429 and 5xx ("unreachable": RFC 9309
+#: section 2.3.1.4 says assume complete disallow). Other 4xx mean "no rules".
+ROBOTS_DISALLOW_ALL_STATUSES = frozenset({401, 403, 429})
+ROBOTS_UNREACHABLE_FROM = 500
+#: How long a robots.txt answer is used (seconds): RFC 9309 says at most 24 hours.
+ROBOTS_CACHE_SECONDS = 86_400.0
+#: How long "robots.txt unreachable, everything disallowed" is kept before asking again.
+ROBOTS_RETRY_SECONDS = 300.0
+
+#: Addresses a fetch refuses to connect to unless allowed (``--allow-private``,
+#: STORYLINE_ALLOW_PRIVATE, ``Fetcher(allow_private=...)``): (ipaddress property, name),
+#: first match names the refusal. Any address that is not ``is_global`` is refused too
+#: ("not public": shared 100.64/10, documentation ranges...). IPv4 inside IPv6
+#: (::ffff:a.b.c.d, 6to4, Teredo) is checked as the IPv4 address.
+NON_PUBLIC_ADDRESSES = (
+    ("is_loopback", "a loopback address"),
+    ("is_link_local", "a link-local address"),
+    ("is_unspecified", "the unspecified address"),
+    ("is_multicast", "a multicast address"),
+    ("is_reserved", "a reserved address"),
+    ("is_private", "a private address"),
+)
+NOT_GLOBAL_ADDRESS = "not a public address"
+#: Environment variable that allows private targets ("1", "true", "yes", "on").
+ALLOW_PRIVATE_ENV = "STORYLINE_ALLOW_PRIVATE"
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 URL_SCHEMES = ("http://", "https://")
 
 # --------------------------------------------------------------- content types
@@ -108,8 +152,12 @@ BINARY_SIGNATURES_AT_4 = ((b"ftyp", "MP4/QuickTime media"),)
 
 #: Text has (almost) no control bytes other than tab/newline/CR/form feed.
 #: More than this share of them in the sniffed head (after BOM handling) means
-#: binary. A NUL byte in a file without a UTF-16/32 BOM or UTF-16 pattern is binary.
+#: binary (NUL bytes count among them).
 BINARY_CONTROL_SHARE = 0.05
+#: More than this share of NUL bytes in the head (without a UTF-16/32 BOM or the
+#: UTF-16 pattern) means binary on its own: binary formats are full of NULs, while a
+#: scraped page with a few stray NULs (five in 4 KB is 0.12%) is still a page.
+BINARY_NUL_SHARE = 0.01
 #: UTF-16 without a BOM: one NUL in (nearly) every second byte of ASCII text.
 UTF16_NUL_SHARE = 0.35
 
@@ -136,15 +184,6 @@ META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.I)
-#: Labels browsers map to another codec (WHATWG Encoding Standard): pages labelled
-#: latin-1 or ASCII are in practice cp1252 (curly quotes at 0x91-0x94).
-ENCODING_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-ir-100": "cp1252",
-    "x-user-defined": "cp1252", "unicode": "utf-16", "utf8": "utf-8",
-    "iso-8859-9": "cp1254", "iso-8859-11": "cp874", "tis-620": "cp874",
-    "gb2312": "gb18030", "gbk": "gb18030", "shift-jis": "shift_jis", "x-sjis": "shift_jis",
-}
 #: Byte order marks, longest first (UTF-32 LE starts like UTF-16 LE).
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -157,9 +196,10 @@ BOMS = (
 #: usual culprit is text pasted from Windows (cp1252 curly quotes, dashes).
 MIXED_FALLBACK = "cp1252"
 #: A page whose bytes are valid UTF-8 (with at least one multi-byte character) is
-#: decoded as UTF-8 even when it declares a single-byte charset: random cp1252
-#: text is almost never valid UTF-8, mislabelled UTF-8 pages are common.
-UTF8_OVERRIDES_SINGLE_BYTE = True
+#: decoded as UTF-8 whatever other charset it declares (UTF-16/32 apart): legacy
+#: text (cp1252, GBK, Shift_JIS...) with non-ASCII bytes is almost never valid UTF-8
+#: by chance, mislabelled UTF-8 pages (a template's old <meta charset>) are common.
+UTF8_OVERRIDES_DECLARED = True
 #: Undeclared bytes that are not pure UTF-8 are decoded as mixed UTF-8/cp1252 when
 #: at least this share of their non-ASCII characters are valid UTF-8 sequences;
 #: below it charset-normalizer chooses the codec.
@@ -209,3 +249,10 @@ FEED_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 FEED_AUTHOR_EMAIL = re.compile(r"^\s*\S+@\S+\s*\(([^)]+)\)\s*$")
 #: Author fields that name no person (a desk, the outlet, an address).
 FEED_AUTHOR_JUNK = re.compile(r"@|^(?:staff|admin|editor|newsdesk|news desk|web desk)$", re.I)
+#: A numeric character reference in a feed's bytes (decimal or hex).
+FEED_CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+#: Characters XML 1.0 allows (its "Char" production); a reference to anything else
+#: (NUL, other C0 controls, surrogates, past U+10FFFF) makes expat reject the whole
+#: feed and feedparser fail on it, so it is replaced before parsing.
+XML_CHAR_RANGES = ((0x9, 0xA), (0xD, 0xD), (0x20, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF))
+FEED_BAD_REFERENCE_REPLACEMENT = b"&#xFFFD;"

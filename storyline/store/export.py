@@ -4,6 +4,11 @@
 - ``csv`` and ``parquet``: one row per article with the flat columns in
   :data:`FLAT_COLUMNS`; lists (authors) are joined with ``"; "`` and the
   enrichment arrays are kept as JSON text in ``entities``/``quotes``/... columns.
+
+CSV is read by people and spreadsheets: its text cells go through
+:func:`storyline.escaping.for_csv` (control characters shown as ``\\xNN``, a cell
+starting with ``= + - @`` prefixed with an apostrophe so it is never a formula). JSON
+text (lines, JSON columns) escapes every control character (``\\u001b``).
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from storyline.errors import ArchiveError
+from storyline.escaping import for_csv, json_text
 
 FORMATS = ("jsonl", "csv", "parquet")
 FLAT_COLUMNS = ("id", "story_id", "title", "subtitle", "published", "language", "outlet", "wire",
@@ -26,7 +32,7 @@ def _flat(d: dict) -> dict:
     row = {k: d.get(k) for k in FLAT_COLUMNS}
     row["authors"] = "; ".join(d.get("authors") or [])
     for k in JSON_COLUMNS:
-        row[k] = json.dumps(d.get(k) or [], ensure_ascii=False)
+        row[k] = json_text(json.dumps(d.get(k) or [], ensure_ascii=False))
     return row
 
 
@@ -44,13 +50,13 @@ def export(archive, fmt: str, out: str | Path | IO) -> int:
     n = 0
     if fmt == "jsonl":
         for d in archive.iter_articles():
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+            out.write(json_text(json.dumps(d, ensure_ascii=False)) + "\n")
             n += 1
         return n
     writer = csv.DictWriter(out, fieldnames=list(FLAT_COLUMNS) + list(JSON_COLUMNS))
     writer.writeheader()
     for d in archive.iter_articles():
-        writer.writerow(_flat(d))
+        writer.writerow({k: for_csv(v) for k, v in _flat(d).items()})
         n += 1
     return n
 
