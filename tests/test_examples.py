@@ -56,3 +56,15 @@ def test_the_hague_stays_a_place(text):
 
     ents = find_entities(load_nlp()(f"Ministers will meet {text}, officials said."))
     assert any(e["label"] == "GPE" and e["name"].endswith("Hague") for e in ents)
+
+
+def test_the_strike_story_gathers_both_outlets_and_related_lists_it_first(archive):
+    hit = next(h for h in archive.search("dockworkers") if h["outlet"] == "The Northern Ledger")
+    story = archive.story(hit["id"], as_of="2026-11-22")
+    assert {"The Northern Ledger", "Harbour Daily"} <= set(story["outlets"])
+    hague = [e for e in story["timeline"] if e.get("where") == "The Hague"]
+    assert hague and hague[0]["status"] == "scheduled" and hague[0]["n_sources"] >= 2
+    related = archive.related(hit["id"])
+    others = {a["id"] for a in related["same_story"]}
+    assert others == {a["id"] for a in story["articles"]} - {hit["id"]}
+    assert all(o["story_id"] != story["id"] for o in related["other"])

@@ -124,3 +124,18 @@ def test_seed_scheduled_events(seed, where, when):
 def test_seed_the_call(seed):
     calls = [e for e in seed["events"] if e["kind"] == "call" and e.get("when") == "2021-12-30"]
     assert calls
+
+
+def test_seed_story_timeline_shows_the_talks_in_order_and_scheduled(seed_article, tmp_path):
+    from storyline.store import Archive
+
+    with Archive(tmp_path / "seed.db") as archive:
+        added = archive.add(analyse(seed_article))
+        story = archive.story(added.id, as_of="2021-12-31")
+    talks = [(e["where"], e["date"], e["status"]) for e in story["timeline"]
+             if e["kind"] == "event" and e["where"] in ("Geneva", "Brussels", "Vienna")]
+    assert talks == [("Geneva", "2022-01-09", "scheduled"), ("Brussels", "2022-01-11", "scheduled"),
+                     ("Vienna", "2022-01-13", "scheduled")]
+    call = [e for e in story["timeline"] if e.get("event") == "call" and e["date"] == "2021-12-30"]
+    assert call and call[0]["status"] == "past"
+    assert story["label"].startswith("Putin")

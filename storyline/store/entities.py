@@ -7,7 +7,10 @@ Rule (in order, within one kind group of rules.store.KIND_GROUPS):
 3. a multi-word person name whose last word is the whole key of exactly one
    archived person ("Zelenskyy" seen alone first, "Volodymyr Zelensky" now) ->
    that entity, which takes the fuller name and key;
-4. otherwise a new entity.
+4. a person name with the same first and last word as exactly one archived person, one of
+   the two adding only middle names ("Vladimir Vladimirovich Putin", "Vladimir Putin") ->
+   that entity; different first names ("Hunter Biden", "Joe Biden") stay apart;
+5. otherwise a new entity.
 Every name and alias seen is recorded as an alias of the entity it resolved to;
 person names also record their last word (rules.store.SURNAME_ALIAS_GROUPS).
 """
@@ -94,6 +97,8 @@ def resolve(conn: sqlite3.Connection, name: str, label: str,
             row = hits[0]
             conn.execute("UPDATE entities SET key = ?, name = ? WHERE pk = ?",
                          (key, name, row[0]))
+    if row is None and surname_rule:
+        row = _same_first_and_last(conn, words, group)
     if row is None:
         pk = conn.execute("INSERT INTO entities(key, kind_group, label, name) VALUES (?,?,?,?)",
                           (key, group, label or "", name)).lastrowid
@@ -107,6 +112,24 @@ def resolve(conn: sqlite3.Connection, name: str, label: str,
             conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_pk, alias, key) "
                          "VALUES (?,?,?)", (pk, alias.strip(), entity_key(alias)))
     return pk
+
+
+def _same_first_and_last(conn: sqlite3.Connection, words: list[str], group: str):
+    """The one archived person whose name has the same first and last word as ``words`` and
+    differs only by middle names present on one side ("Vladimir Vladimirovich Putin" and
+    "Vladimir Putin"); None if none or several. "Hunter Biden" and "Joe Biden" differ."""
+    first, last = words[0], words[-1]
+    rows = conn.execute("SELECT pk, key FROM entities WHERE kind_group = ? AND key >= ? "
+                        "AND key < ? LIMIT 50", (group, first + " ", first + "!")).fetchall()
+    hits = []
+    for pk, key in rows:
+        other = key.split()
+        if len(other) < 2 or other[-1] != last or other == words:
+            continue
+        short, long_ = sorted((other, words), key=len)
+        if len(short) == 2 and len(long_) > 2:  # only middle names added, none changed
+            hits.append((pk,))
+    return hits[0] if len(hits) == 1 else None
 
 
 def lookup(conn: sqlite3.Connection, name: str) -> int | None:

@@ -7,6 +7,7 @@ import sys
 import click
 
 from storyline.cliutil import db_option, echo_json, err, format_option, iso_date, open_archive
+from storyline.escaping import json_text
 
 FORMATS = ["table", "json", "jsonl"]
 
@@ -17,7 +18,7 @@ def _print(obj, fmt: str, view, items_key: str | None = None) -> None:
     elif fmt == "jsonl":
         rows = obj.get(items_key) if items_key else [obj]
         for row in rows or []:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+            click.echo(json_text(json.dumps(row, ensure_ascii=False, default=str)))
     else:
         from rich.console import Console
 
@@ -106,9 +107,10 @@ def related_command(article_id, limit, db, fmt):
         sys.exit(1)
     if fmt == "jsonl":
         for row in data["same_story"]:
-            click.echo(json.dumps({**row, "relation": "same_story"}, ensure_ascii=False))
+            click.echo(json_text(json.dumps({**row, "relation": "same_story"},
+                                            ensure_ascii=False)))
         for row in data["other"]:
-            click.echo(json.dumps({**row, "relation": "other"}, ensure_ascii=False))
+            click.echo(json_text(json.dumps({**row, "relation": "other"}, ensure_ascii=False)))
         return
     _print(data, fmt, related_table, None)
 

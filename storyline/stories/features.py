@@ -2,7 +2,8 @@
 
 Terms are Snowball stems of the title and body words. Each term weighs
 ``(1 + log tf) * idf`` where tf counts title words TITLE_WEIGHT times, lede words
-LEAD_WEIGHT times and words inside entity mentions ENTITY_BOOST times, and idf comes from
+LEAD_WEIGHT times and names (words inside entity mentions, or capitalised inside a
+sentence) ENTITY_BOOST times, and idf comes from
 wordfreq's English frequencies (a prior, not the archive: see storyline.rules.stories).
 Only the TERMS_PER_ARTICLE heaviest terms are kept.
 
@@ -54,17 +55,19 @@ def _zipf_table() -> dict[str, float]:
     return table
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def zipf(word: str) -> float:
-    """Zipf frequency of a lower-case word (0.0 when wordfreq does not know it)."""
-    return _zipf_table().get(word, 0.0)
+    """Zipf frequency of a lower-case word (0.0 when wordfreq does not know it). Numbers are
+    looked up with every digit as 0, as wordfreq stores them ("2018" -> "0000")."""
+    return _zipf_table().get(_DIGIT.sub("0", word), 0.0)
 
 
 def idf(word: str) -> float:
     """Prior weight of a lower-case word: ZIPF_CEILING - zipf, clipped to
-    [0, ZIPF_CEILING - ZIPF_FLOOR]. Multi-digit numbers get the full weight."""
-    if word.replace(".", "").replace(",", "").isdigit():
-        digits = sum(c.isdigit() for c in word)
-        return rules.ZIPF_CEILING - rules.ZIPF_FLOOR if digits >= rules.MIN_NUMBER_DIGITS else 0.0
+    [0, ZIPF_CEILING - ZIPF_FLOOR]. Numbers are words here too: wordfreq knows how common
+    "2018" or "58" are, so years weigh little and unusual figures ("527") more."""
     z = max(zipf(word), rules.ZIPF_FLOOR)
     return max(0.0, rules.ZIPF_CEILING - z)
 
@@ -79,6 +82,20 @@ def _stemmer():
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
+
+
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'([—–-\n")
+
+
+def is_name_like(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is capitalised inside a sentence (a name, a place, an
+    organisation), not merely because it opens a sentence or a line."""
+    if not text[pos:pos + 1].isupper():
+        return False
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] not in _SENTENCE_OPENERS
 
 
 def _spans_mask(spans: list[tuple[int, int]]):
@@ -120,9 +137,10 @@ def article_vector(title: str | None, text: str | None, *,
     for m in _WORD.finditer(title or ""):
         add(m.group(), rules.TITLE_WEIGHT)
     inside = _spans_mask(list(entity_spans)) if entity_spans else None
-    for n, m in enumerate(_WORD.finditer(text or "")):
+    text = text or ""
+    for n, m in enumerate(_WORD.finditer(text)):
         count = rules.LEAD_WEIGHT if n < rules.LEAD_WORDS else 1.0
-        if inside is not None and inside(m.start()):
+        if (inside is not None and inside(m.start())) or is_name_like(text, m.start()):
             count *= rules.ENTITY_BOOST
         add(m.group(), count)
     weights = {t: (1.0 + math.log(c)) * weight_of[t] for t, c in tf.items() if c > 0}

@@ -1,22 +1,20 @@
 """Terminal views of stories, timelines and related articles (rich tables).
 
 Each view takes the dict that ``--format json`` prints. Scraped text is shown as plain text
-(never as rich markup) with control characters removed.
+(never as rich markup) with control characters made visible.
 """
 from __future__ import annotations
-
-import re
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from storyline.escaping import for_terminal
 
 
 def plain(value) -> Text:
-    """Untrusted text as an inert rich Text: no markup, no terminal control characters."""
-    return Text(_CONTROL.sub("", "" if value is None else str(value)))
+    """Untrusted text as an inert rich Text: no markup, control characters shown as ``\\xNN``."""
+    return Text(for_terminal("" if value is None else str(value)))
 
 
 def _day(value) -> str:
@@ -26,8 +24,9 @@ def _day(value) -> str:
 def stories_table(data: dict) -> Table:
     items = data.get("items") or []
     table = Table(title=f"stories ({len(items)} of {data.get('total', len(items))})")
-    for col in ("id", "from", "to", "articles", "outlets", "label"):
-        table.add_column(col, overflow="fold")
+    for col in ("id", "from", "to", "articles", "outlets"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("label", overflow="fold", ratio=1)
     for s in items:
         table.add_row(plain(s["id"][:12]), plain(_day(s.get("first_published"))),
                       plain(_day(s.get("last_published"))), str(s.get("n_articles", 0)),
