@@ -31,7 +31,7 @@ _WORDFREQ_FILE = "data/small_en.msgpack.gz"
 
 
 @lru_cache(maxsize=1)
-def _zipf_table() -> dict[str, float]:
+def zipf_table() -> dict[str, float]:
     """word -> Zipf frequency, read from the wordfreq package's English list.
 
     Reads the data file directly (format "cB" v1: a header, then bins where bin ``i`` holds
@@ -61,7 +61,7 @@ _DIGIT = re.compile(r"\d")
 def zipf(word: str) -> float:
     """Zipf frequency of a lower-case word (0.0 when wordfreq does not know it). Numbers are
     looked up with every digit as 0, as wordfreq stores them ("2018" -> "0000")."""
-    return _zipf_table().get(_DIGIT.sub("0", word), 0.0)
+    return zipf_table().get(_DIGIT.sub("0", word), 0.0)
 
 
 def idf(word: str) -> float:
