@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._report import table, write_section  # noqa: E402
 from storyline.model import Article  # noqa: E402
 from storyline.store import Archive  # noqa: E402
-from storyline.stories.features import zipf_table  # noqa: E402
+from storyline.store.story_vectors import zipf_table  # noqa: E402
 
 MEASURED = 300
 

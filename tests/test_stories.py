@@ -19,8 +19,8 @@ from storyline.model import Article
 from storyline.rules import stories as rules
 from storyline.store import Archive
 from storyline.store import migrations
-from storyline.stories.assign import candidate_stories, vector_of
-from storyline.stories.features import article_vector, cosine
+from storyline.store.story_index import candidate_stories, vector_of
+from storyline.store.story_vectors import article_vector, cosine
 
 QUAKE_PERU_1 = (
     "A magnitude 7.1 earthquake struck the Arequipa region of southern Peru on Monday, killing "

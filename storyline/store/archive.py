@@ -20,8 +20,8 @@ from typing import IO, Any
 from storyline.errors import ArchiveError
 from storyline.model import Article
 from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
-from storyline import stories
 from storyline.store import dedup, entities
+from storyline.store import story_index as stories
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate
 
@@ -329,7 +329,7 @@ class Archive:
         at other URLs), key people/organisations/places, quotes and the timeline, with
         what is still ahead on ``as_of`` (ISO date, default today) marked "scheduled".
         None if there is no such story."""
-        from storyline.stories.views import story_detail, story_id_for
+        from storyline.store.story_queries import story_detail, story_id_for
 
         sid = story_id_for(self.conn, id_or_prefix)
         if sid is None:
@@ -344,8 +344,8 @@ class Archive:
                 about: str | None = None, person: str | None = None, place: str | None = None,
                 order: str = "recent", limit: int = 20, offset: int = 0) -> dict:
         """Stories with their label, span and outlets: ``{"total", "items"}``; see
-        :func:`storyline.stories.views.list_stories`."""
-        from storyline.stories.views import list_stories
+        :func:`storyline.store.story_queries.list_stories`."""
+        from storyline.store.story_queries import list_stories
 
         return list_stories(self.conn, since=since, until=until, about=about, person=person,
                             place=place, order=order, limit=limit, offset=offset)
@@ -353,17 +353,15 @@ class Archive:
     def related(self, id_or_prefix: str, *, limit: int = 10) -> dict | None:
         """"More on this topic" for an article: the other articles of its story, then the
         closest articles of other stories with the reasons. None if not archived."""
-        from storyline.stories.views import related
+        from storyline.store.story_queries import related
 
         pk = self._find_pk(id_or_prefix)
         return None if pk is None else related(self.conn, pk, limit=limit)
 
     def restory(self) -> dict:
         """Rebuild every story from scratch in one transaction; returns counts."""
-        from storyline.stories.restory import rebuild
-
         with write_transaction(self.conn):
-            return rebuild(self.conn)
+            return stories.rebuild(self.conn)
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

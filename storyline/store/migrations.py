@@ -213,7 +213,7 @@ CREATE INDEX events_kind_when ON events(kind, when_value);
 
 def _restory_existing(conn: sqlite3.Connection) -> None:
     """Give an archive written before the story model its stories (same rule as ingest)."""
-    from storyline.stories.restory import rebuild
+    from storyline.store.story_index import rebuild
 
     rebuild(conn)
 

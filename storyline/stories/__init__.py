@@ -1,10 +1,16 @@
 """Stories: articles about one real-world event or development, across outlets and days.
 
-- :mod:`storyline.stories.features`: an article as a term vector;
-- :mod:`storyline.stories.assign`: incremental assignment at ingest (candidates from an index);
-- :mod:`storyline.stories.restory`: rebuild every story in one batch pass;
-- :mod:`storyline.stories.views`: what a story is (label, span, outlets, people, quotes,
-  timeline), the list of stories, "More on this topic" and people across the archive.
+The story model lives with the archive it indexes (assignment runs inside each article's
+insert transaction, and queries read the archive):
+
+- :mod:`storyline.store.story_vectors`: an article as a term vector;
+- :mod:`storyline.store.story_index`: incremental assignment at ingest (candidates from an
+  index, never a scan) and ``rebuild`` (``storyline restory``);
+- :mod:`storyline.store.story_queries`: what a story is (label, span, outlets, people,
+  quotes, timeline), the list of stories and "More on this topic".
+
+This package holds what is built on top of them: the commands (:mod:`storyline.stories.cli`)
+and their terminal views (:mod:`storyline.stories.render`).
 
 Example::
 
@@ -12,6 +18,3 @@ Example::
         story = archive.story(article_id, as_of="2021-12-31")
         print(story["label"], [entry["date"] for entry in story["timeline"]])
 """
-from storyline.stories.assign import day_of, place, record, vector_of
-
-__all__ = ["day_of", "place", "record", "vector_of"]

@@ -2,7 +2,7 @@
 
 Incremental and cheap at any archive size (runs inside ``Archive.add``'s transaction):
 
-1. The article's vector (storyline.stories.features) is computed from its title, text and
+1. The article's vector (storyline.store.story_vectors) is computed from its title, text and
    entity mentions.
 2. **Candidates from an index, never a scan:** for its CANDIDATE_KEYS heaviest terms, the
    POSTINGS_PER_KEY most recent articles holding the term and published within WINDOW_DAYS
@@ -15,8 +15,8 @@ Incremental and cheap at any archive size (runs inside ``Archive.add``'s transac
 4. The best story at or above JOIN_THRESHOLD wins; otherwise the article starts a story.
    A syndicated copy (near-duplicate) always joins the story of the article it copies.
 
-``restory`` replays the same rule over every article in publication order, in one
-transaction: use it after changing a rule or threshold.
+:func:`rebuild` (``storyline restory``) replays the same rule over every article in
+publication order, in one transaction: use it after changing a rule or threshold.
 
 Example::
 
@@ -35,7 +35,10 @@ import sqlite3
 from dataclasses import dataclass
 
 from storyline.rules import stories as rules
-from storyline.stories.features import article_vector, entity_spans_of
+from storyline.store.story_vectors import article_vector, entity_spans_of
+
+#: Articles read at a time by :func:`rebuild`.
+_BATCH = 500
 
 
 @dataclass
@@ -233,3 +236,53 @@ def place(conn: sqlite3.Connection, vec: dict[str, float], day: str | None, *,
     conn.execute("UPDATE stories SET n_articles = n_articles + 1, last_seen = ? WHERE id = ?",
                  (seen_at, story_id))
     return story_id, score
+
+
+# ------------------------------------------------------------------ rebuild (restory)
+
+def _mention_spans(conn: sqlite3.Connection, pk: int) -> list[dict]:
+    """The article's stored entity mentions with labels, as the vector code reads them."""
+    rows = conn.execute(
+        'SELECT e.label, m.start, m."end" FROM mentions m JOIN entities e ON e.pk = m.entity_pk '
+        "WHERE m.article_pk = ?", (pk,)).fetchall()
+    return [{"label": r[0], "start": r[1], "end": r[2]} for r in rows]
+
+
+def rebuild(conn: sqlite3.Connection) -> dict:
+    """Rebuild every story from scratch (``storyline restory``): articles replayed in
+    publication order (undated ones last, then by insertion), each through the same rule as
+    at ingest with its vector computed afresh from the stored text and entity mentions; a
+    story keeps the id of its first article in that order. Runs in the caller's write
+    transaction, so a killed rebuild leaves the old stories. Returns counts.
+
+    Example::
+
+        with write_transaction(conn):
+            rebuild(conn)          # {"articles": 683, "stories": 171}
+    """
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    for table in ("story_terms", "article_terms", "stories"):
+        conn.execute(f"DELETE FROM {table}")
+    now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    order = [r[0] for r in conn.execute(
+        "SELECT pk FROM articles ORDER BY substr(published, 1, 10) IS NULL, "
+        "substr(published, 1, 10), pk")]
+    done: set[int] = set()
+    for i in range(0, len(order), _BATCH):
+        batch = order[i:i + _BATCH]
+        rows = conn.execute(
+            f"SELECT pk, id, title, text, published, added_at, copy_of FROM articles "
+            f"WHERE pk IN ({','.join('?' * len(batch))})", batch).fetchall()
+        by_pk = {r[0]: r for r in rows}
+        for pk in batch:
+            _pk, aid, title, text, published, added_at, copy_of = by_pk[pk]
+            vec = vector_of(title, text, _mention_spans(conn, pk))
+            day = day_of(published)
+            story_id, _score = place(conn, vec, day,
+                                     copy_of_pk=copy_of if copy_of in done else None,
+                                     new_story_id=aid, title=title, seen_at=added_at or now)
+            conn.execute("UPDATE articles SET story_id = ? WHERE pk = ?", (story_id, pk))
+            record(conn, pk, story_id, vec, day, title)
+            done.add(pk)
+    stories = conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
+    return {"articles": len(order), "stories": stories}
