@@ -197,6 +197,25 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
 
 
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this archive still lacks, without writing anything
+    (a read-only connection can ask). Raises ArchiveError for an archive written by a
+    newer Storyline."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'migrations'").fetchone()
+    done = [r[0] for r in conn.execute("SELECT name FROM migrations")] if has_table else []
+    _refuse_unknown(done)
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def _refuse_unknown(done: list[str]) -> None:
+    known = {name for name, _ in MIGRATIONS}
+    unknown = [n for n in done if n not in known]
+    if unknown:
+        raise ArchiveError(f"archive was written by a newer Storyline (migrations {unknown}); "
+                           f"upgrade Storyline to open it")
+
+
 def _run_script(conn: sqlite3.Connection, sql: str) -> None:
     # executescript() would COMMIT our transaction; run statement by statement.
     buf = ""
@@ -217,11 +236,7 @@ def migrate(conn: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
     one).
     """
     done = applied(conn)
-    known = [name for name, _ in MIGRATIONS]
-    unknown = [n for n in done if n not in known]
-    if unknown:
-        raise ArchiveError(f"archive was written by a newer Storyline (migrations {unknown}); "
-                           f"upgrade Storyline to open it")
+    _refuse_unknown(done)
     now: list[str] = []
     for name, step in MIGRATIONS:
         if name in done:
