@@ -144,6 +144,7 @@ def _events(conn, upcoming, where, today, kind, since, until):
     sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
            "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
            "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
+           "coalesce(a.url, a.canonical_url) AS url, "
            "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
            "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "

@@ -82,11 +82,12 @@ def _search_where(conn: sqlite3.Connection, match: str, since, until, outlet, pe
 def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
            until: str | None = None, outlet: str | None = None, person: str | None = None,
            place: str | None = None, language: str | None = None, limit: int = 20,
-           offset: int = 0) -> list[dict]:
+           offset: int = 0,
+           marks: tuple[str, str] = (SNIPPET_OPEN, SNIPPET_CLOSE)) -> list[dict]:
     """Best matches first: id, title, outlet, published, url, story_id, rank (bm25,
-    lower is better) and a snippet with matches marked ``[`` ``]``. ``person`` keeps
-    articles naming that entity (any alias), ``place`` those placed there (name or
-    country code); ``offset`` skips that many hits (see :func:`count`).
+    lower is better) and a snippet with matches marked ``[`` ``]`` (or ``marks``).
+    ``person`` keeps articles naming that entity (any alias), ``place`` those placed
+    there (name or country code); ``offset`` skips that many hits (see :func:`count`).
 
     Example: ``search(conn, "port strike", language="en", limit=10, offset=10)``
     """
@@ -100,7 +101,7 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
            f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet "
            f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
            f"WHERE {where} ORDER BY rank LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, [SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
+    rows = conn.execute(sql, [marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
                         + params + [int(limit), int(offset)]).fetchall()
     return [dict(r) for r in rows]
 
