@@ -183,11 +183,25 @@ CREATE INDEX sightings_article ON sightings(article_pk);
 """
 
 #: The schema history, oldest first. Append only.
+WATCHES = """
+CREATE TABLE watches (                     -- saved searches: a digest section each
+    name        TEXT PRIMARY KEY,
+    query       TEXT NOT NULL,
+    person      TEXT,
+    place       TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX articles_added ON articles(added_at);     -- digest: what came in since
+CREATE INDEX articles_language ON articles(language);  -- search facet
+CREATE INDEX events_kind ON events(kind);              -- events page filter
+"""
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
     ("0003_enrichment_tables", ENRICHMENT),
     ("0004_duplicate_sightings", SIGHTINGS),
+    ("0005_watches_and_list_indexes", WATCHES),
 ]
 
 

@@ -20,7 +20,6 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader
 from starlette.exceptions import HTTPException
 
 from storyline import __version__
@@ -29,7 +28,7 @@ from storyline.extract.core import parse_iso
 from storyline.rules import web as R
 from storyline.store import Archive
 from storyline.web import formats, views
-from storyline.web.safety import clean_text, marked_snippet, safe_url
+from storyline.web.templating import template_env
 
 STATIC = Path(__file__).parent / "static"
 
@@ -42,18 +41,6 @@ class BadParameter(StorylineError):
     def __init__(self, name: str, message: str):
         super().__init__(message, source=name)
         self.parameter = name
-
-
-def template_env() -> Environment:
-    """Jinja2 with autoescape everywhere and scraped text cleaned of control characters
-    before it is escaped (``finalize``)."""
-    env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=True,
-                      finalize=clean_text, trim_blocks=True, lstrip_blocks=True)
-    env.filters["u"] = lambda v: quote(str(v if v is not None else ""), safe="")
-    env.filters["snippet"] = marked_snippet
-    env.filters["atom_time"] = formats.atom_time
-    env.globals.update(safe_url=safe_url, R=R, version=__version__)
-    return env
 
 
 def _date(name: str, value: str | None) -> str | None:
@@ -98,6 +85,21 @@ def story_params(since: Text = None, until: Text = None, about: Text = None,
                  person: Text = None, place: Text = None) -> dict:
     return {"since": _date("since", since), "until": _date("until", until), "about": about,
             "person": person, "place": place}
+
+
+def digest_params(since: Annotated[str, Query(max_length=40, description="12h, 2d, 1w or an "
+                                                "ISO date")] = R.DIGEST_DEFAULT_SINCE,
+                  watch: Annotated[list[str] | None, Query(max_length=200)] = None) -> dict:
+    import datetime as _dt
+
+    from storyline.digest import parse_since
+    from storyline.errors import InputError
+
+    try:
+        parse_since(since, _dt.datetime.now(_dt.timezone.utc))
+    except InputError as exc:
+        raise BadParameter("since", exc.message) from exc
+    return {"since": since, "watch_names": watch}
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -294,5 +296,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         body = formats.to_ics(rows, link=lambda aid: f"{base}/articles/{quote(aid, safe='')}")
         return Response(body, media_type="text/calendar; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="events.ics"'})
+
+    @app.get("/digest", response_class=HTMLResponse, include_in_schema=False)
+    def digest_page(request: Request, archive: Arch, p: Annotated[dict, Depends(digest_params)]):
+        return page(request, "digest.html", views.digest(archive, **p))
+
+    @app.get("/api/digest")
+    def digest_api(archive: Arch, p: Annotated[dict, Depends(digest_params)]):
+        """What is new since then, as `storyline digest --format json`."""
+        return views.digest(archive, **p)["data"]
 
     return app

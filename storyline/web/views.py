@@ -135,3 +135,10 @@ def events(archive, filters: dict, *, limit: int, offset: int) -> dict:
     rows = archive.events(limit=limit, offset=offset, **filters)
     return {"data": {"filters": filters,
                      **paged(rows, archive.count_events(**filters), offset, limit)}}
+
+
+def digest(archive, *, since: str, watch_names: list[str] | None = None) -> dict:
+    """``storyline digest --format json``: what is new since then."""
+    from storyline.digest import build
+
+    return {"data": build(archive, since=since, watch_names=watch_names or None)}
