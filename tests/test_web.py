@@ -315,3 +315,27 @@ def test_more_on_this_topic_lists_the_other_outlet(site):
     html = client.get(f"/articles/{ids['port']}").text
     related = html.split("More on this topic", 1)[1]
     assert f"/articles/{ids['copy']}" in related
+
+
+@pytest.mark.parametrize("query, kinds", [
+    ("kind=vote", {"vote"}),
+    ("where=NL", {"talks"}),
+    ("since=2026-11-25&until=2026-11-30", {"works", "reopen"}),
+    ("since=2026-12-01", {"talks"}),
+    ("upcoming=true&as_of=2026-11-26", {"talks", "reopen"}),
+    ("upcoming=true&as_of=2026-11-26&until=2026-11-30", {"reopen"}),
+    ("kind=parade", set()),
+])
+def test_events_filter_by_kind_place_and_dates_with_a_total(site, query, kinds):
+    client, _ids, _ = site
+    body = client.get(f"/api/events?{query}").json()
+    assert {e["kind"] for e in body["items"]} == kinds and body["total"] == len(body["items"])
+
+
+def test_quotes_page_through_with_totals(site):
+    client, _ids, _ = site
+    whole = client.get("/api/quotes").json()
+    assert whole["total"] == 3
+    pages = [client.get(f"/api/quotes?limit=2&offset={o}").json() for o in (0, 2)]
+    assert [len(p["items"]) for p in pages] == [2, 1] and pages[0]["next_offset"] == 2
+    assert [q["text"] for p in pages for q in p["items"]] == [q["text"] for q in whole["items"]]

@@ -51,13 +51,16 @@ _QUOTE_SELECT = (
 
 def _quote_rows(conn, where: str, params: list, limit: int, offset: int = 0) -> list[dict]:
     # One row per (story, quote text): a wire story carried by ten outlets is one quote.
-    sql = (_QUOTE_SELECT + f"WHERE {where} AND q.pk IN ({_ONE_PER_STORY}) "
+    sql = (_QUOTE_SELECT + f"WHERE {where} AND {_ONE_PER_STORY} "
            "ORDER BY a.published DESC, q.pk LIMIT ? OFFSET ?")
     return [dict(r) for r in conn.execute(sql, params + [int(limit), int(offset)])]
 
 
-_ONE_PER_STORY = ("SELECT MIN(q2.pk) FROM quotes q2 JOIN articles a2 ON a2.pk = q2.article_pk "
-                  "GROUP BY a2.story_id, q2.text")
+# The first quote (lowest pk) of its text in its story: checked per candidate row through
+# the story's articles (index articles_story, quotes_article), never by grouping all quotes.
+_ONE_PER_STORY = ("NOT EXISTS (SELECT 1 FROM articles a2 JOIN quotes q2 "
+                  "ON q2.article_pk = a2.pk WHERE a2.story_id = a.story_id "
+                  "AND q2.text = q.text AND q2.pk < q.pk)")
 
 
 def _quote_where(conn, speaker, since, until) -> tuple[str, list]:
@@ -99,7 +102,7 @@ def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
     where, params = _quote_where(conn, speaker, since, until)
     return conn.execute(f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.pk = q.article_pk "
                         f"LEFT JOIN entities e ON e.pk = q.speaker_entity_pk "
-                        f"WHERE {where} AND q.pk IN ({_ONE_PER_STORY})", params).fetchone()[0]
+                        f"WHERE {where} AND {_ONE_PER_STORY}", params).fetchone()[0]
 
 
 def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,
