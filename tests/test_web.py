@@ -339,3 +339,13 @@ def test_quotes_page_through_with_totals(site):
     pages = [client.get(f"/api/quotes?limit=2&offset={o}").json() for o in (0, 2)]
     assert [len(p["items"]) for p in pages] == [2, 1] and pages[0]["next_offset"] == 2
     assert [q["text"] for p in pages for q in p["items"]] == [q["text"] for q in whole["items"]]
+
+
+def test_serve_refuses_a_missing_archive_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no archive here" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "none.db").exists()
