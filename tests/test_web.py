@@ -351,3 +351,50 @@ def test_serve_refuses_a_missing_archive_in_one_line(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no archive here" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "none.db").exists()
+
+
+def test_pages_render_the_planned_story_keys_when_the_archive_gives_them(site, monkeypatch):
+    """Stories with timeline, people, places, quotes; related articles; roles over time:
+    rendered when present (issue 6 adds them), as in the tests above when absent."""
+    client, ids, _ = site
+    plain_story, plain_entity = Archive.story, Archive.entity
+    source = {"article_id": ids["copy"], "outlet": "Wire Weekly", "published": "2026-11-20"}
+
+    def story(self, key, **_kw):
+        d = plain_story(self, key)
+        if d is None:
+            return None
+        return {**d, "label": f"Talks <b>{d['title']}</b>", "last_seen": "2026-11-21",
+                "entities": {"people": [{"name": "Ilse Bakker", "articles": [ids["port"]]}],
+                             "organisations": [{"name": "FNV Havens", "articles": 2}],
+                             "places": [{"name": "The Hague", "country_code": "NL",
+                                         "lat": 52.08, "lon": 4.3, "articles": 2}]},
+                "quotes": self.quotes(speaker="Bakker"),
+                "timeline": [{"date": "2026-12-01", "kind": "event", "text": "talks",
+                              "sentence": "talks in The Hague on 1 December",
+                              "where": "The Hague", "status": "scheduled",
+                              "sources": [source]}]}
+
+    def entity(self, name):
+        d = plain_entity(self, name)
+        return d and {**d, "roles_over_time": [
+            {"role": "spokesperson", "org": "FNV Havens", "former": False,
+             "first": "2026-11-20", "last": "2026-11-21", "articles": [ids["port"]]}],
+            "stories": [{"id": ids["port_story"], "label": "Port talks", "articles": 2}]}
+
+    monkeypatch.setattr(Archive, "story", story, raising=True)
+    monkeypatch.setattr(Archive, "entity", entity, raising=True)
+    monkeypatch.setattr(Archive, "related", lambda self, aid, limit=10: {
+        "same_story": [], "other": [{"id": ids["tram"], "title": "Ghent tram", "outlet": "F",
+                                     "published": "2026-11-18", "story_id": ids["tram_story"],
+                                     "score": 0.4, "reasons": ["same place: NL"]}]},
+        raising=False)
+    html = client.get(f"/stories/{ids['port_story']}").text
+    assert "Talks &lt;b&gt;" in html and "<circle" in html          # escaped label; the map
+    timeline = html.split('id="timeline"', 1)[1].split("</section>", 1)[0]
+    assert "2026-12-01" in timeline and f"/articles/{ids['copy']}" in timeline
+    assert "/entities/FNV%20Havens" in html and "(52.08, 4.3)" in html
+    page = client.get("/entities/Ilse%20Bakker").text
+    assert "2026-11-20" in page and f"/stories/{ids['port_story']}" in page
+    related = client.get(f"/articles/{ids['port']}").text.split("More on this topic", 1)[1]
+    assert f"/articles/{ids['tram']}" in related and "same place: NL" in related
