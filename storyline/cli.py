@@ -23,6 +23,8 @@ from storyline.escaping import json_text
 #: keeps its heavy imports inside the command functions so start-up stays cheap.
 COMMAND_MODULES: list[str] = [
     "storyline.stories.cli",
+    "storyline.web.cli",
+    "storyline.digest.cli",
 ]
 
 
@@ -350,19 +352,27 @@ def quotes(speaker, since, until, limit, db, fmt):
 @click.option("--where", help="Only events at this place (name or country code).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @db_option
-@format_option(["text", "json"], "text")
+@format_option(["text", "json", "ics"], "text")
 def events(upcoming, as_of, where, limit, db, fmt):
     """Meetings, calls, talks, summits, visits, votes found in the archive.
+
+    ``--format ics`` writes an iCalendar file (all-day entries for dates, UTC for clock
+    times, each with its article's link) for Google Calendar, Outlook or Thunderbird.
 
     \b
     Example:
         storyline events --upcoming --where Geneva --db news.db
         storyline events --upcoming --as-of 2021-12-31 --db news.db
+        storyline events --upcoming --format ics --db news.db > events.ics
     """
     with open_archive(db) as archive:
         rows = archive.events(upcoming=upcoming, where=where, limit=limit, as_of=as_of)
     if fmt == "json":
         echo_json(rows)
+    elif fmt == "ics":
+        from storyline.web.formats import to_ics
+
+        click.echo(to_ics(rows).decode("utf-8"), nl=False)
     else:
         from rich.console import Console
 

@@ -48,3 +48,14 @@ class ArchiveError(StorylineError):
 
 class ModelMissingError(StorylineError):
     code = "E400"
+
+
+class NotFound(ArchiveError):
+    """No such article, story or entity in the archive (the web answers 404).
+
+    Example::
+
+        raise NotFound("no article with this id; `storyline search` lists ids", source=key)
+    """
+
+    code = "E301"

@@ -23,7 +23,7 @@ from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 from storyline.store import dedup, entities
 from storyline.store import story_index as stories
 from storyline.store.db import connect, integrity_ok, write_transaction
-from storyline.store.migrations import migrate
+from storyline.store.migrations import migrate, pending
 
 
 @dataclass
@@ -71,11 +71,25 @@ class Archive:
             hits = archive.search("Putin Biden call", since="2021-12-01")
     """
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False):
+        """``readonly=True`` opens an existing archive without writing anything (no
+        migration runs): an ArchiveError says so if its schema is not current."""
         self.path = str(path if path is not None else self.default_path())
-        self.conn = connect(self.path)
+        self.readonly = readonly
+        self.conn = connect(self.path, readonly=readonly)
         try:
-            migrate(self.conn)
+            if readonly:
+                missing = pending(self.conn)
+                if missing:
+                    raise ArchiveError(f"the archive's schema is older than this Storyline "
+                                       f"(missing {', '.join(missing)}); open it once for "
+                                       f"writing, e.g. `storyline stats --db FILE`, to upgrade it",
+                                       source=self.path)
+            else:
+                migrate(self.conn)
+        except ArchiveError:
+            self.conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise ArchiveError(f"cannot prepare the archive schema ({exc})",
@@ -401,25 +415,52 @@ class Archive:
 
     # -- queries (thin wrappers over storyline.store.search / queries / export) ---
     def search(self, query: str, *, since: str | None = None, until: str | None = None,
-               outlet: str | None = None, limit: int = 20) -> list[dict]:
+               outlet: str | None = None, limit: int = 20, offset: int = 0,
+               **filters) -> list[dict]:
+        """Full-text search; ``filters``: person, place, language (see store.search)."""
         from storyline.store.search import search
-        return search(self.conn, query, since=since, until=until, outlet=outlet, limit=limit)
+        return search(self.conn, query, since=since, until=until, outlet=outlet, limit=limit,
+                      offset=offset, **filters)
+
+    def search_count(self, query: str, **filters) -> int:
+        """The total number of hits of :meth:`search` with the same filters."""
+        from storyline.store.search import count
+        return count(self.conn, query, **filters)
+
+    def search_facets(self, query: str, **filters) -> dict:
+        """Outlets and languages of the hits, with counts (see store.search.facets)."""
+        from storyline.store.search import facets
+        return facets(self.conn, query, **filters)
 
     def entity(self, name: str) -> dict | None:
         from storyline.store.queries import entity
         return entity(self.conn, name)
 
     def quotes(self, *, speaker: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100) -> list[dict]:
+               until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
         from storyline.store.queries import quotes
-        return quotes(self.conn, speaker=speaker, since=since, until=until, limit=limit)
+        return quotes(self.conn, speaker=speaker, since=since, until=until, limit=limit,
+                      offset=offset)
+
+    def count_quotes(self, **filters) -> int:
+        """The total number of rows of :meth:`quotes` with the same filters."""
+        from storyline.store.queries import count_quotes
+        return count_quotes(self.conn, **filters)
 
     def events(self, *, upcoming: bool = False, where: str | None = None,
-               limit: int = 100, as_of: str | None = None) -> list[dict]:
+               limit: int = 100, as_of: str | None = None, offset: int = 0,
+               **filters) -> list[dict]:
         """Events, one per story; ``upcoming`` keeps those still ahead on ``as_of``
-        (ISO date, default today)."""
+        (ISO date, default today); ``filters``: kind, since, until (store.queries.events)."""
         from storyline.store.queries import events
-        return events(self.conn, upcoming=upcoming, where=where, limit=limit, today=as_of)
+        return events(self.conn, upcoming=upcoming, where=where, limit=limit, today=as_of,
+                      offset=offset, **filters)
+
+    def count_events(self, *, upcoming: bool = False, where: str | None = None,
+                     as_of: str | None = None, **filters) -> int:
+        """The total number of rows of :meth:`events` with the same filters."""
+        from storyline.store.queries import count_events
+        return count_events(self.conn, upcoming=upcoming, where=where, today=as_of, **filters)
 
     def export(self, fmt: str, out: str | Path | IO) -> int:
         from storyline.store.export import export

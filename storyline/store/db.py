@@ -17,9 +17,15 @@ from storyline.errors import ArchiveError
 from storyline.rules.store import BUSY_TIMEOUT_MS
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) the archive file with the project's pragmas."""
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) the archive file with the project's pragmas.
+
+    ``readonly`` opens an existing file through SQLite's ``mode=ro`` URI: nothing
+    can be written through it (a reader next to an ingest, one per web request).
+    """
     path = str(path)
+    if readonly:
+        return _connect_readonly(path)
     if path != ":memory:":
         parent = Path(path).expanduser().resolve().parent
         if not parent.is_dir():
@@ -35,6 +41,25 @@ def connect(path: str | Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open the archive ({exc}); is it an SQLite file?",
+                           source=path) from exc
+    return conn
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    file = Path(path).expanduser().resolve()
+    if not file.is_file():
+        raise ArchiveError("no archive here; check --db or create one with `storyline ingest`",
+                           source=path)
+    try:
+        conn = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"cannot open the archive read-only ({exc}); is it an SQLite file?",
                            source=path) from exc
     return conn
 

@@ -219,6 +219,19 @@ def _restory_existing(conn: sqlite3.Connection) -> None:
 
 
 #: The schema history, oldest first. Append only.
+WATCHES = """
+CREATE TABLE watches (                     -- saved searches: a digest section each
+    name        TEXT PRIMARY KEY,
+    query       TEXT NOT NULL,
+    person      TEXT,
+    place       TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX articles_added ON articles(added_at);     -- digest: what came in since
+CREATE INDEX articles_language ON articles(language);  -- search facet
+CREATE INDEX events_kind ON events(kind);              -- events page filter
+"""
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
@@ -226,6 +239,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0004_duplicate_sightings", SIGHTINGS),
     ("0005_story_model", STORY_MODEL),
     ("0006_stories_for_existing_articles", _restory_existing),
+    ("0007_watches_and_list_indexes", WATCHES),
 ]
 
 
@@ -233,6 +247,25 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS migrations ("
                  "name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     return [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this archive still lacks, without writing anything
+    (a read-only connection can ask). Raises ArchiveError for an archive written by a
+    newer Storyline."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'migrations'").fetchone()
+    done = [r[0] for r in conn.execute("SELECT name FROM migrations")] if has_table else []
+    _refuse_unknown(done)
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def _refuse_unknown(done: list[str]) -> None:
+    known = {name for name, _ in MIGRATIONS}
+    unknown = [n for n in done if n not in known]
+    if unknown:
+        raise ArchiveError(f"archive was written by a newer Storyline (migrations {unknown}); "
+                           f"upgrade Storyline to open it")
 
 
 def _run_script(conn: sqlite3.Connection, sql: str) -> None:
@@ -255,11 +288,7 @@ def migrate(conn: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
     one).
     """
     done = applied(conn)
-    known = [name for name, _ in MIGRATIONS]
-    unknown = [n for n in done if n not in known]
-    if unknown:
-        raise ArchiveError(f"archive was written by a newer Storyline (migrations {unknown}); "
-                           f"upgrade Storyline to open it")
+    _refuse_unknown(done)
     now: list[str] = []
     for name, step in MIGRATIONS:
         if name in done:

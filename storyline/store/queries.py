@@ -89,23 +89,25 @@ _QUOTE_SELECT = (
     "LEFT JOIN entities e ON e.pk = q.speaker_entity_pk ")
 
 
-def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int, *,
-               oldest_first: bool = False) -> list[dict]:
+def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int,
+               offset: int = 0, *, oldest_first: bool = False) -> list[dict]:
     """Quote rows matching the SQL condition ``where`` (over ``q`` quotes, ``a`` articles,
     ``e`` speaker entities), newest article first (or oldest), one per (story, quote text):
     a wire story carried by ten outlets is one quote."""
     order = "a.published ASC, q.pk" if oldest_first else "a.published DESC, q.pk"
-    sql = (_QUOTE_SELECT + f"WHERE {where} AND q.pk IN (SELECT MIN(q2.pk) FROM quotes q2 "
-           "JOIN articles a2 ON a2.pk = q2.article_pk GROUP BY a2.story_id, q2.text) "
-           f"ORDER BY {order} LIMIT ?")
-    return [dict(r) for r in conn.execute(sql, params + [int(limit)])]
+    sql = (_QUOTE_SELECT + f"WHERE {where} AND {_ONE_PER_STORY} "
+           f"ORDER BY {order} LIMIT ? OFFSET ?")
+    return [dict(r) for r in conn.execute(sql, params + [int(limit), int(offset)])]
 
 
-def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 100) -> list[dict]:
-    """Quotes, newest article first, one per story and text; ``speaker`` matches the
-    resolved entity (any alias or spelling variant) or the speaker as written / the
-    entity's name folded (accents, case, apostrophes ignored) by whole-word prefix."""
+# The first quote (lowest pk) of its text in its story: checked per candidate row through
+# the story's articles (index articles_story, quotes_article), never by grouping all quotes.
+_ONE_PER_STORY = ("NOT EXISTS (SELECT 1 FROM articles a2 JOIN quotes q2 "
+                  "ON q2.article_pk = a2.pk WHERE a2.story_id = a.story_id "
+                  "AND q2.text = q.text AND q2.pk < q.pk)")
+
+
+def _quote_where(conn, speaker, since, until) -> tuple[str, list]:
     where, params = ["1"], []
     if speaker:
         _entities.register_functions(conn)
@@ -123,22 +125,59 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str |
     if cond:
         where.append(cond)
         params += extra
-    return quote_rows(conn, " AND ".join(where), params, limit)
+    return " AND ".join(where), params
+
+
+def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Quotes, newest article first, one per story and text; ``speaker`` matches the
+    resolved entity (any alias or spelling variant) or the speaker as written / the
+    entity's name folded (accents, case, apostrophes ignored) by whole-word prefix.
+    ``offset`` skips that many (see :func:`count_quotes`).
+
+    Example: ``quotes(conn, speaker="Bakker", limit=20, offset=20)``"""
+    where, params = _quote_where(conn, speaker, since, until)
+    return quote_rows(conn, where, params, limit, offset)
+
+
+def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
+                 since: str | None = None, until: str | None = None) -> int:
+    """How many rows :func:`quotes` with the same filters returns in all."""
+    where, params = _quote_where(conn, speaker, since, until)
+    return conn.execute(f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.pk = q.article_pk "
+                        f"LEFT JOIN entities e ON e.pk = q.speaker_entity_pk "
+                        f"WHERE {where} AND {_ONE_PER_STORY}", params).fetchone()[0]
 
 
 def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,
-           limit: int = 100, today: str | None = None) -> list[dict]:
+           limit: int = 100, today: str | None = None, offset: int = 0, kind: str | None = None,
+           since: str | None = None, until: str | None = None) -> list[dict]:
     """Events, latest date first, one row per event of a story (the same wire story carried by
     three outlets is one event, with ``reports`` = 3); ``where`` matches the place name (accent-, case- and
     apostrophe-insensitive, by whole-word prefix: "Zurich" finds "Zürich", "Hague" finds
-    "The Hague") or a two-letter country code.
+    "The Hague") or a two-letter country code; ``kind`` the event kind ("talks", "vote").
 
     ``upcoming`` keeps the events still ahead on ``today`` (ISO date, default: today), soonest
     first: those whose date, read as a TIMEX3 value (day, month, year, ISO week, season,
     quarter), ends today or later; FUTURE_REF always, PAST_REF never; and those with status
     "scheduled" whose date cannot be resolved (none, or a value like "XXXX-03"). Dates are
     compared as dates, never as text ("PAST_REF" and "2025-W06" do not sort after a day).
+    ``since``/``until`` (ISO dates) keep the events whose period overlaps those days, soonest
+    first. ``offset`` skips that many rows (see :func:`count_events`).
     """
+    return _events(conn, upcoming, where, today, kind, since, until)(int(offset), int(limit))
+
+
+def count_events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | None = None,
+                 today: str | None = None, kind: str | None = None, since: str | None = None,
+                 until: str | None = None) -> int:
+    """How many rows :func:`events` with the same filters returns in all."""
+    return _events(conn, upcoming, where, today, kind, since, until)(None, None)
+
+
+def _events(conn, upcoming, where, today, kind, since, until):
+    """A function ``page(offset, limit)``: the rows of that page, or their total when
+    ``limit`` is None."""
     from storyline.enrich.events import timex_range, timex_relation
 
     cond, params = ["1"], []
@@ -146,27 +185,49 @@ def events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str | Non
         _entities.register_functions(conn)
         cond.append("(sl_name_matches(?, e.where_name) OR upper(e.country_code) = upper(?))")
         params += [where, where]
+    if kind:
+        cond.append("e.kind = ? COLLATE NOCASE")
+        params.append(kind)
     sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
            "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
            "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
+           "coalesce(a.url, a.canonical_url) AS url, "
            "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
            "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
            "coalesce(e.where_name, ''), e.status ")
-    if not upcoming:
-        rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, pk LIMIT ?',
-                            params + [int(limit)]).fetchall()
-        return [_event_row(r) for r in rows]
+
+    if not (upcoming or since or until):
+        def page(offset, limit):
+            if limit is None:
+                return conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+            rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, pk LIMIT ? OFFSET ?',
+                                params + [limit, offset]).fetchall()
+            return [_event_row(r) for r in rows]
+        return page
+
     day = _dt.date.fromisoformat(today) if today else _dt.date.today()
+    lo = _dt.date.fromisoformat(since[:10]) if since else None
+    hi = _dt.date.fromisoformat(until[:10]) if until else None
     kept = []
     for n, r in enumerate(conn.execute(sql + "ORDER BY pk", params)):
-        relation = timex_relation(r["when"], day)
-        if relation in ("now", "future") or (relation is None and r["status"] == "scheduled"):
-            rng = timex_range(r["when"])
-            # soonest first: by the period's start; FUTURE_REF and undated ones last
-            kept.append(((rng is None, rng[0] if rng else _dt.date.max, n), r))
+        rng = timex_range(r["when"])
+        if upcoming:
+            relation = timex_relation(r["when"], day)
+            if not (relation in ("now", "future")
+                    or (relation is None and r["status"] == "scheduled")):
+                continue
+        if (lo or hi) and (rng is None or (lo and rng[1] < lo) or (hi and rng[0] > hi)):
+            continue
+        # soonest first: by the period's start; FUTURE_REF and undated ones last
+        kept.append(((rng is None, rng[0] if rng else _dt.date.max, n), r))
     kept.sort(key=lambda kr: kr[0])
-    return [_event_row(r) for _k, r in kept[:int(limit)]]
+
+    def page(offset, limit):
+        if limit is None:
+            return len(kept)
+        return [_event_row(r) for _k, r in kept[offset:offset + limit]]
+    return page
 
 
 def _event_row(r) -> dict:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from storyline.store import entities as _entities
+
 from storyline.rules.store import (BM25_WEIGHTS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN,
                                    SNIPPET_TOKENS)
 
@@ -50,13 +52,9 @@ def date_filter(column: str, since: str | None, until: str | None) -> tuple[str,
     return (" AND ".join(sql), params)
 
 
-def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
-           until: str | None = None, outlet: str | None = None, limit: int = 20) -> list[dict]:
-    """Best matches first: id, title, outlet, published, url, story_id, rank (bm25,
-    lower is better) and a snippet with matches marked ``[`` ``]``."""
-    match = fts_query(query)
-    if not match:
-        return []
+def _search_where(conn: sqlite3.Connection, match: str, since, until, outlet, person, place,
+                  language) -> tuple[str, list]:
+    """The WHERE clause (over ``articles_fts`` joined to ``articles a``) of a search."""
     where = ["articles_fts MATCH ?"]
     params: list = [match]
     cond, extra = date_filter("a.published", since, until)
@@ -66,12 +64,73 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
     if outlet:
         where.append("a.outlet = ? COLLATE NOCASE")
         params.append(outlet)
+    if language:
+        where.append("a.language = ? COLLATE NOCASE")
+        params.append(language)
+    if person:
+        pk = _entities.lookup(conn, person)
+        where.append("a.pk IN (SELECT article_pk FROM article_entities WHERE entity_pk = ?)")
+        params.append(-1 if pk is None else pk)
+    if place:
+        _entities.register_functions(conn)
+        where.append("a.pk IN (SELECT article_pk FROM places WHERE sl_name_matches(?, name) "
+                     "OR upper(country_code) = upper(?))")
+        params += [place, place]
+    return " AND ".join(where), params
+
+
+def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
+           until: str | None = None, outlet: str | None = None, person: str | None = None,
+           place: str | None = None, language: str | None = None, limit: int = 20,
+           offset: int = 0,
+           marks: tuple[str, str] = (SNIPPET_OPEN, SNIPPET_CLOSE)) -> list[dict]:
+    """Best matches first: id, title, outlet, published, url, story_id, rank (bm25,
+    lower is better) and a snippet with matches marked ``[`` ``]`` (or ``marks``).
+    ``person`` keeps articles naming that entity (any alias), ``place`` those placed
+    there (name or country code); ``offset`` skips that many hits (see :func:`count`).
+
+    Example: ``search(conn, "port strike", language="en", limit=10, offset=10)``
+    """
+    match = fts_query(query)
+    if not match:
+        return []
+    where, params = _search_where(conn, match, since, until, outlet, person, place, language)
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     sql = (f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, "
            f"bm25(articles_fts, {weights}) AS rank, "
            f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet "
            f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-           f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?")
-    rows = conn.execute(sql, [SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
-                        + params + [int(limit)]).fetchall()
+           f"WHERE {where} ORDER BY rank LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, [marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
+                        + params + [int(limit), int(offset)]).fetchall()
     return [dict(r) for r in rows]
+
+
+def count(conn: sqlite3.Connection, query: str, *, since: str | None = None,
+          until: str | None = None, outlet: str | None = None, person: str | None = None,
+          place: str | None = None, language: str | None = None) -> int:
+    """How many articles :func:`search` with the same filters finds in all."""
+    match = fts_query(query)
+    if not match:
+        return 0
+    where, params = _search_where(conn, match, since, until, outlet, person, place, language)
+    return conn.execute(f"SELECT COUNT(*) FROM articles_fts JOIN articles a "
+                        f"ON a.pk = articles_fts.rowid WHERE {where}", params).fetchone()[0]
+
+
+def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
+    """The outlets and languages of the hits, most frequent first, with counts:
+    ``{"outlet": [{"value": "Reuters", "count": 3}], "language": [...]}``."""
+    match = fts_query(query)
+    out: dict[str, list[dict]] = {"outlet": [], "language": []}
+    if not match:
+        return out
+    where, params = _search_where(conn, match, filters.get("since"), filters.get("until"),
+                                  filters.get("outlet"), filters.get("person"),
+                                  filters.get("place"), filters.get("language"))
+    for column in out:
+        out[column] = [{"value": r[0], "count": r[1]} for r in conn.execute(
+            f"SELECT a.{column}, COUNT(*) AS n FROM articles_fts JOIN articles a "
+            f"ON a.pk = articles_fts.rowid WHERE {where} AND a.{column} IS NOT NULL "
+            f"GROUP BY a.{column} ORDER BY n DESC, a.{column} LIMIT ?", params + [int(top)])]
+    return out
