@@ -74,6 +74,16 @@ def input_options(func):
     return func
 
 
+def workers_option(func):
+    """``--workers N``: processes that extract and enrich pages (default: the cores)."""
+    from storyline.parallel import default_workers
+
+    return click.option("--workers", "-j", type=click.IntRange(min=1), default=default_workers(),
+                        show_default="the number of cores",
+                        help="Worker processes extracting and enriching pages; 1 runs all in "
+                             "this process. Output order is the input order.")(func)
+
+
 def open_archive(db: str | None, *, create: bool = False):
     """The archive at ``db``; read-only commands never create one by mistake."""
     from storyline.errors import ArchiveError

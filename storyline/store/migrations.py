@@ -182,12 +182,22 @@ CREATE TABLE sightings (                   -- exact duplicates seen at another U
 CREATE INDEX sightings_article ON sightings(article_pk);
 """
 
+RAW_PAGES = """
+CREATE TABLE raw_pages (                   -- a hash of every page's raw bytes that became an
+    hash        TEXT PRIMARY KEY,          -- article or met one already archived, so a rerun
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,  -- skips the
+    seen_at     TEXT NOT NULL              -- same bytes before extracting them again
+) WITHOUT ROWID;
+CREATE INDEX raw_pages_article ON raw_pages(article_pk);
+"""
+
 #: The schema history, oldest first. Append only.
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
     ("0003_enrichment_tables", ENRICHMENT),
     ("0004_duplicate_sightings", SIGHTINGS),
+    ("0005_raw_page_hashes", RAW_PAGES),
 ]
 
 
