@@ -35,6 +35,9 @@ from typing import Callable, Iterable, Iterator
 from storyline.errors import StorylineError
 from storyline.model import Article, RawPage
 
+#: Seconds between a worker's checks that the process which started it is still alive.
+ORPHAN_CHECK_S = 1.0
+
 #: Pages read ahead per worker: enough that no worker waits for the next page while the
 #: parent stores a result, few enough that a long crawl never sits in memory.
 IN_FLIGHT_PER_WORKER = 2
@@ -89,8 +92,38 @@ class _Worker:
         return cls.archive.has(article)
 
 
-def _init_worker(settings: Settings) -> None:
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL leaves it no time to stop the pool) exits
+    too, instead of waiting for pages forever with a spaCy model in memory. (The parent pid is
+    watched, not ``getppid()``: a forkserver's workers are its children, and it outlives a
+    killed parent as long as they do.)"""
+    import threading
+    import time
+
+    def alive() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # pragma: no cover - the pid now belongs to another user
+            return False
+        try:  # killed but not yet reaped by its own parent
+            with open(f"/proc/{parent}/stat", encoding="ascii", errors="replace") as fh:
+                return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except (OSError, IndexError):
+            return True
+
+    def watch() -> None:
+        while alive():
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="storyline-orphan-watch").start()
+
+
+def _init_worker(settings: Settings, parent: int) -> None:
     """Runs once in each worker: keeps the settings and loads the model before the first page."""
+    _exit_when_orphaned(parent)
     _Worker.settings = settings
     _Worker.archive = None
     import storyline.process  # noqa: F401 - extraction and enrichment code, imported once
@@ -173,7 +206,7 @@ def _finished(future: Future | None) -> bool:
 def _pooled(items: Iterator, workers: int, settings: Settings, skip) -> Iterator[Outcome]:
     def start() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
-                                   initargs=(settings,))
+                                   initargs=(settings, os.getpid()))
 
     pool = start()
     window: deque[tuple[Outcome, Future | None]] = deque()
