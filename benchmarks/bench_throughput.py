@@ -42,6 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from benchmarks._paths import DATA  # noqa: E402
+from storyline.parallel import descendants  # noqa: E402
 
 BENCH = DATA / "article-extraction-benchmark" / "html"
 SECTION = "throughput"
@@ -223,23 +224,6 @@ def main() -> None:
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.add(child)
-            todo.append(child)
-    return out
-
-
 def kill_test(pages: Path, tmp: Path, n: int, workers: int) -> str:
     db = tmp / "killed.db"
     cmd = cli("ingest", str(pages), "--db", str(db), "-q", "--workers", str(workers))
@@ -247,7 +231,7 @@ def kill_test(pages: Path, tmp: Path, n: int, workers: int) -> str:
     target, seen = max(1, n // 3), set()
     while proc.poll() is None:
         time.sleep(0.2)
-        seen |= _descendants(proc.pid)
+        seen |= descendants(proc.pid)
         try:
             with sqlite3.connect(db, timeout=1) as con:
                 if con.execute("SELECT count(*) FROM articles").fetchone()[0] >= target:
@@ -256,7 +240,7 @@ def kill_test(pages: Path, tmp: Path, n: int, workers: int) -> str:
             pass
     if proc.poll() is not None:
         return "Kill test: the ingest finished before it could be killed; raise --pages."
-    seen |= _descendants(proc.pid)
+    seen |= descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     t = time.perf_counter()

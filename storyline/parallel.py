@@ -121,6 +121,27 @@ def _exit_when_orphaned(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="storyline-orphan-watch").start()
 
 
+def descendants(pid: int) -> set[int]:
+    """Pids of the processes ``pid`` started, directly or not (Linux ``/proc``; empty
+    elsewhere): an ingest's forkserver and workers, to check that none outlives it."""
+    children: dict[int, list[int]] = {}
+    proc = "/proc"
+    for name in os.listdir(proc) if os.path.isdir(proc) else ():
+        if name.isdigit():
+            try:
+                with open(f"{proc}/{name}/stat", encoding="ascii", errors="replace") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
 def _init_worker(settings: Settings, parent: int) -> None:
     """Runs once in each worker: keeps the settings and loads the model before the first page."""
     _exit_when_orphaned(parent)

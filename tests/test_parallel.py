@@ -19,7 +19,7 @@ from storyline import parallel
 from storyline.cli import main
 from storyline.errors import InputError
 from storyline.model import RawPage
-from storyline.parallel import Settings, process_pages
+from storyline.parallel import Settings, descendants, process_pages
 
 from test_batch import _write_warc, article_html
 
@@ -129,21 +129,13 @@ def test_extract_with_two_workers_prints_what_one_worker_prints(tmp_path):
     assert runs["2"].stderr.count("bad.html") == 1
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.add(child)
-            todo.append(child)
-    return out
+def _stored(db: Path) -> int:
+    """Articles committed so far (0 while the archive is not there or is locked)."""
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
 
 
 def _archive_state(db: Path) -> dict:
@@ -169,17 +161,11 @@ def test_sigkill_during_a_parallel_ingest_then_resume_gives_the_clean_archive(tm
     db = tmp_path / "killed.db"
     proc = subprocess.Popen([*cmd, str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline, workers = time.time() + 180, set()
-    while time.time() < deadline and proc.poll() is None:
+    while time.time() < deadline and proc.poll() is None and _stored(db) < 10:
         time.sleep(0.2)
-        workers |= _descendants(proc.pid)
-        try:
-            with sqlite3.connect(db, timeout=1) as con:
-                if con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 10:
-                    break
-        except sqlite3.OperationalError:
-            pass
+        workers |= descendants(proc.pid)
     killed_midway = proc.poll() is None
-    workers |= _descendants(proc.pid)
+    workers |= descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert killed_midway, "ingest finished before it could be killed; raise n_pages"
