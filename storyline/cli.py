@@ -155,7 +155,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
         for outcome in _outcomes(todo, input_format, max_bytes,
                                  make_fetcher(timeout, retries, max_bytes), workers,
                                  Settings(enrich=not no_enrich, published=published,
-                                          archive_path=str(archive.path)),
+                                          archive_path=str(Path(archive.path).resolve())),
                                  skip=lambda raw: (archive.has_url(raw.url) or archive.has_raw(
                                      page_hash(raw.content, raw.kind, raw.url))),
                                  known=archive.has):
