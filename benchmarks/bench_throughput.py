@@ -219,8 +219,8 @@ def main() -> None:
     print(body)
     if not args.no_write:
         write_section(SECTION, "Throughput: workers, re-ingest, start-up, kill and resume", body,
-                      command=f".venv/bin/python benchmarks/bench_throughput.py --pages {args.pages}"
-                              f" --workers {args.workers}")
+                      command=f".venv/bin/python benchmarks/bench_throughput.py "
+                              f"--pages {args.pages} --workers {args.workers}")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

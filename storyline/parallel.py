@@ -251,13 +251,17 @@ def _pooled(items: Iterator, workers: int, settings: Settings, skip) -> Iterator
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = start()
                         try:
-                            outcome.article, outcome.error = pool.submit(_work, outcome.page).result()
+                            retry = pool.submit(_work, outcome.page)
+                            outcome.article, outcome.error = retry.result()
                         except BrokenProcessPool:
                             outcome.error = _worker_died(outcome.page)
                             pool.shutdown(wait=False, cancel_futures=True)
                             pool = start()
                         window = deque((o, f if _finished(f) else pool.submit(_work, o.page))
                                        for o, f in window)
+                    except Exception as exc:  # noqa: BLE001 - e.g. a page that cannot be pickled
+                        outcome.error = StorylineError(f"unexpected {type(exc).__name__}: {exc}",
+                                                       source=outcome.page.origin)
                 yield outcome
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -94,7 +94,8 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     if MINHASH_SCHEME != "affine32":
-        raise ValueError(f"rules.store.MINHASH_SCHEME {MINHASH_SCHEME!r}: only affine32 is built in")
+        raise ValueError(f"rules.store.MINHASH_SCHEME {MINHASH_SCHEME!r}: only affine32 is "
+                         f"built in")
     gen = np.random.RandomState(MINHASH_SEED)
     a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
