@@ -112,6 +112,17 @@ def test_a_worker_that_dies_costs_only_its_page():
     assert all(o.article is not None and o.error is None for i, o in enumerate(outcomes) if i != 1)
 
 
+def test_a_page_that_cannot_be_sent_to_a_worker_is_its_own_error():
+    pages = _pages(3)
+    odd = RawPage(content="<p>x</p>", origin="odd.html", meta={"hook": lambda: None})
+    outcomes = list(process_pages([pages[0], odd, pages[1], pages[2]], workers=2,
+                                  settings=NO_ENRICH))
+    assert [o.page.origin for o in outcomes] == ["page-0.html", "odd.html", "page-1.html",
+                                                 "page-2.html"]
+    assert outcomes[1].error.line().startswith("odd.html: [E000] unexpected")
+    assert all(o.article is not None for i, o in enumerate(outcomes) if i != 1)
+
+
 def test_extract_with_two_workers_prints_what_one_worker_prints(tmp_path):
     """With enrichment: the spaCy model is loaded in each worker and gives the same facts."""
     for i in range(3):
