@@ -79,9 +79,10 @@ def workers_option(func):
     from storyline.parallel import default_workers
 
     return click.option("--workers", "-j", type=click.IntRange(min=1), default=default_workers(),
-                        show_default="the number of cores",
-                        help="Worker processes extracting and enriching pages; 1 runs all in "
-                             "this process. Output order is the input order.")(func)
+                        envvar="STORYLINE_WORKERS", show_default="the number of cores",
+                        help="Worker processes extracting and enriching pages "
+                             "($STORYLINE_WORKERS); 1 runs all in this process. Output order "
+                             "is the input order.")(func)
 
 
 def open_archive(db: str | None, *, create: bool = False):
