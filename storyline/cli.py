@@ -15,7 +15,7 @@ import click
 
 from storyline import __version__
 from storyline.cliutil import (db_option, echo_json, err, format_option, input_options, iso_date,
-                               make_fetcher, open_archive)
+                               make_fetcher, open_archive, workers_option)
 from storyline.errors import StorylineError
 from storyline.escaping import json_text
 
@@ -52,39 +52,25 @@ def main():
     """
 
 
-def _iter_articles(sources, input_format, published, no_enrich, max_bytes, seen=None,
-                   fetcher=None):
-    """Yield (article, None) or (None, error) for every page of every source, in order.
-
-    ``seen(raw) -> bool`` lets ``ingest`` skip pages already archived (by URL) without
-    extracting them again; those yield (None, None)."""
+def _outcomes(sources, input_format, max_bytes, fetcher, workers, settings, skip=None,
+              known=None):
+    """Every page of every source through ``storyline.parallel.process_pages``, in order."""
     from storyline.ingest import iter_pages
-    from storyline.process import process_page
+    from storyline.parallel import process_pages
 
     stdin = sys.stdin.buffer if "-" in sources else None
-    for item in iter_pages(list(sources), input_format=input_format, max_bytes=max_bytes,
-                           stdin=stdin, fetcher=fetcher):
-        if isinstance(item, StorylineError):
-            yield None, item
-            continue
-        if seen is not None and seen(item):
-            yield None, None
-            continue
-        try:
-            yield process_page(item, enrich_text=not no_enrich, published=published), None
-        except StorylineError as exc:
-            exc.source = item.origin  # name the input as the user gave it (file#item-3)
-            yield None, exc
-        except Exception as exc:  # noqa: BLE001 - one bad page never stops a batch
-            yield None, StorylineError(f"unexpected {type(exc).__name__}: {exc}",
-                                       source=item.origin)
+    pages = iter_pages(list(sources), input_format=input_format, max_bytes=max_bytes,
+                       stdin=stdin, fetcher=fetcher)
+    return process_pages(pages, workers=workers, settings=settings, skip=skip, known=known)
 
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @input_options
+@workers_option
 @format_option(["json", "jsonl", "text", "md"], "json")
-def extract(sources, input_format, published, no_enrich, max_bytes, timeout, retries, fmt):
+def extract(sources, input_format, published, no_enrich, max_bytes, timeout, retries, workers,
+            fmt):
     """Extract clean articles from SOURCES, without an archive.
 
     SOURCES are files (HTML, .gz, scraped text, WARC, RSS/Atom, JSON Lines),
@@ -97,16 +83,18 @@ def extract(sources, input_format, published, no_enrich, max_bytes, timeout, ret
         storyline extract page.html --format json
         storyline extract crawl.warc.gz --format jsonl --no-enrich > articles.jsonl
     """
+    from storyline.parallel import Settings
     from storyline.render import render_article
 
     failed = 0
-    for article, error in _iter_articles(sources, input_format, published, no_enrich, max_bytes,
-                                         fetcher=make_fetcher(timeout, retries, max_bytes)):
-        if error is not None:
+    for outcome in _outcomes(sources, input_format, max_bytes,
+                             make_fetcher(timeout, retries, max_bytes), workers,
+                             Settings(enrich=not no_enrich, published=published)):
+        if outcome.error is not None:
             failed += 1
-            err(error.line())
+            err(outcome.error.line())
             continue
-        data = article.to_dict()
+        data = outcome.article.to_dict()
         if fmt == "jsonl":
             click.echo(json_text(json.dumps(data, ensure_ascii=False)))
         elif fmt == "json":
@@ -119,14 +107,19 @@ def extract(sources, input_format, published, no_enrich, max_bytes, timeout, ret
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @input_options
+@workers_option
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retries, db, quiet):
+def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retries, workers, db,
+           quiet):
     """Extract, enrich and store articles from SOURCES in the archive.
 
     Each article is written in one transaction: an interrupted ingest leaves a
-    consistent archive, and running it again resumes, skipping what is in.
-    Exact duplicates are skipped; syndicated copies are linked to one story.
+    consistent archive, and running it again resumes, skipping what is in: a page
+    whose URL or raw bytes the archive has met is skipped before extraction.
+    Exact duplicates are skipped (and not enriched); syndicated copies are linked
+    to one story. Pages are extracted and enriched by --workers processes; this
+    one writes them in input order.
 
     \b
     Example:
@@ -136,7 +129,9 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from storyline.parallel import Settings
     from storyline.render import summary_table
+    from storyline.store.dedup import page_hash
 
     archive = open_archive(db, create=True)
     counts = {"added": 0, "duplicate": 0, "copy": 0, "failed": 0}
@@ -162,10 +157,15 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
 
     with progress:
         task = progress.add_task("", total=None)
-        for article, error in _iter_articles(todo, input_format, published, no_enrich,
-                                             max_bytes, seen=lambda raw: archive.has_url(raw.url),
-                                             fetcher=make_fetcher(timeout, retries, max_bytes)):
-            if article is None and error is None:
+        for outcome in _outcomes(todo, input_format, max_bytes,
+                                 make_fetcher(timeout, retries, max_bytes), workers,
+                                 Settings(enrich=not no_enrich, published=published,
+                                          archive_path=str(Path(archive.path).resolve())),
+                                 skip=lambda raw: (archive.has_url(raw.url) or archive.has_raw(
+                                     page_hash(raw.content, raw.kind, raw.url))),
+                                 known=archive.has):
+            error, article = outcome.error, outcome.article
+            if outcome.skipped:
                 counts["duplicate"] += 1
             elif error is not None:
                 counts["failed"] += 1
@@ -173,7 +173,9 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
                 report(error.line())
             else:
                 try:
-                    result = archive.add(article)
+                    page = outcome.page
+                    result = archive.add(article,
+                                         raw_hash=page_hash(page.content, page.kind, page.url))
                     counts[result.status] += 1
                 except StorylineError as exc:
                     exc.source = exc.source or article.source

@@ -90,6 +90,15 @@ _ALLOW_PRIVATE = "storyline.allow_private"
 def _remember_allow_private(ctx, param, value):
     """Kept in the context for make_fetcher, so commands need no extra argument."""
     ctx.meta[_ALLOW_PRIVATE] = bool(value)
+def workers_option(func):
+    """``--workers N``: processes that extract and enrich pages (default: the cores)."""
+    from storyline.parallel import default_workers
+
+    return click.option("--workers", "-j", type=click.IntRange(min=1), default=default_workers(),
+                        envvar="STORYLINE_WORKERS", show_default="the number of cores",
+                        help="Worker processes extracting and enriching pages "
+                             "($STORYLINE_WORKERS); 1 runs all in this process. Output order "
+                             "is the input order.")(func)
 
 
 def open_archive(db: str | None, *, create: bool = False):

@@ -11,7 +11,7 @@ from storyline.cli import main
 from storyline.digest import build, parse_since
 from storyline.errors import InputError, NotFound
 from storyline.store import Archive
-from webarchive import HOSTILE, build_archive, port_article
+from webarchive import build_archive
 
 NOW = _dt.datetime(2026, 11, 21, 12, 0, tzinfo=_dt.timezone.utc)
 

@@ -27,7 +27,7 @@ def _link(text, url) -> str:
 
 
 def to_markdown(d: dict) -> str:
-    lines = [f"# Storyline digest", "",
+    lines = ["# Storyline digest", "",
              f"New since {d['since']} (until {d['until']}): {d['new_articles']} article(s).", ""]
 
     def section(title, rows, fmt):

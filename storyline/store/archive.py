@@ -142,6 +142,18 @@ class Archive:
             "SELECT 1 FROM article_urls WHERE url = ? UNION ALL "
             "SELECT 1 FROM sightings WHERE url = ? LIMIT 1", (key, key)).fetchone())
 
+    def has_raw(self, page_hash: str | None) -> bool:
+        """True if a page with these raw bytes (``dedup.page_hash``) was archived or met as a
+        duplicate: a rerun skips it before extracting it."""
+        return bool(page_hash) and bool(self.conn.execute(
+            "SELECT 1 FROM raw_pages WHERE hash = ?", (page_hash,)).fetchone())
+
+    def _record_raw(self, page_hash: str | None, article_id: str) -> None:
+        if page_hash:
+            self.conn.execute("INSERT OR IGNORE INTO raw_pages(hash, article_pk, seen_at) "
+                              "SELECT ?, pk, ? FROM articles WHERE id = ?",
+                              (page_hash, _now(), article_id))
+
     def _record_sighting(self, existing_id: str, article: Article) -> None:
         url = dedup.url_key(article.canonical_url) or dedup.url_key(article.url)
         if url is None or self.has_url(url):
@@ -152,8 +164,11 @@ class Archive:
                           "VALUES (?,?,?,?,?)",
                           (url, pk, article.outlet, article.published, _now()))
 
-    def add(self, article: Article) -> AddResult:
-        """Store one article (and its enrichment) in one transaction; see AddResult."""
+    def add(self, article: Article, *, raw_hash: str | None = None) -> AddResult:
+        """Store one article (and its enrichment) in one transaction; see AddResult.
+
+        ``raw_hash`` (``dedup.page_hash`` of the page it came from) is remembered with the
+        article it became or duplicated, in the same transaction, for :meth:`has_raw`."""
         if not (article.text or "").strip():
             raise ArchiveError("article has no text; nothing to archive",
                                source=article.source or article.url)
@@ -166,11 +181,14 @@ class Archive:
                     self.conn.execute("UPDATE meta SET value = value + 1 "
                                       "WHERE key = 'duplicates_skipped'")
                     self._record_sighting(existing, article)
+                    self._record_raw(raw_hash, existing)
                     story = self.conn.execute("SELECT story_id FROM articles WHERE id = ?",
                                               (existing,)).fetchone()
                     return AddResult("duplicate", existing, story[0] if story else None)
                 match = dedup.find_copy(self.conn, sig, bands) if sig is not None else None
-                return self._insert(article, sig, bands, match)
+                result = self._insert(article, sig, bands, match)
+                self._record_raw(raw_hash, result.id)
+                return result
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"could not store the article ({exc}); nothing was written",
                                source=article.source or article.url) from exc

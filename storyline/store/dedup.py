@@ -21,20 +21,23 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-import numpy as np
-from datasketch import MinHash
 
 from storyline.model import normalise_text
 from storyline.rules.store import (COPY_THRESHOLD, LSH_BANDS, LSH_ROWS, MAX_CANDIDATES,
                                    MINHASH_SCHEME, MINHASH_SEED,
                                    NUM_PERM, SHINGLE_WORDS, TRACKING_PARAMS)
 
+if TYPE_CHECKING:  # numpy is imported where a signature is computed, not by every command
+    import numpy as np
+
 assert LSH_BANDS * LSH_ROWS <= NUM_PERM, "rules.store: LSH_BANDS * LSH_ROWS must be <= NUM_PERM"
 
 _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)  # permutations computed once
+#: MurmurHash3's 32-bit finalizer constants (datasketch's pre-mix of the affine32 scheme).
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
 
 def url_key(url: str | None) -> str | None:
@@ -58,6 +61,22 @@ def url_key(url: str | None) -> str | None:
     return urlunsplit(("", host, path, urlencode(sorted(query)), ""))[2:]
 
 
+def page_hash(content: bytes | str, kind: str = "html", url: str | None = None) -> str:
+    """Hex SHA-256 of a page as it came in: its raw bytes, the kind they were read as and
+    its URL (:func:`url_key`; none for a local file). The key of ``raw_pages``: a rerun skips
+    a page it has met before without extracting it. The same bytes at a new URL are not
+    skipped, so the archive can record that outlet too (extracted, not enriched).
+
+    >>> page_hash(b"<p>Hi</p>") == page_hash("<p>Hi</p>")
+    True
+    >>> page_hash(b"<p>Hi</p>", url="https://a.example/x") == page_hash(b"<p>Hi</p>")
+    False
+    """
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    head = f"{kind}\0{url_key(url) or ''}\0".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(head + data).hexdigest()
+
+
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     """Set of ``size``-word shingles of the normalised text (the whole text if shorter)."""
     words = normalise_text(text).split()
@@ -68,15 +87,47 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The ``(a, b)`` of the NUM_PERM affine permutations ``a * h + b mod 2**32``, drawn as
+    ``datasketch.MinHash(seed=MINHASH_SEED, scheme="affine32")`` draws them (``a`` odd)."""
+    import numpy as np
+
+    if MINHASH_SCHEME != "affine32":
+        raise ValueError(f"rules.store.MINHASH_SCHEME {MINHASH_SCHEME!r}: only affine32 is "
+                         f"built in")
+    gen = np.random.RandomState(MINHASH_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
 def signature(text: str) -> np.ndarray | None:
-    """MinHash signature (``NUM_PERM`` uint32, scheme affine32) of the text's shingles; None if no words."""
+    """MinHash signature (``NUM_PERM`` uint32) of the text's shingles; None if no words.
+
+    The same values as ``datasketch.MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED,
+    scheme="affine32")`` fed the shingles (SHA-1's first 4 bytes, MurmurHash3-finalised, then
+    permuted), computed with numpy alone so that opening an archive does not import
+    datasketch and scipy (~1 s)::
+
+        >>> signature("one two three four five six").shape
+        (128,)
+    """
+    import numpy as np
+
     sh = shingles(text)
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_TEMPLATE.permutations,
-                scheme=MINHASH_SCHEME)
-    m.update_batch(list(sh))
-    return m.hashvalues.astype(np.uint32)
+    hv = np.fromiter((int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in sh),
+                     dtype=np.uint32, count=len(sh)).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations()
+    return (hv * a + b).min(axis=0)
 
 
 def to_blob(sig: np.ndarray) -> bytes:
@@ -84,11 +135,15 @@ def to_blob(sig: np.ndarray) -> bytes:
 
 
 def from_blob(blob: bytes) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(blob, dtype="<u4")
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity: share of equal signature slots."""
+    import numpy as np
+
     return float(np.count_nonzero(a == b)) / len(a)
 
 

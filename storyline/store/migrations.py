@@ -218,6 +218,15 @@ def _restory_existing(conn: sqlite3.Connection) -> None:
     rebuild(conn)
 
 
+RAW_PAGES = """
+CREATE TABLE raw_pages (                   -- a hash of every page's raw bytes that became an
+    hash        TEXT PRIMARY KEY,          -- article or met one already archived, so a rerun
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,  -- skips the
+    seen_at     TEXT NOT NULL              -- same bytes before extracting them again
+) WITHOUT ROWID;
+CREATE INDEX raw_pages_article ON raw_pages(article_pk);
+"""
+
 #: The schema history, oldest first. Append only.
 WATCHES = """
 CREATE TABLE watches (                     -- saved searches: a digest section each
@@ -240,6 +249,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0005_story_model", STORY_MODEL),
     ("0006_stories_for_existing_articles", _restory_existing),
     ("0007_watches_and_list_indexes", WATCHES),
+    ("0008_raw_page_hashes", RAW_PAGES),
 ]
 
 
