@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from storyline.facts import FACT_NAMES
+
 SCHEMA_VERSION = "1"
 
 #: Reading rate used for ``reading_time_min`` (words per minute of adult silent
@@ -95,7 +97,7 @@ class Article:
         out["reading_wpm"] = READING_WPM
         out["text"] = self.text
         out["provenance"] = dict(self.provenance)
-        for key in ("entities", "quotes", "times", "places", "events"):
+        for key in FACT_NAMES:
             out[key] = d[key]
         return out
 
@@ -107,7 +109,7 @@ class Article:
         art.authors = list(d.get("authors") or [])
         art.images = [Image(**i) for i in d.get("images") or []]
         art.provenance = dict(d.get("provenance") or {})
-        for key in ("entities", "quotes", "times", "places", "events"):
+        for key in FACT_NAMES:
             setattr(art, key, list(d.get(key) or []))
         return art
 

@@ -5,17 +5,17 @@ from typing import Callable
 
 from storyline.enrich.pipeline import Component, enrich, parse_published
 from storyline.errors import StorylineError
+from storyline.facts import FACT_NAMES
 from storyline.extract.core import extract
 from storyline.model import Article, RawPage
 
-ENRICHED_FIELDS = ("entities", "quotes", "times", "places", "events")
 
 
 def analyse(article: Article, components: list[Component] | None = None) -> Article:
     """Fill the article's entities, quotes, times, places and events from its text."""
     published = parse_published(article.published) if article.published else None
     doc = enrich(article.text, published, components=components)
-    for name in ENRICHED_FIELDS:
+    for name in FACT_NAMES:
         setattr(article, name, getattr(doc, name))
     return article
 

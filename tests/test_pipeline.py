@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.enrich.pipeline import (Document, PipelineError, component, parse_published,
+from storyline.enrich.pipeline import parse_published
+from storyline.enrich.runner import (Document, PipelineError, component,
                                        run_pipeline)
 
 

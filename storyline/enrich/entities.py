@@ -41,7 +41,7 @@ from storyline.enrich.entity_labels import (_acronym_mentions, _add_missed_demon
                                             _datelines, _extend_names_left, _fix_labels,
                                             _merge_org_tails, _repair_labels, _strip_titles,
                                             _unify_labels)
-from storyline.enrich.pipeline import Document, component
+from storyline.enrich.runner import Document, component
 from storyline.enrich.roles import (_add_role, _descriptors, _drop_title_words,
                                     _resolve_role_orgs, _role_after, _role_appos_before,
                                     _role_before)

@@ -125,7 +125,7 @@ def known_places() -> frozenset[str]:
     """Name keys of countries, US states and cities of at least
     ``GAZETTEER_RELABEL_MIN_POPULATION`` people (official names only: alternate names hold
     too many words that are also people's or companies' names)."""
-    from storyline import gazetteer as G
+    import storyline.gazetteer as G
 
     keys = {_place_key(c["name"]) for c in G.countries().values()}
     keys.update(_place_key(s["name"]) for s in G.us_states().values())
@@ -162,7 +162,7 @@ def is_known_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def known_countries() -> frozenset[str]:
     """Name keys of the gazetteer's countries (whatever their population)."""
-    from storyline import gazetteer as G
+    import storyline.gazetteer as G
 
     return frozenset(_place_key(c["name"]) for c in G.countries().values())
 

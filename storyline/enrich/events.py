@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.enrich.pipeline import Document, component
+from storyline.enrich.runner import Document, component
 from storyline.enrich.event_dates import (best_when, compare, day, relative_when, timex_range,
                                            timex_relation, when_compatible, when_same)
 from storyline.enrich.event_participants import participants, support_verb, travel_verb

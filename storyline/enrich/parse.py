@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from storyline.enrich.nlp import load_nlp
-from storyline.enrich.pipeline import Document, component
+from storyline.enrich.runner import Document, component
 
 
 @component("parse", assigns=("spacy",))

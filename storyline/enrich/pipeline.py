@@ -1,9 +1,7 @@
-"""The enrichment runner.
+"""The default enrichment pipeline: which components run, in which order.
 
-A component is a small callable ``fn(doc) -> doc`` that declares the
-attributes of :class:`Document` it ``requires`` and the ones it ``assigns``.
-The runner checks both, so a component that forgets to fill what it promised,
-or runs before what it needs, fails loudly instead of silently.
+The runner, the Document and the ``component`` declaration are in
+:mod:`storyline.enrich.runner` (components import that module, never this one).
 
 Order (each line needs the ones above it)::
 
@@ -16,77 +14,24 @@ Order (each line needs the ones above it)::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable
 
-from storyline.errors import StorylineError
+from storyline.enrich.runner import Component, Document, run_pipeline
 
-
-@dataclass
-class Document:
-    """The article text plus named groups of character spans into ``text``."""
-
-    text: str
-    published: datetime | date | None = None
-    spacy: Any = None  # spacy.tokens.Doc
-    entities: list[dict] = field(default_factory=list)
-    quotes: list[dict] = field(default_factory=list)
-    times: list[dict] = field(default_factory=list)
-    places: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    done: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Component:
-    name: str
-    func: Callable[[Document], Document]
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
-
-
-class PipelineError(StorylineError):
-    code = "E401"
-
-
-def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ()):
-    def wrap(func: Callable[[Document], Document]) -> Component:
-        return Component(name, func, tuple(requires), tuple(assigns))
-    return wrap
-
-
-def run_pipeline(doc: Document, components: list[Component]) -> Document:
-    for comp in components:
-        missing = [r for r in comp.requires if r not in doc.done]
-        if missing:
-            raise PipelineError(f"component {comp.name!r} requires {missing} which no earlier "
-                                f"component assigned; reorder the pipeline")
-        doc = comp.func(doc)
-        for attr in comp.assigns:
-            doc.done.add(attr)
-        _check_spans(doc, comp)
-    return doc
-
-
-def _check_spans(doc: Document, comp: Component) -> None:
-    n = len(doc.text)
-    for attr in comp.assigns:
-        items = getattr(doc, attr, None)
-        if not isinstance(items, list):
-            continue
-        for item in items:
-            s, e = item.get("start"), item.get("end")
-            if s is None or e is None or not (0 <= s <= e <= n):
-                raise PipelineError(f"component {comp.name!r} produced a span outside the text: "
-                                    f"{attr} item {item!r}")
+__all__ = ["Component", "Document", "default_components", "enrich", "parse_published",
+           "run_pipeline"]
 
 
 def default_components() -> list[Component]:
-    from storyline.enrich import entities, events, parse, places, quotes, times
+    """The components in their order (imported here, on first use: they load spaCy rules)."""
+    from storyline.enrich.entities import ENTITIES
+    from storyline.enrich.events import EVENTS
+    from storyline.enrich.parse import PARSE
+    from storyline.enrich.places import PLACES
+    from storyline.enrich.quotes import QUOTES
+    from storyline.enrich.times import TIMES
 
-    return [parse.PARSE, entities.ENTITIES, places.PLACES, times.TIMES, quotes.QUOTES,
-            events.EVENTS]
+    return [PARSE, ENTITIES, PLACES, TIMES, QUOTES, EVENTS]
 
 
 def enrich(text: str, published: datetime | date | str | None = None,

@@ -34,7 +34,7 @@ import math
 import re
 from functools import lru_cache
 
-from storyline.enrich.pipeline import Document, component
+from storyline.enrich.runner import Document, component
 from storyline.gazetteer import cities_by_name, countries, name_key, us_states
 from storyline.rules import places as R
 

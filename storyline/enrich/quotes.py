@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.enrich.entities import doc_text
-from storyline.enrich.pipeline import Document, component
+from storyline.enrich.runner import Document, component
 from storyline.enrich.speakers import Resolver, Speaker, speaker_like
 from storyline.rules import quotes as R
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from storyline.rules import wires as R
+from storyline.rules.datelines import WIRE_DATELINE
 
 __all__ = ["detect_wire", "canonical_wire", "strip_photo_credits"]
 
@@ -104,7 +105,7 @@ def _from_text(raw: str) -> tuple[str | None, str | None]:
 
 
 def _from_dateline(text: str) -> str | None:
-    for m in R.DATELINE.finditer(text):
+    for m in WIRE_DATELINE.finditer(text):
         wire = canonical_wire(m.group("wire"), exact=True)
         if wire:
             return wire

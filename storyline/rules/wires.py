@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-#: Capital letters (non-ASCII included) and the wire dateline are defined once, in
-#: :mod:`storyline.rules.datelines`.
-from storyline.rules.datelines import UPPER  # noqa: E402,F401  (re-exported)
-from storyline.rules.datelines import WIRE_DATELINE as DATELINE  # noqa: E402,F401
+# Capital letters (non-ASCII included) and the wire dateline are defined once, in
+# storyline.rules.datelines (which reads the agency names below): not imported here, so the
+# two modules do not import each other.
 
 #: canonical name -> aliases as they appear in copyright lines, datelines and
 #: bylines. Short all-caps aliases are matched case-sensitively (see

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from storyline.errors import ArchiveError
+from storyline.facts import FACT_KINDS
 from storyline.model import Article
 from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
-from storyline.store import dedup, entities
-from storyline.store import story_index as stories
+import storyline.store.dedup as dedup
+import storyline.store.entities as entities
+import storyline.store.story_index as stories
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate, pending
 
@@ -422,12 +424,8 @@ class Archive:
                 "GROUP BY outlet ORDER BY articles DESC, outlet LIMIT 10")],
             "first_published": first,
             "last_published": last,
-            "entities": one("SELECT COUNT(*) FROM entities"),
-            "mentions": one("SELECT COUNT(*) FROM mentions"),
-            "quotes": one("SELECT COUNT(*) FROM quotes"),
-            "times": one("SELECT COUNT(*) FROM times"),
-            "places": one("SELECT COUNT(*) FROM places"),
-            "events": one("SELECT COUNT(*) FROM events"),
+            **{table: one(f"SELECT COUNT(*) FROM {table}")
+               for kind in FACT_KINDS for table in kind.stat_tables},
             "migrations": [r[0] for r in c.execute("SELECT name FROM migrations ORDER BY rowid")],
         }
 

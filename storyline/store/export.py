@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import IO
 
 from storyline.errors import ArchiveError
+from storyline.facts import FACT_NAMES
 from storyline.escaping import for_csv, json_text
 
 FORMATS = ("jsonl", "csv", "parquet")
 FLAT_COLUMNS = ("id", "story_id", "title", "subtitle", "published", "language", "outlet", "wire",
                 "authors", "url", "canonical_url", "word_count", "text")
-JSON_COLUMNS = ("entities", "quotes", "times", "places", "events")
+JSON_COLUMNS = FACT_NAMES
 _BATCH = 500
 
 

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 
-from storyline.store import entities as _entities
+import storyline.store.entities as _entities
 from storyline.store.search import date_filter
 
 

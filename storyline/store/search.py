@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from storyline.store import entities as _entities
+import storyline.store.entities as _entities
 
 from storyline.rules.store import (BM25_WEIGHTS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN,
                                    SNIPPET_TOKENS)

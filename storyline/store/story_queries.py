@@ -18,7 +18,7 @@ import sqlite3
 
 from storyline.enrich.event_dates import timex_range, timex_relation
 from storyline.rules import stories as rules
-from storyline.store import entities as _entities
+import storyline.store.entities as _entities
 from storyline.store.queries import quote_rows
 from storyline.store.search import fts_query
 

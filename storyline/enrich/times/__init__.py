@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from storyline.enrich.pipeline import Document, component
+from storyline.enrich.runner import Document, component
 from storyline.enrich.times import absolute, clock, periods, relative
 from storyline.enrich.times.candidates import _candidates, _widen
 from storyline.enrich.times.context import NORMALISERS, _Cand, _Ctx, _resolve
