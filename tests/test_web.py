@@ -398,3 +398,17 @@ def test_pages_render_the_planned_story_keys_when_the_archive_gives_them(site, m
     assert "2026-11-20" in page and f"/stories/{ids['port_story']}" in page
     related = client.get(f"/articles/{ids['port']}").text.split("More on this topic", 1)[1]
     assert f"/articles/{ids['tram']}" in related and "same place: NL" in related
+
+
+def test_story_timeline_counts_from_the_day_given(site):
+    client, ids, _ = site
+    story_id = client.get("/api/stories").json()["items"][0]["id"]
+    before = client.get(f"/api/stories/{story_id}", params={"as_of": "2026-11-20"}).json()
+    after = client.get(f"/api/stories/{story_id}", params={"as_of": "2027-01-01"}).json()
+    dated = [e for e in before["timeline"] if e["date"].startswith("2026-12")]
+    assert dated and {e["status"] for e in dated} == {"scheduled"}
+    assert {e["status"] for e in after["timeline"]} == {"past"}
+    page = client.get(f"/stories/{story_id}", params={"as_of": "2026-11-20"})
+    assert page.status_code == 200 and "scheduled" in page.text
+    bad = client.get(f"/api/stories/{story_id}", params={"as_of": "tomorrow"})
+    assert bad.status_code == 400 and "as_of" in bad.text

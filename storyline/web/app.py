@@ -81,6 +81,14 @@ def event_params(upcoming: bool = False, as_of: Text = None, where: Text = None,
             "until": _date("until", until and until[:10])}
 
 
+def as_of_param(as_of: Text = None) -> str | None:
+    """``as_of``: the day a story's timeline counts from (default today)."""
+    as_of = _date("as_of", as_of)
+    if as_of and len(as_of) != 10:
+        raise BadParameter("as_of", f"{as_of!r} is not a day like 2021-12-31")
+    return as_of
+
+
 def story_params(since: Text = None, until: Text = None, about: Text = None,
                  person: Text = None, place: Text = None) -> dict:
     return {"since": _date("since", since), "until": _date("until", until), "about": about,
@@ -248,13 +256,16 @@ def create_app(db_path: str | Path) -> FastAPI:
         return listing(views.stories(archive, p, limit=limit, offset=offset), format, "stories")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, archive: Arch, story_id: str):
-        return page(request, "story.html", views.story(archive, story_id))
+    def story_page(request: Request, archive: Arch, story_id: str,
+                   as_of: Annotated[str | None, Depends(as_of_param)] = None):
+        return page(request, "story.html", views.story(archive, story_id, as_of=as_of))
 
     @app.get("/api/stories/{story_id}")
-    def story_api(archive: Arch, story_id: str):
-        """One story (by its id or any of its articles' ids)."""
-        return views.story(archive, story_id)["data"]
+    def story_api(archive: Arch, story_id: str,
+                  as_of: Annotated[str | None, Depends(as_of_param)] = None):
+        """One story (by its id or any of its articles' ids); its timeline marks what is
+        still ahead on ``as_of`` (default today) as scheduled."""
+        return views.story(archive, story_id, as_of=as_of)["data"]
 
     @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, archive: Arch, name: str):

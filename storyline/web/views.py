@@ -81,10 +81,10 @@ def stories(archive, filters: dict, *, limit: int, offset: int, order: str = "re
     return {"data": {"filters": filters, **paged(found["items"], found["total"], offset, limit)}}
 
 
-def story(archive, story_id: str) -> dict:
-    """The story as the archive gives it (label, outlets, timeline, people, places,
-    quotes where present); the page adds its places' points on the map."""
-    data = _found(archive.story(story_id), "story", story_id)
+def story(archive, story_id: str, *, as_of: str | None = None) -> dict:
+    """``storyline story ID --format json``: label, outlets, timeline as of ``as_of``,
+    people, places, quotes; the page adds its places' points on the map."""
+    data = _found(archive.story(story_id, as_of=as_of), "story", story_id)
     places = (data.get("entities") or {}).get("places") or []
     return {"data": data, "map": map_points(places)}
 
