@@ -25,6 +25,12 @@ def _print(obj, fmt: str, view, items_key: str | None = None) -> None:
         Console().print(view(obj))
 
 
+def _exit_if_missing(data, line: str) -> None:
+    if data is None:
+        err(line)
+        sys.exit(1)
+
+
 @click.command("stories")
 @click.option("--since", callback=iso_date, help="Stories with an article on or after this date.")
 @click.option("--until", callback=iso_date, help="Stories that began on or before this date.")
@@ -76,10 +82,8 @@ def story_command(story_id, as_of, db, fmt):
 
     with open_archive(db) as archive:
         data = archive.story(story_id, as_of=as_of)
-    if data is None:
-        err(f"{story_id}: [E304] no story or article with this id in the archive; "
-            f"`storyline stories` lists them")
-        sys.exit(1)
+    _exit_if_missing(data, f"{story_id}: [E304] no story or article with this id in the "
+                           f"archive; `storyline stories` lists them")
     _print(data, fmt, story_view, None)
 
 
@@ -101,10 +105,8 @@ def related_command(article_id, limit, db, fmt):
 
     with open_archive(db) as archive:
         data = archive.related(article_id, limit=limit)
-    if data is None:
-        err(f"{article_id}: [E301] no article with this id in the archive; "
-            f"`storyline search` lists ids")
-        sys.exit(1)
+    _exit_if_missing(data, f"{article_id}: [E301] no article with this id in the archive; "
+                           f"`storyline search` lists ids")
     if fmt == "jsonl":
         for row in data["same_story"]:
             click.echo(json_text(json.dumps({**row, "relation": "same_story"},

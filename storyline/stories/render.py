@@ -34,6 +34,17 @@ def stories_table(data: dict) -> Table:
     return table
 
 
+def articles_table(title: str, articles: list[dict]) -> Table:
+    """Articles as rows: publication day, outlet, short id, title."""
+    table = Table(title=title)
+    for col in ("published", "outlet", "id", "title"):
+        table.add_column(col, overflow="fold")
+    for a in articles:
+        table.add_row(plain(_day(a.get("published"))), plain(a.get("outlet") or "?"),
+                      plain(a["id"][:12]), plain(a.get("title")))
+    return table
+
+
 def story_view(data: dict) -> Group:
     head = Text()
     head.append_text(plain(data.get("label") or "(untitled story)"))
@@ -41,12 +52,7 @@ def story_view(data: dict) -> Group:
     span = f"{_day(data.get('first_published'))} – {_day(data.get('last_published'))}"
     meta = plain(f"story {data['id']} · {data.get('n_articles')} articles · "
                  f"{data.get('n_outlets')} outlets · {span} · as of {data.get('as_of')}")
-    arts = Table(title="articles", show_header=True)
-    for col in ("published", "outlet", "id", "title"):
-        arts.add_column(col, overflow="fold")
-    for a in data.get("articles") or []:
-        arts.add_row(plain(_day(a.get("published"))), plain(a.get("outlet") or "?"),
-                     plain(a["id"][:12]), plain(a.get("title")))
+    arts = articles_table("articles", data.get("articles") or [])
     ents = Table(title="key people, organisations and places (articles naming them)")
     for col in ("people", "organisations", "places"):
         ents.add_column(col, overflow="fold")
@@ -91,12 +97,7 @@ def story_quotes_table(rows: list[dict]) -> Table:
 
 
 def related_table(data: dict) -> Group:
-    same = Table(title="the same story")
-    for col in ("published", "outlet", "id", "title"):
-        same.add_column(col, overflow="fold")
-    for a in data.get("same_story") or []:
-        same.add_row(plain(_day(a.get("published"))), plain(a.get("outlet") or "?"),
-                     plain(a["id"][:12]), plain(a.get("title")))
+    same = articles_table("the same story", data.get("same_story") or [])
     other = Table(title="more on this topic")
     for col in ("score", "published", "outlet", "id", "title", "why"):
         other.add_column(col, overflow="fold")
