@@ -287,6 +287,15 @@ PAST_CUES += ["fled", "swept", "hid", "slept", "wept", "crept", "sank", "sprang"
               "dealt", "dug", "hung", "spun", "stuck", "slid", "shone", "overtook", "undertook",
               "withdrew", "overthrew", "upheld", "withheld", "mistook", "arose", "awoke",
               "heard", "felt", "understood", "stole"]
+#: Auxiliaries that make the participle after them a present or future passive, not a past
+#: ("is heard", "be extended"): such a participle is no past cue.
+PRESENT_PASSIVE_AUX = ["is", "are", "am", "be", "being"]
+#: (year, month) dates on which a country's zone names must show one UTC offset to count as
+#: one clock ("Malaysian time": Asia/Kuala_Lumpur and Asia/Kuching), winter and summer.
+ZONE_SAME_CLOCK_DATES = ((2000, 1), (2000, 7), (2020, 1), (2020, 7))
+#: Prepositions that put a place name before them as where something happens ("took off from
+#: Kuala Lumpur"): the place whose zone a later "local time" in the sentence is kept in.
+LOCATIVE_PREPOSITIONS = ["in", "from", "at", "near", "outside", "to"]
 #: Prepositions right before the expression that fix its direction: "until May", "by Dec. 15"
 #: point forward; "since March" points back.
 FUTURE_PREPOSITIONS = ["until", "till", "by", "before", "ahead of", "as soon as",

@@ -178,7 +178,10 @@ _CLAUSE_END = re.compile(rf"[.!?;:\n]\s|\n|[,.!?]\s*(?:{_alt(R.CLOSING_QUOTES)})
 _FUTURE_CUE = re.compile(rf"\b(?!(?:{_alt(R.NOT_FUTURE_CUES)})\b)(?:{_alt(R.FUTURE_CUES + R.SCHEDULE_CUES)})\b", F)
 _SCHEDULE_CUE = re.compile(rf"\b(?:{_alt(R.SCHEDULE_CUES)})\b", F)
 _PERFECT_CUE = re.compile(rf"\b(?:{_alt(R.PAST_PERFECT_CUES)})\b", F)
-_PAST_CUE = re.compile(rf"\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b", F)
+#: a participle after a present or future auxiliary ("when the case is heard in May") is no
+#: past cue (PRESENT_PASSIVE_AUX)
+_NOT_AFTER_AUX = "".join(rf"(?<!\b{a}\s)" for a in R.PRESENT_PASSIVE_AUX)
+_PAST_CUE = re.compile(rf"{_NOT_AFTER_AUX}(?:\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b)", F)
 _WORD_NUM = {k.replace(" ", ""): v for k, v in R.NUMBER_WORDS.items()}
 _FUT_PREP = re.compile(rf"\b(?:{_alt(R.FUTURE_PREPOSITIONS)})\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", F)
 _PAST_PREP = re.compile(rf"\b(?:{_alt(R.PAST_PREPOSITIONS)})\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", F)
