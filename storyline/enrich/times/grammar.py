@@ -114,7 +114,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "year_span": _p(rf"(?<![\d,.$£€#])(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?{_YEAR}"
                     rf"[{R.YEAR_SPAN_SEPARATORS}](?P<y2>\d\d)(?![\d{R.YEAR_SPAN_SEPARATORS}])"),
     "latest_period": _p(rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?P<lw>{_alt(R.LATEST_WORDS)}|year-earlier|year-ago"
-                        rf"|same|current|prior-year|comparable)\s+)?(?P<pn>quarter|period)\b(?!s)"),
+                        rf"|same|current|prior-year|comparable)\s+)?(?P<pn>quarter|period)\b(?!s|-to-)"),
     "period_year_ago": _p(r"\b(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?"
                           r"(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b"
                           r"|\blast\s+year'?s\s+(?:quarter|period)\b"),
