@@ -81,6 +81,8 @@ def load_timeml(path: Path) -> dict:
 
 #: documents whose name hashes below this (out of 10) are held out of tuning
 HELD_OUT_TENTHS = 3
+#: issue 9's target for value F1 on the held-out part
+TARGET_VALUE_F1 = 0.85
 PARTS = ("tuned", "held-out")
 
 
@@ -266,6 +268,8 @@ def main(argv=None) -> int:
         "docs/gold", "strict F1", "relaxed F1", "value F1", "type acc")] + ["docs/s"]
     ps = part_scores(docs, preds)
     n_held = sum(d["part"] == "held-out" for d in docs)
+    held = ps["held-out"]["value_f1"]
+    verdict = "met" if held >= TARGET_VALUE_F1 else f"missed by {TARGET_VALUE_F1 - held:.3f}"
     body = (f"TempEval-3 training data (TBAQ-cleaned: TimeBank + AQUAINT), {len(docs)} documents, "
             f"{s['gold']} gold TIMEX3 (DCT not scored), scored per half (TimeBank, AQUAINT: "
             f"different sources and annotation rounds) and in total. Relaxed = any overlap; value "
@@ -279,6 +283,12 @@ def main(argv=None) -> int:
             f"made since. Storyline relaxed P/R, tuned {ps['tuned']['relaxed_p']:.3f}/"
             f"{ps['tuned']['relaxed_r']:.3f}, held-out {ps['held-out']['relaxed_p']:.3f}/"
             f"{ps['held-out']['relaxed_r']:.3f}.\n\n"
+            f"**Target** (issue 9): held-out value F1 >= {TARGET_VALUE_F1}; Storyline (no parse) "
+            f"has {held:.3f} here: {verdict}. Two conventions cost points by design: a clock "
+            f"time with a known zone is given in UTC (the gold keeps local time), and values "
+            f"the gold leaves open in parts of the corpus (\"1989-WXX\" for \"last week\", "
+            f"\"1949-XX\" for \"1949\", \"199X\" beside \"199\" for \"the 1990s\") are given as "
+            f"precisely as the text allows.\n\n"
             f"{heidel_note}Reference, published: HeidelTime 0.781 value F1 on the separate "
             f"TempEval-3 platinum test set (not this data). Documents average "
             f"{sum(len(d['text']) for d in docs) / len(docs):.0f} characters; Storyline's finder "
