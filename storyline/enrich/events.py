@@ -622,8 +622,6 @@ def _modifier_status(tok) -> str | None:
 def _status(mentions: list[dict], when, published) -> str:
     own = [m["modality"] for m in mentions if m["modality"] and m["own"]]
     by_date = compare(when, published)
-    if by_date == "scheduled" and "past" in own and "scheduled" not in own:
-        return "past"  # "visited ... on March 8" with a date read ahead: the verb's tense wins
     if by_date:
         return by_date
     if "scheduled" in own:
