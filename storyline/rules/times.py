@@ -279,6 +279,23 @@ PAST_CUES = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "bou
              "thought", "found", "became", "led", "spent", "struck", "sent", "grew", "stood",
              "broke", "chose", "drove", "flew", "fought", "knew", "built", "wrote", "spoke",
              "sought", "caught", "taught", "won", "shot", "hit", "cut", "set", "put", "quit"]
+#: More irregular simple-past forms that are not also common nouns or present forms ("fed":
+#: the Fed; "bit", "lay", "beat", "spread" left out): "fires swept the valley during the summer".
+PAST_CUES += ["fled", "swept", "hid", "slept", "wept", "crept", "sank", "sprang", "swam", "threw",
+              "drew", "blew", "wore", "tore", "swore", "froze", "rode", "woke", "shook", "forgot",
+              "forgave", "sat", "sang", "rang", "drank", "ate", "bled", "bent", "lent", "meant",
+              "dealt", "dug", "hung", "spun", "stuck", "slid", "shone", "overtook", "undertook",
+              "withdrew", "overthrew", "upheld", "withheld", "mistook", "arose", "awoke",
+              "heard", "felt", "understood", "stole"]
+#: Auxiliaries that make the participle after them a present or future passive, not a past
+#: ("is heard", "be extended"): such a participle is no past cue.
+PRESENT_PASSIVE_AUX = ["is", "are", "am", "be", "being"]
+#: (year, month) dates on which a country's zone names must show one UTC offset to count as
+#: one clock ("Malaysian time": Asia/Kuala_Lumpur and Asia/Kuching), winter and summer.
+ZONE_SAME_CLOCK_DATES = ((2000, 1), (2000, 7), (2020, 1), (2020, 7))
+#: Prepositions that put a place name before them as where something happens ("took off from
+#: Kuala Lumpur"): the place whose zone a later "local time" in the sentence is kept in.
+LOCATIVE_PREPOSITIONS = ["in", "from", "at", "near", "outside", "to"]
 #: Prepositions right before the expression that fix its direction: "until May", "by Dec. 15"
 #: point forward; "since March" points back.
 FUTURE_PREPOSITIONS = ["until", "till", "by", "before", "ahead of", "as soon as",
@@ -300,6 +317,13 @@ DAY_MONTH_WINDOW_DAYS = 200
 #: ... but a day-month in the future tense ("will meet on 14 March") whose only near date is
 #: past is the coming one, up to this many days ahead (a year).
 FUTURE_DAY_MONTH_MAX_DAYS = 366
+#: ... and one surely in the past tense ("went missing on March 8" read in December) whose only
+#: near date is still ahead is the last one, up to this many days back (a year) ...
+PAST_DAY_MONTH_MAX_DAYS = 366
+#: ... provided the coming one is more than this many days ahead: a past verb a few weeks
+#: before a date is mostly a plan told in the past ("extended the offer to Nov. 20", "set
+#: Nov. 10 as the deadline"), not a date eleven months back.
+PAST_DAY_MONTH_MIN_AHEAD_DAYS = 60
 #: Direction for a bare month ("in April") when neither preposition nor tense tells: news
 #: mostly reports the past.
 MONTH_DEFAULT_TENSE = "past"

@@ -13,10 +13,14 @@ How it works (a small HeidelTime-style rule grammar, Strötgen & Gertz 2013):
    rest on the publication date (DCT). Weekdays, bare months, day-months and seasons go to the
    past or the future by the tense of the verb that governs them (spaCy tags when a parse is
    given, cue words otherwise; a present schedule verb, "the polls open on Saturday", points
-   ahead), else to the nearest one. A clock time takes the weekday or date that follows it in
-   its clause ("at 04:17 local time (0117 GMT) on Sunday"), else the day of its event, else the
-   last day named; "local time" with no place uses the zone of the story's country when that
-   country has one zone.
+   ahead), else to the nearest one; a day-month surely in the past tense ("went missing on
+   March 8" read in December) stays in the past year. "N years later" counts from the last date
+   the story names itself ("in 1945 ... seven decades later": 2015), never from a date that was
+   itself read off the publication date. A clock time takes the weekday or date that follows it
+   in its clause ("at 04:17 local time (0117 GMT) on Sunday"), else the day of its event, else
+   the last day named, else the publication day, and is given in UTC when its zone is known
+   ("ET", "Malaysian time", "local time" after "from Kuala Lumpur" in its sentence, else the
+   zone of the story's country when that country keeps one clock).
 
 Values follow TimeML: ``2022-01-09``, ``2022-01``, ``2022``, ``2021-W52``, ``2021-SP``,
 ``1989-Q3``, ``2023-H2`` ("the second half of the year"), ``198`` (the 1980s), ``2021-12-30T20:35Z`` (a clock time with a known zone, in

@@ -9,7 +9,7 @@ from storyline.enrich.times.context import _Ctx, _item, _resolve
 from storyline.enrich.times.dates import (_add_months, _duration, _fmt, _holiday_date, _number,
                                           _pick, _safe_date, _season_year)
 from storyline.enrich.times.grammar import PATTERNS
-from storyline.enrich.times.tense import _future_sure, _past_plan, _prep_tense
+from storyline.enrich.times.tense import _future_sure, _past_plan, _past_sure, _prep_tense
 from storyline.rules import times as R
 
 
@@ -44,6 +44,13 @@ def _norm_dmy(c, x: _Ctx):
         ahead = [d for d in opts if 0 <= (d - x.dct).days <= R.FUTURE_DAY_MONTH_MAX_DAYS]
         if ahead:
             return _item("DATE", ahead[0].isoformat(), c.mod, "published", "day", ahead[0])
+    if tense == "past" and near and \
+            all((d - x.dct).days > R.PAST_DAY_MONTH_MIN_AHEAD_DAYS for d in near) and \
+            _past_sure(x.text, c.start, c.end, x.sdoc, c.lead):
+        # "MH370 went missing on March 8" read in December: last March, not the coming one
+        behind = [d for d in opts if 0 <= (x.dct - d).days <= R.PAST_DAY_MONTH_MAX_DAYS]
+        if behind:
+            return _item("DATE", behind[-1].isoformat(), c.mod, "published", "day", behind[-1])
     if len(near) == 1:
         return _item("DATE", near[0].isoformat(), c.mod, "published", "day", near[0])
     opts = near or opts

@@ -145,7 +145,7 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
         if g.get("the") and g["runit"].lower() in ("decade", "century", "week"):
             return False
     if name == "latest_period":
-        if not g.get("lw") and g["pn"].lower() == "period":
+        if not g.get("lw") and not g.get("year") and g["pn"].lower() == "period":
             return False
         if not m.group(0).lower().startswith("the") and not g.get("lw"):
             return False

@@ -63,7 +63,9 @@ def _norm_clock(c, x):
         if it and it["value"].endswith("Z"):
             return _item("TIME", it["value"], c.mod, it["anchor"], "day", it["_d"])
     if zone is None and c.local:
-        zone = x.story_zone()  # "04:17 local time" in a story about one country with one zone
+        # "took off from Kuala Lumpur ... at 12:41 a.m. local time": the place named in its
+        # sentence, else the one country the story is about
+        zone = _sentence_place_zone(c, x) or x.story_zone()
     if zone is not None:
         # midnight is the end of its day (TimeML T24:00): in UTC, 00:00 of the next local day
         local = datetime(d.year, d.month, d.day, 0 if h == 24 else h, mi, tzinfo=zone)
@@ -83,6 +85,23 @@ def _norm_clock(c, x):
         return _item("TIME", f"{u.date().isoformat()}T{u.hour:02d}:{u.minute:02d}Z", c.mod,
                      anchor, "day", d)
     return _item("TIME", f"{d.isoformat()}T{h:02d}:{mi:02d}", c.mod, anchor, "day", d)
+
+
+_LOCATIVE_PLACE = re.compile(rf"\b(?:{'|'.join(R.LOCATIVE_PREPOSITIONS)})\s+"
+                             r"(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+
+
+def _sentence_place_zone(c, x):
+    """The zone of the last place named after a locative preposition (LOCATIVE_PREPOSITIONS)
+    in the clock time's sentence before it ("from Kuala Lumpur"), else None."""
+    from storyline.enrich.times.zones import _zone_for
+
+    lo = _sentence_start(x, c.start, 0)
+    for m in reversed(list(_LOCATIVE_PLACE.finditer(x.text, lo, c.start))):
+        zone = _zone_for(m.group("place"))
+        if zone is not None:
+            return zone
+    return None
 
 
 def _is_utc(zone) -> bool:

@@ -26,10 +26,13 @@ class _Ctx:
         return _tense(self.text, c.start, c.end, self.sdoc, lead=c.lead)
 
     def last(self, grans=("day",), within: int | None = None, before: int | None = None,
-             absolute: bool = False):
-        """The latest resolved item of one of ``grans`` (optionally not itself anaphoric)."""
+             absolute: bool = False, explicit: bool = False):
+        """The latest resolved item of one of ``grans`` (optionally not itself anaphoric;
+        ``explicit``: only one that names its own date, "in 1945", not "on Monday")."""
         for it in reversed(self.items):
             if absolute and it.get("anchor") not in (None, "published"):
+                continue
+            if explicit and it.get("anchor") is not None:
                 continue
             if it.get("_g") in grans:
                 if within is not None and before is not None and before - it["end"] > within:

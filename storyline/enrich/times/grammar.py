@@ -114,7 +114,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "year_span": _p(rf"(?<![\d,.$£€#])(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?{_YEAR}"
                     rf"[{R.YEAR_SPAN_SEPARATORS}](?P<y2>\d\d)(?![\d{R.YEAR_SPAN_SEPARATORS}])"),
     "latest_period": _p(rf"\b(?:the\s+)?(?:{_YEAR}\s+)?(?:(?P<lw>{_alt(R.LATEST_WORDS)}|year-earlier|year-ago"
-                        rf"|same|current|prior-year|comparable)\s+)?(?P<pn>quarter|period)\b(?!s)"),
+                        rf"|same|current|prior-year|comparable)\s+)?(?P<pn>quarter|period)\b(?!s|-to-)"),
     "period_year_ago": _p(r"\b(?:the\s+)?(?:same\s+|corresponding\s+|comparable\s+)?"
                           r"(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b"
                           r"|\blast\s+year'?s\s+(?:quarter|period)\b"),
@@ -178,7 +178,10 @@ _CLAUSE_END = re.compile(rf"[.!?;:\n]\s|\n|[,.!?]\s*(?:{_alt(R.CLOSING_QUOTES)})
 _FUTURE_CUE = re.compile(rf"\b(?!(?:{_alt(R.NOT_FUTURE_CUES)})\b)(?:{_alt(R.FUTURE_CUES + R.SCHEDULE_CUES)})\b", F)
 _SCHEDULE_CUE = re.compile(rf"\b(?:{_alt(R.SCHEDULE_CUES)})\b", F)
 _PERFECT_CUE = re.compile(rf"\b(?:{_alt(R.PAST_PERFECT_CUES)})\b", F)
-_PAST_CUE = re.compile(rf"\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b", F)
+#: a participle after a present or future auxiliary ("when the case is heard in May") is no
+#: past cue (PRESENT_PASSIVE_AUX)
+_NOT_AFTER_AUX = "".join(rf"(?<!\b{a}\s)" for a in R.PRESENT_PASSIVE_AUX)
+_PAST_CUE = re.compile(rf"{_NOT_AFTER_AUX}(?:\b(?:{_alt(R.PAST_CUES)})\b|\b\w{{3,}}ed\b)", F)
 _WORD_NUM = {k.replace(" ", ""): v for k, v in R.NUMBER_WORDS.items()}
 _FUT_PREP = re.compile(rf"\b(?:{_alt(R.FUTURE_PREPOSITIONS)})\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", F)
 _PAST_PREP = re.compile(rf"\b(?:{_alt(R.PAST_PREPOSITIONS)})\s+(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?$", F)

@@ -40,16 +40,33 @@ def _norm_quarter(c, x):
     return _item("DATE", _fmt(gran, d), c.mod, None if year else "published", gran, d)
 
 
+def _reported_quarter(x, within: int | None = None, before: int | None = None):
+    """The quarter being reported: the latest quarter named (not itself anaphoric) that has
+    ended by the DCT, so that an outlook ("losses through the third quarter of 1990", "the
+    fourth quarter" in October) is not what "the year-ago period" compares with."""
+    found = None
+    for it in reversed(x.items):
+        if it.get("_g") != "quarter" or it.get("anchor") not in (None, "published"):
+            continue
+        if within is not None and before is not None and before - it["end"] > within:
+            break
+        if it["_d"] is not None and _shift("quarter", it["_d"], 1) <= x.dct:
+            found = it
+            if within is not None:
+                break
+    return found
+
+
 def _norm_latest_period(c, x):
     if x.dct is None:
         return None
     lw = " ".join((c.m.group("lw") or "").lower().split())
-    prev = x.last(("quarter",), absolute=True)
+    prev = _reported_quarter(x)
     if c.m.group("year"):  # "the 1988 quarter": the quarter being reported, in that year
         q = prev["_d"] if prev else _latest_quarter(x.dct)
         d = date(int(c.m.group("year")), q.month, 1)
-        return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
-                     "quarter", d)
+        # it names its own year, so "a year ago" after it may count from it (no anchor id)
+        return _item("DATE", _fmt("quarter", d), c.mod, None, "quarter", d)
     if lw in ("year-earlier", "year-ago", "prior-year", "comparable"):
         if prev is None and c.m.group("pn").lower() == "period":
             # no quarter named: "the year-earlier period" is the year before the DCT's
@@ -73,7 +90,7 @@ def _norm_period_year_ago(c, x):
     the quarter being reported (the last one named, else the last completed), a year back."""
     if x.dct is None:
         return None
-    prev = x.last(("quarter",), absolute=True)
+    prev = _reported_quarter(x)
     base = prev["_d"] if prev else _latest_quarter(x.dct)
     d = _shift("quarter", base, -4)
     return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
@@ -97,7 +114,7 @@ def _norm_year_ago_adj(c, x):
     an earnings report) a year back, else the year before the DCT's."""
     if x.dct is None:
         return None
-    prev = x.last(("quarter",), within=R.ANAPHORA_MAX_CHARS, before=c.start, absolute=True)
+    prev = _reported_quarter(x, within=R.ANAPHORA_MAX_CHARS, before=c.start)
     if prev is not None and prev["_d"] is not None:
         d = _shift("quarter", prev["_d"], -4)
         return _item("DATE", _fmt("quarter", d), c.mod, prev["id"], "quarter", d)

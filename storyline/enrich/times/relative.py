@@ -264,9 +264,12 @@ def _norm_duration(c, x):
         elif anchor_kind == "text" and gran_s == "year":
             # "in 1997 ... a year later": the year last named; "a year earlier" only when that
             # year is close by (in results news it is the DCT's year before)
+            # "later" is the story's clock: the last date the text names itself ("in 1945 ...
+            # on Monday ... seven decades later": 1945, not Monday's publication week)
             within = None if direction > 0 else R.ANAPHORA_MAX_CHARS
-            prev = x.last(("day", "month", "week", "year"), within=within, before=c.start,
-                          absolute=True)
+            prev = x.last(("day", "month", "week", "year"),
+                          within=within, before=c.start, absolute=True,
+                          explicit=direction > 0)
             if prev is not None and prev["_d"] is not None and prev.get("anchor") is None:
                 base, anchor = prev["_d"], prev["id"]
         if unit in ("second", "minute", "hour"):

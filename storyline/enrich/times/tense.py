@@ -181,6 +181,35 @@ def _future_sure(text: str, start: int, end: int, sdoc, lead: int | None = None)
         and not _PAST_CUE.search(before) and not _PAST_CUE.search(after)
 
 
+def _past_sure(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+    """The mirror of :func:`_future_sure`, for moving a day-month back across New Year ("went
+    missing on March 8" read in December: last March, not the next): a past preposition, else
+    the parse says past, else (no parse) a past cue in the clause before or in the sentence
+    after the expression and no future cue in either.
+
+    >>> _past_sure("MH370 went missing on March 8.", 22, 29, None)
+    True
+    >>> _past_sure("The minister will visit on March 8.", 27, 34, None)
+    False
+    """
+    lead = start if lead is None else lead
+    prep = _prep_tense(text, lead)
+    if prep:
+        return prep == "past"
+    # a future cue anywhere earlier in the sentence ("talks will start on 9 January, ... and
+    # negotiations on 13 January, the aide told reporters") or right after: not sure
+    sentence = _SENT_END.split(text[max(0, lead - R.TENSE_SENTENCE_WINDOW_CHARS):lead])[-1]
+    after = _SENT_END.split(text[end:end + 40])[0]
+    if (_FUTURE_CUE.search(sentence) and not _PERFECT_CUE.search(sentence)) or \
+            _FUTURE_CUE.search(after):
+        return False
+    if sdoc is not None:
+        return _tense_parse(sdoc, start, end) == "past"
+    before = _clause_before(text, lead)
+    return bool(_PAST_CUE.search(before) or _PERFECT_CUE.search(before)
+                or _PAST_CUE.search(after))
+
+
 def _schedule_clause(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
     """Is the expression dated by a present schedule verb ("the offer expires at 5 p.m. on
     Friday")? Such a timetable can name today: a weekday equal to the DCT's stays today."""

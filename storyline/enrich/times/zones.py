@@ -1,6 +1,7 @@
 """Time zones: a zone abbreviation or a place name -> ``ZoneInfo``."""
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,8 +18,8 @@ def _zone_for(name: str) -> ZoneInfo | None:
 
         key = R.ZONE_CITY_ALIASES.get(key.lower(), key)
         iana = city_timezone(key)
-    if not iana:
-        return _country_name_zone(key)  # "3 p.m. Japan time": the country's one zone
+    if not iana:  # "3 p.m. Japan time", "12:41 a.m. Malaysian time": the country's one zone
+        return _country_name_zone(key) or _demonym_zone(key)
     try:
         return ZoneInfo(iana)
     except (ZoneInfoNotFoundError, ValueError):
@@ -51,18 +52,23 @@ def _country_names():
 
 @lru_cache(maxsize=256)
 def _country_zone(iso: str) -> ZoneInfo | None:
-    """The one time zone of all the gazetteer's cities in country ``iso``, else None."""
+    """The one time zone of all the gazetteer's cities in country ``iso`` (zones that keep the
+    same UTC offset on each of ZONE_SAME_CLOCK_DATES count as one), else None."""
     from storyline.gazetteer import cities_by_name
 
     zones = {c.get("timezone") for recs in cities_by_name().values() for c in recs
              if c.get("countrycode") == iso}
     zones.discard(None)
-    if len(zones) != 1:
-        return None
     try:
-        return ZoneInfo(zones.pop())
+        infos = [ZoneInfo(z) for z in sorted(zones)]
     except (ZoneInfoNotFoundError, ValueError):
         return None
+    if not infos:
+        return None
+    # several zone names that keep one clock (Malaysia: Kuala Lumpur and Kuching) count as one
+    clocks = {tuple(datetime(y, m, 1, tzinfo=z).utcoffset() for y, m in R.ZONE_SAME_CLOCK_DATES)
+              for z in infos}
+    return infos[0] if len(clocks) == 1 else None
 
 
 def _story_zone(text: str) -> ZoneInfo | None:
@@ -85,4 +91,17 @@ def _country_name_zone(name: str) -> ZoneInfo | None:
     """The zone of a country named in full ("Japan"), when all its cities share one zone."""
     _, names = _country_names()
     iso = names.get(name)
+    return _country_zone(iso) if iso else None
+
+
+def _demonym_zone(word: str) -> ZoneInfo | None:
+    """The zone of the country a nationality adjective names ("Malaysian" -> Malaysia), when
+    all its cities share one zone (nationalities.CODE_OF_DEMONYM).
+
+    >>> str(_demonym_zone("Malaysian"))
+    'Asia/Kuala_Lumpur'
+    """
+    from storyline.rules.nationalities import CODE_OF_DEMONYM
+
+    iso = CODE_OF_DEMONYM.get(word.lower())
     return _country_zone(iso) if iso else None
