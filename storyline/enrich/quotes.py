@@ -81,6 +81,20 @@ def _mark_kind(text: str, pos: int, mark: str) -> str:
     return "open" if before in R.OPENING_CONTEXT else "close"
 
 
+def _merge_doubled(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A mark typed twice ("““We have the votes”", '""We have') is one mark: touching marks
+    merge into the first one when it opens or both are of one kind (a straight mark after an
+    opening one reads as a closing one and would leave an empty quotation); a closing mark
+    touching an opening one ("”“") stays two."""
+    out: list[tuple[int, int, str]] = []
+    for ms, me, kind in marks:
+        if out and out[-1][1] == ms and (out[-1][2] == "open" or out[-1][2] == kind):
+            out[-1] = (out[-1][0], me, out[-1][2])
+        else:
+            out.append((ms, me, kind))
+    return out
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Paired quotations in ``text``; unbalanced marks cost only their own quote.
 
@@ -92,8 +106,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     pending: tuple[int, int] | None = None  # (mark index, content start) carried over
     parts: list[QuoteSpan] = []  # earlier paragraphs' parts of the quote carried over
     for pi, (ps, pe) in enumerate(paras):
-        marks = [(m.start(), m.end(), _mark_kind(text, m.start(), m.group()))
-                 for m in R.QUOTE_MARK_RE.finditer(text, ps, pe)]
+        marks = _merge_doubled([(m.start(), m.end(), _mark_kind(text, m.start(), m.group()))
+                                for m in R.QUOTE_MARK_RE.finditer(text, ps, pe)])
         is_open = None
         if pending is not None:
             # a carried-over quote continues only if this paragraph opens with a mark
@@ -213,7 +227,13 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
 
 
 def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
+    """The reported clause of a cue verb: its clausal complement; for ", X said." the whole
+    sentence before the comma (the complement the parser found there may be only one clause
+    of it: "The sanctions came amid the finding that Russia ..., X said")."""
     sent = verb.sent
+    left = min([verb.i] + [t.i for c in verb.children if c.dep_ in R.SUBJECT_DEPS
+                           for t in c.subtree])
+    tail = left - 1 > sent.start and sdoc[left - 1].text == ","
     for c in verb.children:
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i < verb.i) or (
                 c.dep_ == "xcomp" and verb.lemma_.lower() in R.XCOMP_VERBS) or (
@@ -221,11 +241,10 @@ def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
             a, b = c.left_edge.i, c.right_edge.i + 1
             if a <= verb.i < b:
                 continue
+            if tail and b <= left:
+                break  # the complement lies in the sentence before ", X said": take it all
             return _strip_span(sdoc, a, b, verb.i)
-    # ", X said." tail: the sentence before the comma that precedes the cue clause
-    left = min([verb.i] + [t.i for c in verb.children if c.dep_ in R.SUBJECT_DEPS
-                           for t in c.subtree])
-    if left - 1 > sent.start and sdoc[left - 1].text == ",":
+    if tail:  # ", X said." tail: the sentence before the comma that precedes the cue clause
         return _strip_span(sdoc, sent.start, left - 1, verb.i)
     return None
 
@@ -272,7 +291,8 @@ def _cue_hashes() -> frozenset[int]:
     from spacy.strings import hash_string
 
     words = {*R.REPORTING_VERBS, *R.QUOTE_ONLY_VERBS, *R.QUOTE_ONLY_PARTICLE_VERBS,
-             *R.QUOTE_ONLY_OBJECT_VERBS, *R.EXPRESSION_VERBS, R.ACCORDING_TO[0]}
+             *R.QUOTE_ONLY_OBJECT_VERBS, *R.EXPRESSION_VERBS, R.ACCORDING_TO[0],
+             *R.STATEMENT_CUE_NOUNS}
     return frozenset(hash_string(w) for w in words | {w.capitalize() for w in words})
 
 
@@ -285,6 +305,24 @@ def _cue_candidates(sdoc):
     for i, (lemma, lower) in enumerate(sdoc.to_array([LEMMA, LOWER]).tolist()):
         if lemma in wanted or lower in wanted:
             yield sdoc[i]
+
+
+def _noun_cue(sdoc, noun, quoted: frozenset[int]) -> Cue | None:
+    """"the intelligence community's finding that Russia interfered": a statement noun
+    (``STATEMENT_CUE_NOUNS``) with a possessor, the source, and a "that" clause, the content;
+    None otherwise ("the finding" alone, "a report on ...")."""
+    if noun.lemma_.lower() not in R.STATEMENT_CUE_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in quoted), None)
+    clause = next((c for c in noun.children if c.dep_ in R.NOUN_CLAUSE_DEPS and c.i > noun.i
+                   and any(g.dep_ == "mark" and g.lower_ in R.THAT_MARKS for g in c.children)),
+                  None)
+    if owner is None or clause is None:
+        return None
+    content = _strip_span(sdoc, clause.left_edge.i, clause.right_edge.i + 1, noun.i)
+    if content is None:
+        return None
+    return Cue(noun.i, noun.idx, noun.idx + len(noun.text), owner.i, content)
 
 
 def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
@@ -308,6 +346,11 @@ def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
             cues.append(Cue(tok.i, tok.idx, to.idx + len(to.text), subj, content))
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN":
+            noun_cue = _noun_cue(sdoc, tok, quoted)
+            if noun_cue is not None:
+                cues.append(noun_cue)
+            continue
         if lemma in R.QUOTE_ONLY_PARTICLE_VERBS and any(
                 c.dep_ in ("prt", "advmod") and c.lower_ == R.QUOTE_ONLY_PARTICLE_VERBS[lemma]
                 for c in tok.children):
@@ -485,6 +528,8 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
             continue
         pi = para_of(q.open)
         ps, pe = paras[pi] if pi >= 0 else (0, len(text))
+        if R.CAPTION_RE.search(text, ps, pe):
+            continue  # a photo caption's words are no one's quote
         qtext = text[q.start:q.end]
         later = [x.open for x in quotes if x.open >= q.close] + [pe]
         ends = _sentence_ends(text, q.close, min(later))

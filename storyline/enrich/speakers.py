@@ -23,7 +23,7 @@ from storyline.rules import quotes as R
 
 @dataclass
 class Speaker:
-    name: str
+    name: str | None  # None: an unresolved pronoun, the quote is unattributed
     entity_id: str | None
     start: int
     end: int
@@ -127,7 +127,8 @@ class Resolver:
             ent, m = inner[-1]
             if ent["label"] == "PERSON":
                 return Speaker(ent["name"], ent["id"], span[0], span[1], ent.get("gender"))
-        return Speaker(text, None, span[0], span[1], None,
+        # "Lowe's spokesman said ... “...,” he said": a gendered role noun lets "he" find it
+        return Speaker(text, None, span[0], span[1], RE.GENDERED_ROLES.get(tok.lower_),
                        tok.lemma_.lower() if det in ("a", "an") or det is None else None)
 
     def _org_noun(self, tok, pos: int) -> dict | None:
@@ -248,7 +249,9 @@ class Resolver:
                 if subj[-1][0] > pick_pos:
                     pick = subj[-1][1]
         if pick is None:
-            return Speaker(tok.text, None, *local, gender if gender in ("m", "f") else None)
+            # unresolved ("I" in a column, "they" with no group before): the pronoun stays the
+            # evidence (start, end) but names no one; a name "they" would be a false speaker
+            return Speaker(None, None, *local, gender if gender in ("m", "f") else None)
         return Speaker(pick.name, pick.entity_id, *local, pick.gender, pick.descriptor)
 
     def _in_main_clause(self, pos: int) -> bool | None:

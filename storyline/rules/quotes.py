@@ -58,7 +58,7 @@ DIRECT_OUTSIDE_SHARE = 0.15
 #: Pronouns that stand for a speaker, with their gender ("n" = neutral/plural, "o" = thing
 #: or organisation).
 SPEAKER_PRONOUNS = {"he": "m", "she": "f", "i": "?", "we": "n", "they": "n", "it": "o",
-                    "him": "m", "her": "f"}
+                    "him": "m", "her": "f", "his": "m", "their": "n", "its": "o"}
 
 #: Nouns that, after "the", refer back to a source introduced earlier ("a US official who
 #: briefed reporters" ... "the person said", "the official said").
@@ -68,8 +68,8 @@ officer people officials sources aides statement report
 """.split())
 
 #: Dependency labels cut from a speaker noun phrase for its display name ("a US official
-#: [who briefed reporters on condition of anonymity]").
-SPEAKER_CUT_DEPS = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj"))
+#: [who briefed reporters on condition of anonymity]", "the community['s] finding").
+SPEAKER_CUT_DEPS = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj", "case"))
 
 #: Labels of a subject of the cue verb.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -192,7 +192,15 @@ MAX_TITLE_WORDS = 10
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on for to at with by from as vs".split())
 TITLE_CONTEXT_BEFORE = re.compile(
     r"(?:['’]s|\b(?:on|of|titled|entitled|book|show|program|programme|film|movie|song|"
-    r"album|series|column|podcast|magazine))\s*$", re.IGNORECASE)
+    r"album|series|column|podcast|magazine|documentary|novel|memoir|play|musical|episode|"
+    r"headline|opera|sitcom|drama|poem|essay|newsletter|exhibition|campaign slogan)),?\s*$",
+    re.IGNORECASE)
+
+#: A paragraph that is a photo caption or credit ("Photo: ...", "(AP Photo/Evan Vucci)",
+#: "Getty Images"): a quotation in it is a caption's words, no one's quote.
+CAPTION_RE = re.compile(
+    r"\((?:AP|Reuters|AFP|EPA|Getty)?\s*Photos?\b|\b(?:Photo|Photograph|Image|Picture|Caption)s?"
+    r"\s*(?::|by\b|credit\b)|\bGetty Images\b|\bCredit:|\b(?:AP|AFP|Reuters|EPA)\s+Photo\b")
 
 #: Text before a quotation ending like this ends a sentence (a closing mark may follow the
 #: stop: ... on NBC's “Meet the Press.” “She lies ...”), so the quotation starts one.
@@ -295,3 +303,15 @@ STATEMENT_NOUNS = frozenset("""
 hope concern fear belief confidence optimism conviction view opinion wish expectation
 doubt worry regret satisfaction frustration disappointment
 """.split())
+
+# ---------------------------------------------------------------- round eight: noun cues
+#: "the intelligence community's finding that Russia interfered", "his claim that ...": a noun
+#: for a statement with a possessor (the source) and a "that" clause (the content) is a cue of
+#: its own, so the clause is not given to the speaker of the sentence around it.
+STATEMENT_CUE_NOUNS = frozenset("""
+finding claim assertion statement warning belief argument allegation conclusion assessment
+insistence contention promise pledge suggestion prediction admission denial accusation
+announcement report testimony view position assurance threat vow declaration
+""".split())
+#: Dependency labels of the "that" clause under such a noun.
+NOUN_CLAUSE_DEPS = ("acl", "ccomp", "relcl")
