@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from storyline.enrich.entities import doc_text
 from storyline.enrich.pipeline import Document, component
-from storyline.enrich.speakers import Resolver, Speaker, speaker_like
+from storyline.enrich.speakers import Resolver, Speaker, named_speaker, speaker_like
 from storyline.rules import quotes as R
 
 
@@ -221,6 +221,9 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
                 break
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, quoted, outside)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" \
+            and verb.head.i < verb.i and verb.head.i not in quoted:
+        return verb.head.i  # "footage of Hillary Clinton asking, “...”": the noun speaks
     if verb.dep_ in R.PARTICIPLE_CUE_DEPS and verb.tag_ == "VBG" and verb.head.i < verb.i:
         return _subject(verb.head, quoted, outside)  # "Biden spoke on Friday, saying ..."
     return None
@@ -445,14 +448,19 @@ def _holder(sdoc, holders: list[tuple[int, Cue]]) -> Cue:
     verb reports words; a belief ("A said B believes “...”") quotes the outer speaker."""
     ranked = sorted(holders, key=lambda x: x[0])
     for _, c in ranked:
+        if len(ranked) > 1 and c.subject is not None \
+                and sdoc[c.subject].lower_ in R.THING_PRONOUNS:
+            continue  # "She says it underscores that ...": "it" is a thing, she speaks
         if sdoc[c.verb].lemma_.lower() not in R.CLAUSE_ONLY_VERBS:
             return c
     return ranked[-1][1]
 
 
-def _fragment_speaker(sdoc, q: QuoteSpan, quoted: frozenset[int]):
+def _fragment_speaker(sdoc, q: QuoteSpan, quoted: frozenset[int], any_verb: bool = False):
     """(verb, subject token index) for a quoted fragment: the nearest verb above the
-    quotation in the parse, when it is a verb of saying or characterising, and its subject."""
+    quotation in the parse, when it is a verb of saying or characterising, and its subject.
+    ``any_verb``: the first finite verb above with a subject, whatever it means ("encouraged
+    Americans to “check out” ...", "is seeking “groundbreaking ideas”"), "be" aside."""
     span = sdoc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None
@@ -468,12 +476,49 @@ def _fragment_speaker(sdoc, q: QuoteSpan, quoted: frozenset[int]):
             if lemma in R.FRAGMENT_VERBS or lemma in R.REPORTING_VERBS:
                 subj = _subject(tok, quoted)
                 return (tok, subj) if subj is not None else None
+            if any_verb and lemma not in R.FRAGMENT_SKIP_VERBS:
+                subj = _subject(tok, quoted)
+                if subj is not None:
+                    return tok, subj
             if tok.dep_ not in R.FRAGMENT_PASS_DEPS:
                 return None  # a finite clause of its own: its verb says nothing
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without the white space at either end of ``text[a:b]``."""
+    part = text[a:b]
+    return a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
+
+
+def _byline(text: str, res: Resolver, q: QuoteSpan, ps: int, pe: int) -> Cue | None:
+    """A quotation signed with a dash, nothing else in its paragraph: "“...” ― Carla Sanchez."
+    or "Carla Sanchez ― “...”": a cue whose subject is the name (an entity's mention, else
+    two to four capitalised words)."""
+    sdoc = res.sdoc
+    after = R.DASH_BYLINE_AFTER_RE.match(text, q.close, pe)
+    if after is not None:
+        name = R.BYLINE_NAME_RE.match(text, _trimmed(text, after.end(), pe)[0], pe)
+        dash = _trimmed(text, after.start(), after.end())
+        if name is None or not R.BYLINE_TAIL_RE.fullmatch(text, name.end(), pe) \
+                or text[ps:q.open].strip():
+            return None
+    else:
+        before = R.DASH_BYLINE_BEFORE_RE.search(text, ps, q.open)
+        name = R.BYLINE_NAME_RE.fullmatch(text, _trimmed(text, ps, q.open)[0],
+                                          before.start()) if before is not None else None
+        if name is None or text[q.close:pe].strip(" \t\u00a0.,"):
+            return None
+        dash = _trimmed(text, before.start(), before.end())
+    span = sdoc.char_span(name.start(), name.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    heads = [t.i for t in span if t.i in res.by_token]
+    head = heads[-1] if heads else span.root.i
+    return Cue(head, dash[0], dash[1], head, None)
 
 
 def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
@@ -530,6 +575,14 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         ps, pe = paras[pi] if pi >= 0 else (0, len(text))
         if R.CAPTION_RE.search(text, ps, pe):
             continue  # a photo caption's words are no one's quote
+        signed = _byline(text, res, q, ps, pe)
+        if signed is not None:
+            cues.append(signed)
+            sp = speaker_of(signed)
+            signed.used = True
+            events.append((q.open, pi, para_of(q.close - 1), sp, None, signed.cue_start))
+            out.append(_item("direct", text, (q.start, q.end), signed, sp, signed.cue_start))
+            continue
         qtext = text[q.start:q.end]
         later = [x.open for x in quotes if x.open >= q.close] + [pe]
         ends = _sentence_ends(text, q.close, min(later))
@@ -632,10 +685,13 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         #     “paperwork error”", "described the DLC as “a remnant of another period”")
         if not starts_sentence_of(ps, q) and len(qtext.split()) >= R.MIN_FRAGMENT_WORDS:
             frag = _fragment_speaker(sdoc, q, quoted)
+            strict = frag is not None
+            if frag is None:  # any verb above, when its subject names a speaker outright
+                frag = _fragment_speaker(sdoc, q, quoted, any_verb=True)
             if frag is not None:
                 verb, subj = frag
                 sp = res.speaker(subj)
-                if speaker_like(res, sdoc[subj]):
+                if speaker_like(res, sdoc[subj]) and (strict or named_speaker(res, sdoc[subj])):
                     cue = Cue(verb.i, verb.idx, verb.idx + len(verb.text), subj, None)
                     out.append(_item("partial", text, (q.start, q.end), cue, sp, verb.idx))
                     continue

@@ -341,3 +341,11 @@ def speaker_like(res: Resolver, tok) -> bool:
         return tok.lower_ in R.SPEAKER_PRONOUNS and tok.lower_ != "it"
     return tok.lemma_.lower() in R.DESCRIPTOR_NOUNS or tok.lower_ in RE.ROLE_HEADS \
         or tok.lemma_.lower() in R.SPEAKER_NOUNS
+
+
+def named_speaker(res: Resolver, tok) -> bool:
+    """A subject that names its speaker outright: a person or organisation entity, or
+    "he"/"she"/"they" (not a noun such as "the group", not "it")."""
+    if tok.i in res.by_token:
+        return res.by_token[tok.i][0]["label"] in R.NAMED_SPEAKER_LABELS
+    return tok.pos_ == "PRON" and tok.lower_ in R.NAMED_SPEAKER_PRONOUNS

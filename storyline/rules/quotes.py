@@ -137,8 +137,12 @@ SENTENCE_END_MARKS = (".", "!", "?")
 QUOTE_ONLY_VERBS = frozenset("""
 continue bark shout yell scream cry exclaim chant muse scoff chide snap interject remember
 recall sigh laugh quip gush rant rail marvel plead thunder tout begin conclude add
-retaliate interrupt elaborate
+retaliate interrupt elaborate whisper mutter murmur sing scold
 """.split())
+
+#: Pronouns for things: the subject of a cue nested in another cue's reported clause ("She
+#: says it underscores that ...") does not take the outer speaker's quotation.
+THING_PRONOUNS = frozenset(("it", "this", "that"))
 
 #: Verbs that are quote-only cues with this particle ("Rubio fired back: “...”", "He went
 #: on, “...”").
@@ -164,6 +168,13 @@ refer coin share publish welcome tout champion defend pitch portray paint cast f
 invoke cite quote
 """.split())
 MIN_FRAGMENT_WORDS = 2
+#: With no verb of saying above it, a fragment goes to the subject of the first finite verb
+#: above when that subject is a person or organisation (``NAMED_SPEAKER_LABELS``) or one of
+#: ``NAMED_SPEAKER_PRONOUNS``; never through these verbs ("Trump is a “strong leader”": the
+#: writer's words).
+FRAGMENT_SKIP_VERBS = frozenset(("be",))
+NAMED_SPEAKER_LABELS = ("PERSON", "ORG")
+NAMED_SPEAKER_PRONOUNS = frozenset(("he", "she", "they"))
 FRAGMENT_MAX_HOPS = 6
 #: The walk up passes a non-finite verb in one of these relations ("credited Merkel with
 #: *holding* “the continent together”") on to the verb above it.
@@ -315,3 +326,13 @@ announcement report testimony view position assurance threat vow declaration
 """.split())
 #: Dependency labels of the "that" clause under such a noun.
 NOUN_CLAUSE_DEPS = ("acl", "ccomp", "relcl")
+
+# ---------------------------------------------------------------- round eight: dash bylines
+#: A quotation signed with a dash, the paragraph's only other words: "“...” ― Carla Sanchez."
+#: or "Carla Sanchez ― “...”" (reader comments, panels, epigraphs). The dash and the name.
+DASH_BYLINE_AFTER_RE = re.compile(r"[ \t\u00a0]*[―—–]|[ \t\u00a0]+-[ \t\u00a0]")
+DASH_BYLINE_BEFORE_RE = re.compile(r"[ \t\u00a0]*(?:[―—–]|-)[ \t\u00a0]*$")
+#: The signature: two to four capitalised words (when no entity covers it), then nothing but
+#: an optional ", role" and final punctuation.
+BYLINE_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){1,3}")
+BYLINE_TAIL_RE = re.compile(r"[ \t\u00a0]*(?:,[^“”\"]{0,80})?[.!]?[ \t\u00a0]*$")
