@@ -224,6 +224,9 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" \
             and verb.head.i < verb.i and verb.head.i not in quoted:
         return verb.head.i  # "footage of Hillary Clinton asking, “...”": the noun speaks
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head.i < verb.i:
+        return _subject(verb.head, quoted, outside)  # "plans to discuss": the planner
     if verb.dep_ in R.PARTICIPLE_CUE_DEPS and verb.tag_ == "VBG" and verb.head.i < verb.i:
         return _subject(verb.head, quoted, outside)  # "Biden spoke on Friday, saying ..."
     return None
@@ -250,6 +253,43 @@ def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
     if tail:  # ", X said." tail: the sentence before the comma that precedes the cue clause
         return _strip_span(sdoc, sent.start, left - 1, verb.i)
     return None
+
+
+def _stance_content(sdoc, verb) -> tuple[int, int] | None:
+    """What a stance verb (``STANCE_VERBS``) attributes: from its opening complement (object,
+    infinitive, "for"/"to" object) to the end of the complements that follow it ("called the
+    charges unsubstantiated", "cited the remarks as examples of ..."); a comma, a conjunction
+    or another clause ends it. None when the verb has no such complement."""
+    opening = R.STANCE_VERBS[verb.lemma_.lower()]
+    start = end = None
+    for c in verb.rights:
+        if start is None:
+            kind = f"prep:{c.lower_}" if c.dep_ == "prep" else c.dep_
+            if kind in opening:
+                if c.dep_ == "prep":
+                    objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                    if not objs:
+                        return None
+                    start = objs[0].left_edge.i
+                else:
+                    start = c.left_edge.i
+                end = c.right_edge.i + 1
+            elif c.dep_ not in ("prt", "advmod", "npadvmod"):
+                return None  # something else comes first: not this reading of the verb
+            continue
+        if c.dep_ in R.STANCE_CONTENT_DEPS and sdoc[c.left_edge.i - 1].text != ",":
+            end = c.right_edge.i + 1
+        else:
+            break
+    if start is None:
+        return None
+    return _strip_span(sdoc, start, end, verb.i)
+
+
+def _stance_only(sdoc, cue: Cue) -> bool:
+    """The cue is a stance verb (``STANCE_VERBS``) and no reporting verb."""
+    lemma = sdoc[cue.verb].lemma_.lower()
+    return lemma in R.STANCE_VERBS and lemma not in R.REPORTING_VERBS
 
 
 def _that_clause(verb) -> bool:
@@ -295,7 +335,7 @@ def _cue_hashes() -> frozenset[int]:
 
     words = {*R.REPORTING_VERBS, *R.QUOTE_ONLY_VERBS, *R.QUOTE_ONLY_PARTICLE_VERBS,
              *R.QUOTE_ONLY_OBJECT_VERBS, *R.EXPRESSION_VERBS, R.ACCORDING_TO[0],
-             *R.STATEMENT_CUE_NOUNS}
+             *R.STATEMENT_CUE_NOUNS, *R.STANCE_VERBS}
     return frozenset(hash_string(w) for w in words | {w.capitalize() for w in words})
 
 
@@ -370,7 +410,8 @@ def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
                 cues.append(Cue(tok.i, cs, ce, subj, stated))
             continue
         if tok.pos_ not in ("VERB", "AUX") or (lemma not in R.REPORTING_VERBS
-                                               and lemma not in R.QUOTE_ONLY_VERBS):
+                                               and lemma not in R.QUOTE_ONLY_VERBS
+                                               and lemma not in R.STANCE_VERBS):
             continue
         if tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
             continue  # "the said agreement", "a reported deal"
@@ -382,7 +423,12 @@ def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
             cs, ce = _cue_extent(sdoc, tok)
             cues.append(Cue(tok.i, cs, ce, subj, None))
             continue
-        content = _content_of_verb(sdoc, tok)
+        content = _content_of_verb(sdoc, tok) if lemma in R.REPORTING_VERBS \
+            or lemma in R.QUOTE_ONLY_VERBS else None
+        if content is None and lemma in R.STANCE_VERBS:
+            content = _stance_content(sdoc, tok)
+            if content is None and lemma not in R.REPORTING_VERBS:
+                continue
         if tok.lemma_.lower() in R.CLAUSE_ONLY_VERBS and content is None \
                 and not _after_quote(tok):
             continue  # ("“...,” read the statement" is a cue all the same)
@@ -607,6 +653,10 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         # the quote is the whole reported clause of a cue, else a fragment of one; nested
         # cues: see _holder
         whole, part = [], []
+        if len(qtext.split()) < R.MIN_FRAGMENT_WORDS:
+            # one quoted word in a stance's object ("called the plan a “reset”") is a scare
+            # quote; in reported speech ("said the “reset” failed") it stays the speaker's
+            holders = [c for c in holders if not _stance_only(sdoc, c)]
         for c in holders:
             size = c.content[1] - c.content[0]
             outside = size - (min(c.content[1], q.close) - max(c.content[0], q.open))
@@ -624,6 +674,9 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         # b. a cue right after the quote, else right before it
         if cue is None:
             cue = _region_cue(cues, sdoc, q.close, tail_end, quotes) or lead_cue
+            if cue is not None and len(qtext.split()) < R.MIN_FRAGMENT_WORDS \
+                    and _stance_only(sdoc, cue):
+                cue = None  # a scare quote next to a stance verb (see above)
             if cue is not None:
                 sentence_like = (len(qtext.split()) >= R.MIN_DIRECT_WORDS
                                  or qtext.rstrip()[-1:] in ".,!?")

@@ -336,3 +336,36 @@ DASH_BYLINE_BEFORE_RE = re.compile(r"[ \t\u00a0]*(?:[―—–]|-)[ \t\u00a0]*$"
 #: an optional ", role" and final punctuation.
 BYLINE_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){1,3}")
 BYLINE_TAIL_RE = re.compile(r"[ \t\u00a0]*(?:,[^“”\"]{0,80})?[.!]?[ \t\u00a0]*$")
+
+# ---------------------------------------------------------------- round eight: stances
+#: Verbs of stance and intention whose object or infinitive is what the source said or wants,
+#: an attribution in PolNeAR's sense though no clause is reported ("Clinton cited his remarks
+#: as examples", "Trump called for a ban", "She wants to triple the program"). Their content
+#: is the object (with what follows it: "criticized Obama for not doing so") or the
+#: infinitive. Lemma -> the dependency labels that open the content; "prep:for" is the
+#: object of that preposition ("called for a ban"), kept with the preposition out.
+STANCE_VERBS = {
+    "want": ("xcomp",), "plan": ("xcomp", "dobj"), "hope": ("xcomp", "dobj"), "seek": ("xcomp", "dobj"),
+    "intend": ("xcomp",), "agree": ("xcomp",), "decline": ("xcomp",),
+    "offer": ("xcomp", "dobj"),
+    "propose": ("dobj", "xcomp"), "aim": ("xcomp",),
+    "call": ("dobj", "prep:for", "prep:on"), "cite": ("dobj",), "criticize": ("dobj",),
+    "criticise": ("dobj",), "praise": ("dobj",), "attack": ("dobj",), "accuse": ("dobj",),
+    "endorse": ("dobj",), "reject": ("dobj",), "describe": ("dobj",), "blame": ("dobj",),
+    "condemn": ("dobj",), "defend": ("dobj",), "dispute": ("dobj",), "slam": ("dobj",),
+    "blast": ("dobj",), "oppose": ("dobj",), "support": ("dobj",), "question": ("dobj",),
+    "discuss": ("dobj",), "point": ("prep:to",), "refer": ("prep:to",), "liken": ("dobj",),
+    "compare": ("dobj",), "champion": ("dobj",), "demand": ("dobj",), "urge": ("dobj",),
+    "announce": ("dobj",), "promise": ("dobj",), "pledge": ("dobj",), "vow": ("xcomp",),
+    "threaten": ("xcomp", "dobj"), "refuse": ("xcomp",), "recommend": ("dobj",),
+    "acknowledge": ("dobj",), "deny": ("dobj",), "mention": ("dobj",), "applaud": ("dobj",),
+    "welcome": ("dobj",), "decry": ("dobj",), "denounce": ("dobj",), "dismiss": ("dobj",),
+    "seem": ("xcomp",), "appear": ("xcomp",), "decide": ("xcomp",), "speak": ("prep:about",
+    "prep:of"), "talk": ("prep:about",), "vote": ("prep:for", "prep:against", "xcomp"),
+    "express": ("dobj",), "issue": ("dobj",), "promote": ("dobj",), "push": ("prep:for",),
+    "argue": ("prep:for", "prep:against"), "warn": ("prep:of", "prep:against"),
+}
+#: After the opening complement, these right-hand dependants still belong to the content
+#: ("called the charges *unsubstantiated*", "cited the remarks *as examples*").
+STANCE_CONTENT_DEPS = frozenset(("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr",
+                                 "acomp", "npadvmod", "advmod", "pobj"))
