@@ -183,11 +183,14 @@ def _strip_span(sdoc, a: int, b: int, anchor: int | None = None) -> tuple[int, i
 
 
 def _after_quote(verb) -> bool:
-    """The verb follows a closing quotation mark (a comma may sit between)."""
+    """The verb, or its subject before it, follows a closing quotation mark (a comma may sit
+    between): "“...,” said X", "“...?” Beck questioned"."""
     sdoc = verb.doc
     closing = R.CLOSE_MARKS + R.AMBIGUOUS_MARKS
-    return verb.i >= 1 and (sdoc[verb.i - 1].text in closing or verb.i >= 2 and sdoc[
-        verb.i - 1].is_punct and sdoc[verb.i - 2].text in closing)
+    first = min([verb.i] + [c.left_edge.i for c in verb.children
+                            if c.dep_ in R.SUBJECT_DEPS and c.i < verb.i])
+    return first >= 1 and (sdoc[first - 1].text in closing or first >= 2 and sdoc[
+        first - 1].is_punct and sdoc[first - 2].text in closing)
 
 
 def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | None:
@@ -727,6 +730,15 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
                 events.append((q.open, pi, para_of(q.close - 1), sp, None, cue.cue_start))
             out.append(_item(kind, text, (q.start, q.end), cue, sp, cue.cue_start))
             continue
+        # c000. a quotation joined to the one before by a conjunction or comma only ("chanted
+        #       “Send them home,” and “Build the wall.”") shares its speaker
+        prev = [x for x in quotes if x.close <= q.open and x.open >= ps]
+        if prev and R.COORDINATED_QUOTES_RE.fullmatch(text, prev[-1].close, q.open):
+            ref = next((d for d in out if d["start"] == prev[-1].start
+                        and d["end"] == prev[-1].end), None)
+            if ref is not None:
+                out.append({**ref, "text": qtext, "start": q.start, "end": q.end})
+                continue
         # c00. a quoted verb phrase whose cue lies inside it: a fragment of its speaker
         #      (the reported clause after it stays an indirect quote of its own)
         if id(q) in phrase_cues:

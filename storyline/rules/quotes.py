@@ -369,3 +369,8 @@ STANCE_VERBS = {
 #: ("called the charges *unsubstantiated*", "cited the remarks *as examples*").
 STANCE_CONTENT_DEPS = frozenset(("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr",
                                  "acomp", "npadvmod", "advmod", "pobj"))
+
+#: What may join two quotations for the second to share the first one's speaker: a comma or
+#: a conjunction, an article ("called him a “liar,” a “bully” and a “narcissist”").
+COORDINATED_QUOTES_RE = re.compile(r"\s*[,;]?\s*(?:(?:and|or|but|as well as)\s+)?(?:(?:an?|the)\s+)?",
+                                   re.IGNORECASE)
