@@ -492,6 +492,19 @@ def is_title(text: str, q: QuoteSpan) -> bool:
     return bool(R.TITLE_CONTEXT_BEFORE.search(text[max(0, q.open - 30):q.open]))
 
 
+def title_case(words_text: str) -> bool:
+    """Every word capitalised (small words such as "of" aside) and no sentence end: a name or
+    title rather than words of speech.
+
+    >>> title_case("Austin Powers: The Spy Who Shagged Me,"), title_case("very flexible")
+    (True, False)
+    """
+    words = re.findall(r"[\w'’*-]+", words_text)
+    return bool(words) and len(words) <= R.MAX_TITLE_WORDS and words[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in R.TITLE_SMALL_WORDS for w in words) \
+        and words_text.rstrip(" ,")[-1:] not in R.SENTENCE_END_MARKS
+
+
 def _holder(sdoc, holders: list[tuple[int, Cue]]) -> Cue:
     """The cue a quotation inside nested reported speech belongs to: the innermost one whose
     verb reports words; a belief ("A said B believes “...”") quotes the outer speaker."""
@@ -624,6 +637,20 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         ps, pe = paras[pi] if pi >= 0 else (0, len(text))
         if R.CAPTION_RE.search(text, ps, pe):
             continue  # a photo caption's words are no one's quote
+        turn = R.TRANSCRIPT_TURN_RE.match(text, q.start, q.end)
+        if turn is not None:
+            # a transcript turn quoted whole, “PENCE: Well, look, ...”: the capitalised name
+            # before the colon speaks the rest
+            name = sdoc.char_span(turn.start(1), turn.end(1), alignment_mode="expand")
+            if name is not None:
+                head = name[-1].i
+                cue = Cue(head, turn.end(1), turn.end(1) + 1, head, None)
+                cues.append(cue)
+                sp = speaker_of(cue)
+                cue.used = True
+                events.append((q.open, pi, para_of(q.close - 1), sp, None, cue.cue_start))
+                out.append(_item("direct", text, (turn.end(), q.end), cue, sp, cue.cue_start))
+                continue
         signed = _byline(text, res, q, ps, pe)
         if signed is not None:
             cues.append(signed)
@@ -780,6 +807,9 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
             group = ecue.cue_start if ecue is not None and ecue.used else q.start
         events.append((q.open, pi, para_of(q.close - 1), sp, None, group))
         out.append(_item("direct", text, (q.start, q.end), None, sp, group))
+    # a quoted name in title case ("Apollo 13", "Lyin' Ted", "Air Force One") inside someone's
+    # sentence is a title or nickname, not words they said
+    out = [d for d in out if d["kind"] != "partial" or not title_case(d["text"])]
     _link_chains(text, quotes, out)
     # indirect: cues whose content is not a direct quote
     for c in cues:

@@ -374,3 +374,7 @@ STANCE_CONTENT_DEPS = frozenset(("dobj", "oprd", "xcomp", "ccomp", "prep", "dati
 #: a conjunction, an article ("called him a “liar,” a “bully” and a “narcissist”").
 COORDINATED_QUOTES_RE = re.compile(r"\s*[,;]?\s*(?:(?:and|or|but|as well as)\s+)?(?:(?:an?|the)\s+)?",
                                    re.IGNORECASE)
+
+#: A transcript turn inside quotation marks: a speaker's name in capitals, a colon, the words
+#: (“PENCE: Well, look, ...”, “MR. SMITH: ...”). Group 1 is the name.
+TRANSCRIPT_TURN_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+\s){0,2}[A-Z][A-Z.'’-]{2,}):\s+")
