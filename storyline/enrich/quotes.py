@@ -207,7 +207,7 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
         if c.dep_ in R.SUBJECT_DEPS and not (outside and c.i in quoted) and ps <= c.idx < pe:
             return c.i
     sdoc = verb.doc
-    if outside and _after_quote(verb):
+    if outside and verb.tag_ != "VBG" and _after_quote(verb):  # "saying it" inverts nothing
         for c in verb.rights:
             if c.dep_ in R.INVERTED_SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON") \
                     and c.i not in quoted and c.i - verb.i <= R.INVERTED_SUBJECT_REACH \
@@ -242,7 +242,10 @@ def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
     sent = verb.sent
     left = min([verb.i] + [t.i for c in verb.children if c.dep_ in R.SUBJECT_DEPS
                            for t in c.subtree])
-    tail = left - 1 > sent.start and sdoc[left - 1].text == ","
+    comma = left - 1  # ", X said" (a closing mark may stand between: ",” she said")
+    while comma > sent.start and sdoc[comma].text in R.CLOSE_MARKS + R.AMBIGUOUS_MARKS + ("’",):
+        comma -= 1
+    tail = comma > sent.start and sdoc[comma].text == ","
     for c in verb.children:
         if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i < verb.i) or (
                 c.dep_ == "xcomp" and verb.lemma_.lower() in R.XCOMP_VERBS) or (
@@ -252,9 +255,11 @@ def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
                 continue
             if tail and b <= left:
                 break  # the complement lies in the sentence before ", X said": take it all
+            if b <= verb.i:
+                a = _after_last_colon(sdoc, a, b)
             return _strip_span(sdoc, a, b, verb.i)
     if tail:  # ", X said." tail: the sentence before the comma that precedes the cue clause
-        return _strip_span(sdoc, sent.start, left - 1, verb.i)
+        return _strip_span(sdoc, _after_last_colon(sdoc, sent.start, comma), comma, verb.i)
     return None
 
 
@@ -293,6 +298,13 @@ def _stance_only(sdoc, cue: Cue) -> bool:
     """The cue is a stance verb (``STANCE_VERBS``) and no reporting verb."""
     lemma = sdoc[cue.verb].lemma_.lower()
     return lemma in R.STANCE_VERBS and lemma not in R.REPORTING_VERBS
+
+
+def _after_last_colon(sdoc, a: int, b: int) -> int:
+    """Where reported words before their cue start: after the last colon of tokens [a, b)
+    ("X scolded him: “...,” she said"), else at ``a``."""
+    colons = [t.i for t in sdoc[a:b] if t.text == R.INTRODUCING_COLON]
+    return colons[-1] + 1 if colons else a
 
 
 def _that_clause(verb) -> bool:
