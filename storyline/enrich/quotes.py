@@ -224,9 +224,6 @@ def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | Non
                 break
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, quoted, outside)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" \
-            and verb.head.i < verb.i and verb.head.i not in quoted:
-        return verb.head.i  # "footage of Hillary Clinton asking, “...”": the noun speaks
     if verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") \
             and verb.head.i < verb.i:
         return _subject(verb.head, quoted, outside)  # "plans to discuss": the planner
