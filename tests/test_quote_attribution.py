@@ -222,6 +222,8 @@ def test_stance_verbs_attribute_their_object(nlp, text, cue, content):
     "The ministry wants attention.",  # content of fewer than MIN_CONTENT_TOKENS words
     "She plans a trip.",
     "Clinton called at noon.",  # no object: the verb is no stance here
+    # a phone call: "called" + object + no characterisation of it
+    "President Biden called Vladimir Putin on Tuesday to talk about the crisis in Ukraine.",
 ])
 def test_stance_verbs_need_real_content(nlp, text):
     assert [q for q in _quotes(nlp, text) if q["kind"] == "indirect"] == []

@@ -241,8 +241,11 @@ def _stance_content(sdoc, verb) -> tuple[int, int] | None:
     charges unsubstantiated", "cited the remarks as examples of ..."); a comma, a conjunction
     or another clause ends it. None when the verb has no such complement."""
     opening = R.STANCE_VERBS[verb.lemma_.lower()]
+    needs = R.STANCE_NEEDS_PREDICATE.get(verb.lemma_.lower())
     start = end = None
     for c in verb.rights:
+        if start is not None and needs and c.dep_ in needs:
+            needs = None  # the characterisation is there
         if start is None:
             kind = f"prep:{c.lower_}" if c.dep_ == "prep" else c.dep_
             if kind in opening:
@@ -251,6 +254,7 @@ def _stance_content(sdoc, verb) -> tuple[int, int] | None:
                     if not objs:
                         return None
                     start = objs[0].left_edge.i
+                    needs = None
                 else:
                     start = c.left_edge.i
                 end = c.right_edge.i + 1
@@ -261,7 +265,7 @@ def _stance_content(sdoc, verb) -> tuple[int, int] | None:
             end = c.right_edge.i + 1
         else:
             break
-    if start is None:
+    if start is None or needs:
         return None
     return _strip_span(sdoc, start, end, verb.i)
 

@@ -365,6 +365,10 @@ STANCE_VERBS = {
     "express": ("dobj",), "issue": ("dobj",), "promote": ("dobj",), "push": ("prep:for",),
     "argue": ("prep:for", "prep:against"), "warn": ("prep:of", "prep:against"),
 }
+#: Stance verbs whose object is content only with a characterisation after it: "called the
+#: charges unsubstantiated" (oprd), not "called Putin to discuss Ukraine" (a phone call).
+#: Lemma -> dependency labels one of which must follow the object ("prep:" openings exempt).
+STANCE_NEEDS_PREDICATE = {"call": ("oprd", "attr", "acomp", "ccomp", "dobj")}
 #: After the opening complement, these right-hand dependants still belong to the content
 #: ("called the charges *unsubstantiated*", "cited the remarks *as examples*").
 STANCE_CONTENT_DEPS = frozenset(("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr",
