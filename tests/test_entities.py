@@ -526,3 +526,70 @@ def test_counterpart_and_portfolio_roles(nlp, text, surname, role, org):
 def test_portfolio_not_taken_from_org(nlp, text, surname, role):
     roles = _person(_ents(nlp, text), surname)["roles"]
     assert all(not r["role"].startswith(role) for r in roles), roles
+
+
+# ---------------------------------------------------------------- issue 9: roles and junk
+@pytest.mark.parametrize("text,surname,role,org", [
+    ("Former Defense Secretary Robert Gates said the plan would fail.", "Gates",
+     "former Defense Secretary", None),
+    ("Ex-Treasury Secretary Lawrence Summers warned of inflation.", "Summers",
+     "former Treasury Secretary", None),
+    ("The plan would fail, said Robert Gates, a former defense secretary.", "Gates",
+     "former defense secretary", None),
+    ("The former Kremlin aide Sergei Markov said little.", "Markov", "former aide", "Kremlin"),
+    ("Defense Secretary Robert Gates said the plan would fail.", "Gates", "Defense Secretary",
+     None),  # no "former": nothing added
+])
+def test_former_is_kept_in_the_role(nlp, text, surname, role, org):
+    roles = _person(_ents(nlp, text), surname)["roles"]
+    assert [(r["role"], r["org"]) for r in roles] == [(role, org)]
+
+
+@pytest.mark.parametrize("text,surname,role,org", [
+    ("The BBC's North America editor Jon Sopel said the mood had changed.", "Sopel",
+     "North America editor", "BBC"),
+    ("Reuters Europe correspondent Ann Smith filed the story.", "Smith",
+     "Europe correspondent", "Reuters"),
+    ("Russian President Vladimir Putin spoke for an hour.", "Putin", "President", "Russia"),
+    ("Texas attorney general Ken Paxton sued the agency.", "Paxton", "attorney general",
+     "Texas"),
+])
+def test_region_before_a_role_is_its_beat_not_its_organisation(nlp, text, surname, role, org):
+    roles = _person(_ents(nlp, text), surname)["roles"]
+    assert (roles[0]["role"], roles[0]["org"]) == (role, org)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("They didn't agree in Ohio.", "n't"),
+    ("They didn’t agree in Ohio.", "n’t"),
+    ("They're meeting in Ohio.", "'re"),
+    ("They met on Mar 4 in Ohio.", "Mar"),
+    ("They met on Sept 4 in Ohio.", "Sept"),
+    ("They met in 2016 in Ohio.", "2016"),
+])
+def test_junk_token_tagged_as_an_entity_is_dropped(nlp, text, word):
+    from spacy.tokens import Span
+
+    sdoc = nlp(text)
+    tok = next(t for t in sdoc if t.text == word)
+    sdoc.ents = [Span(sdoc, tok.i, tok.i + 1, label="ORG")] + [
+        e for e in sdoc.ents if e.end <= tok.i or e.start > tok.i]
+    names = [e["name"] for e in find_entities(sdoc)]
+    assert word not in names and "Ohio" in names
+
+
+@pytest.mark.parametrize("word,kept", [("May", True), ("Sun", True), ("Marr", True),
+                                       ("Mar", False)])
+def test_non_entity_words_leave_names_alone(word, kept):
+    from storyline.enrich.entity_base import is_non_entity_word
+
+    assert is_non_entity_word(word) is not kept
+
+
+@pytest.mark.parametrize("name,island", [("the Spratly Islands", True), ("Sardinia", True),
+                                         ("Isle of Man", True), ("Island Records", False),
+                                         ("Alicia Keys", False), ("Rhode Island", True)])
+def test_is_island(name, island):
+    from storyline.enrich.entity_labels import is_island
+
+    assert is_island(name) is island

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from storyline.enrich.entities import ENTITIES
 from storyline.enrich.pipeline import Document, run_pipeline
 from storyline.enrich.places import PLACES, lookup, place_key, resolve_places, tag_nationalities
 
@@ -293,3 +294,39 @@ def test_small_national_capitals_resolve(nlp, text, surface, cc):
 ])
 def test_capital_bonus_does_not_invent_places(nlp, text, surface):
     assert by_text(resolve(nlp, text, [(surface, "GPE")]), surface) is None
+
+
+# ---------------------------------------------------------------- issue 9: islands, state offices
+@pytest.mark.parametrize("text,specs,surface,cc", [
+    ("Voters in the Canary Islands went to the polls.", [("Canary Islands", "LOC")],
+     "Canary Islands", "ES"),
+    ("Migrants landed on Lampedusa on Monday.", [("Lampedusa", "LOC")], "Lampedusa", "IT"),
+    ("China keeps building on the Spratly Islands.", [("Spratly Islands", "LOC")],
+     "Spratly Islands", None),
+])
+def test_islands_are_geocoded(nlp, text, specs, surface, cc):
+    place = by_text(resolve(nlp, text, specs), surface)
+    assert place is not None and place["kind"] == "island"
+    assert place["country_code"] == cc and place["lat"] is not None
+
+
+def test_island_typed_as_an_organisation_is_repaired_and_geocoded(nlp):
+    text = "Voters on Sardinia and in the Canary Islands went to the polls on Sunday."
+    doc = run_pipeline(Document(text=text, spacy=nlp(text), done={"spacy"}), [ENTITIES, PLACES])
+    labels = {e["name"]: e["label"] for e in doc.entities}
+    assert labels.get("Sardinia") in ("LOC", "GPE")
+    kinds = {p["name"]: p["kind"] for p in doc.places}
+    assert kinds.get("Sardinia") == "island" and kinds.get("Canary Islands") == "island"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("New York attorney general Eric Schneiderman opened an inquiry.", "admin1"),
+    ("The New York governor's office said it would appeal.", "admin1"),
+    ("New York's attorney general sued the charity.", "admin1"),
+    ("The New York legislature passed the bill.", "admin1"),
+    ("The New York mayor said the subway would reopen.", "city"),  # an office of the city
+    ("Rents in New York rose again.", "city"),
+])
+def test_state_office_after_the_name_selects_the_state(nlp, text, kind):
+    place = by_text(resolve(nlp, text, [("New York", "GPE")]), "New York")
+    assert place is not None and place["kind"] == kind

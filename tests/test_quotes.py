@@ -229,14 +229,25 @@ def test_benchmark_quoted_segments(text, piece, expected):
     assert [text[a:b] for a, b in bench.quoted_segments(text, *piece)] == expected
 
 
+@pytest.mark.parametrize("compartment,doc,expected", [
+    ("dev", "any_article", "tuned"),  # dev was tuned on by the first rules: never held out
+    ("train", "b", "tuned"),  # sha1("b") % 10 == 0
+    ("train", "a", "held-out"),  # sha1("a") % 10 == 2
+    ("train", "e", "held-out"),  # sha1("e") % 10 == 1
+    ("train", "c", None),  # sha1("c") % 10 == 6: unused
+])
+def test_benchmark_split_is_a_fixed_hash_of_the_file_name(compartment, doc, expected):
+    assert _bench().split_of(compartment, doc) == expected
+
+
 def test_polnear_quality_gate():
     """A dozen PolNeAR dev articles: calibrated quote+speaker F1 and speaker share stay above
     floors well under what the full run measures (docs/benchmarks.md)."""
     bench = _bench()
-    if not (bench.DEFAULT_DATA / "attributions").is_dir():
-        pytest.skip(f"PolNeAR dev split not found at {bench.DEFAULT_DATA} (see "
-                    f"/work/shared/data/README.md)")
-    docs = bench.load_split(bench.DEFAULT_DATA, 12)
+    dev = bench.DEFAULT_DATA / "dev"
+    if not (dev / "attributions").is_dir():
+        pytest.skip(f"PolNeAR dev split not found at {dev} (see /work/shared/data/README.md)")
+    docs = bench.load_split(dev, 12)
     preds, _, _ = bench.run_storyline(docs)
     assert bench.score(docs, preds, mode="calibrated")["speaker"][2] >= 0.70
     assert bench.score(docs, preds, mode="all")["speaker_share"] >= 0.80

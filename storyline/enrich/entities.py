@@ -44,7 +44,7 @@ from storyline.enrich.entity_labels import (_acronym_mentions, _add_missed_demon
 from storyline.enrich.runner import Document, component
 from storyline.enrich.roles import (_add_role, _descriptors, _drop_title_words,
                                     _resolve_role_orgs, _role_after, _role_appos_before,
-                                    _role_before)
+                                    _role_before, mark_former)
 from storyline.rules import entities as R
 
 __all__ = ["ENTITIES", "Mention", "acronym_matches", "doc_text", "find_entities",
@@ -239,13 +239,14 @@ def find_entities(sdoc) -> list[dict]:
         for m in ent.mentions:
             for t in range(m.tstart, m.tend):
                 index[t] = m
+    text = doc_text(sdoc)
     for ent in entities:
         if ent.label != "PERSON":
             continue
         for m in ent.mentions:
-            _add_role(ent, _role_before(sdoc, m, index))
-            _add_role(ent, _role_after(sdoc, m, index))
-            _add_role(ent, _role_appos_before(sdoc, m, index))
+            for role in (_role_before(sdoc, m, index), _role_after(sdoc, m, index),
+                         _role_appos_before(sdoc, m, index)):
+                _add_role(ent, mark_former(text, role))
     _resolve_role_orgs(doc_text(sdoc), entities)
     _descriptors(sdoc, entities, index)
     _drop_title_words(entities)

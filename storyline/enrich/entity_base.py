@@ -75,19 +75,36 @@ def _set_tokens(sdoc, m: Mention) -> Mention | None:
 
 
 def _trim(sdoc, m: Mention) -> Mention | None:
-    """Drop leading determiners and trailing possessives / punctuation."""
+    """Drop leading determiners and "ex-" ("Ex-Treasury"), trailing possessives and
+    punctuation; None when nothing is left or what is left is no name ("n't", "Mar": see
+    ``NON_ENTITY_WORDS``)."""
     while m.tend - m.tstart > 1 and sdoc[m.tstart].lower_ in ("the", "a", "an"):
         m.tstart += 1
+    if m.tend - m.tstart > 2 and sdoc[m.tstart].lower_ in R.EX_PREFIX_TOKENS \
+            and sdoc[m.tstart + 1].text in ("-", "–"):
+        m.tstart += 2
     while m.tend > m.tstart and (sdoc[m.tend - 1].lower_ in ("'s", "’s", "'", "’")
                                  or sdoc[m.tend - 1].is_punct):
         m.tend -= 1
-    if m.tend <= m.tstart:
+    if m.tend <= m.tstart or is_non_entity_word(doc_text(sdoc)[
+            sdoc[m.tstart].idx:sdoc[m.tend - 1].idx + len(sdoc[m.tend - 1].text)]):
         return None
     m.start = sdoc[m.tstart].idx
     last = sdoc[m.tend - 1]
     m.end = last.idx + len(last.text)
     m.text = doc_text(sdoc)[m.start:m.end]
     return m
+
+
+def is_non_entity_word(text: str) -> bool:
+    """True for a text that names nothing although spaCy tagged it: a clitic, a month or
+    weekday abbreviation, no letter at all.
+
+    >>> is_non_entity_word("n’t"), is_non_entity_word("Mar."), is_non_entity_word("Marr")
+    (True, True, False)
+    """
+    word = text.strip().replace("\u2019", "'").rstrip(".").lower()
+    return word in R.NON_ENTITY_WORDS or not any(ch.isalpha() for ch in word)
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

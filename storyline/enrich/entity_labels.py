@@ -10,6 +10,7 @@ from storyline.enrich.entity_base import (Mention, _overlaps, _set_tokens, acron
                                           is_known_place)
 from storyline.enrich.roles import _appos_role_head
 from storyline.rules import entities as R
+from storyline.rules.places import ISLANDS
 
 
 def _person_cue(sdoc, m: Mention) -> bool:
@@ -105,6 +106,17 @@ def _org_apposition_runs(sdoc) -> list[Mention]:
     return out
 
 
+def is_island(name: str) -> bool:
+    """An island or group of islands by its last word or the list of known ones.
+
+    >>> is_island("the Spratly Islands"), is_island("Sardinia"), is_island("Island Records")
+    (True, True, False)
+    """
+    words = name.split()
+    key = " ".join(words[1:] if words and words[0].lower() == "the" else words).lower()
+    return bool(words) and (words[-1] in R.ISLAND_WORDS or key in ISLANDS)
+
+
 def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     """Label fixes spaCy's small model needs, each a general rule (data in the rules module):
 
@@ -121,7 +133,8 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     * a news agency's name (``WIRE_NAMES``) is an ORG, never a GPE ("reported by TT");
     * a country the gazetteer knows is a GPE even as a subject ("Slovakia said");
     * a one-word PERSON opening a sentence that spaCy tags as a common noun, or whose
-      lower-case form is a stop word, is dropped ("Schools were closed").
+      lower-case form is a stop word, is dropped ("Schools were closed");
+    * an island or archipelago tagged ORG/PERSON is a LOC (``is_island``).
     """
     extra = _org_apposition_runs(sdoc)
     if extra:
@@ -137,6 +150,10 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
         if m.label in ("ORG", "PERSON", "GPE") and all(
                 w.lower().rstrip(".") in R.TITLE_ONLY_WORDS for w in words):
             continue  # "Major General", "Chief": a title, no name
+        if m.label in ("ORG", "PERSON", "FAC", "NORP") and is_island(m.text):
+            m.label = "LOC"  # "Sardinia", "the Spratly Islands": a place, to be geocoded
+            out.append(m)
+            continue
         if m.text in R.FORCED_LABELS or m.text in R.COUNTRY_ALIASES:
             out.append(m)
             continue
@@ -442,7 +459,7 @@ def _unknown_one_word_places(sdoc, mentions: list[Mention]) -> None:
         words.setdefault(m.text, []).append(m)
     for text, ms in words.items():
         if len(text.split()) != 1 or not all(m.label == "GPE" for m in ms) \
-                or any(m.dateline for m in ms) or is_known_place(text) \
+                or any(m.dateline for m in ms) or is_known_place(text) or is_island(text) \
                 or text in R.COUNTRY_ALIASES or text in R.FORCED_LABELS \
                 or name_key(text) in cities_by_name():
             continue

@@ -122,10 +122,11 @@ def _non_city_index() -> dict[str, list[dict]]:
                                    "lon": float(rec["lng"]), "geonameid": rec.get("geonameId"),
                                    "population": rec.get("population"),
                                    "alt": place_key(alias) != place_key(rec["name"])})
-    for name, (cc, lat, lon) in R.REGIONS.items():
-        add(place_key(name), {"kind": "region", "name": name.title(), "country_code": cc,
-                              "admin1": None, "lat": lat, "lon": lon, "geonameid": None,
-                              "population": None, "alt": False})
+    for kind, table in (("region", R.REGIONS), ("island", R.ISLANDS)):
+        for name, (cc, lat, lon) in table.items():
+            add(place_key(name), {"kind": kind, "name": name.title(), "country_code": cc,
+                                  "admin1": None, "lat": lat, "lon": lon, "geonameid": None,
+                                  "population": None, "alt": False})
     return index
 
 
@@ -168,7 +169,7 @@ def _log_pop(reading: dict) -> float:
         if reading["country_code"] != "US":
             return R.FOREIGN_ADMIN1_LOG_POPULATION
         return R.ADMIN1_LOG_POPULATION
-    if reading["kind"] == "region":
+    if reading["kind"] in ("region", "island"):
         return R.REGION_LOG_POPULATION
     return math.log10((reading.get("population") or 0) + 1)
 
@@ -346,10 +347,17 @@ def _near(a: _Group, b: _Group) -> bool:
 
 
 def _adjacent_state_word(text: str, mention: dict) -> bool:
+    """"New York state", "the state of Washington", "New York attorney general" (an office of
+    the state, ``STATE_OFFICES_AFTER``)."""
     before = text[max(0, mention["start"] - 12):mention["start"]].split()
     after = text[mention["end"]:mention["end"] + 12].split()
+    tail = " ".join(text[mention["end"]:mention["end"] + 30].lower().split())
+    if tail.startswith(("'s ", "’s ")):
+        tail = tail[3:]  # "the New York governor's office", "New York's attorney general"
     return bool((after and after[0].strip(",.;") in R.STATE_WORDS)
-                or (len(before) >= 2 and before[-1] == "of" and before[-2] in R.STATE_WORDS))
+                or (len(before) >= 2 and before[-1] == "of" and before[-2] in R.STATE_WORDS)
+                or any(tail.startswith(w) and (len(tail) == len(w) or not tail[len(w)].isalpha())
+                       for w in R.STATE_OFFICES_AFTER))
 
 
 def _candidates(group: _Group, text: str) -> None:

@@ -1,6 +1,7 @@
 """Quotes: direct quotations, partial (quoted fragments) and indirect (reported speech).
 
-How a quote is found (data in :mod:`storyline.rules.quotes`):
+How a quote is found (data in :mod:`storyline.rules.quotes`; steps 1 and 2 live in
+:mod:`storyline.enrich.cues`):
 
 1. ``quote_spans``  pair quotation marks per paragraph: curly, straight (opening or closing
                     decided by the character before it), doubled (``''``/``````). A quote left
@@ -27,6 +28,11 @@ How a quote is found (data in :mod:`storyline.rules.quotes`):
                        error”", ``FRAGMENT_VERBS``) is *partial*, of that verb's subject.
                     d. a full quoted sentence with no cue continues the latest speaker of its
                        paragraph (a direct quote's first), else of the paragraph before.
+                    Before all: photo captions are skipped; a quoted transcript turn
+                    (“PENCE: ...”) and a quotation signed with a dash ("“...” ― Carla
+                    Sanchez") name their speaker; a quotation joined to the one before by
+                    "and" or a comma shares its speaker; a title-case fragment ("Air Force
+                    One") is a name or title, dropped.
                     Cues not used by a quotation give *indirect* quotes.
 4. speakers         :mod:`storyline.enrich.speakers` (``Resolver``): an entity mention gives
                     the entity; "he"/"she" the latest person of that gender; "who said" the
@@ -39,313 +45,13 @@ Python ``Token`` per word; the rules cost a few ms per article beside a parse of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
+from storyline.enrich.cues import (Cue, QuoteSpan, cue_subject, find_cues, paragraphs,
+                                   quote_spans, quoted_tokens, stance_only)
 from storyline.enrich.entities import doc_text
 from storyline.enrich.runner import Document, component
-from storyline.enrich.speakers import Resolver, Speaker, speaker_like
+from storyline.enrich.speakers import Resolver, Speaker, named_speaker, speaker_like
 from storyline.rules import quotes as R
-
-
-@dataclass
-class QuoteSpan:
-    open: int  # index of the opening mark
-    start: int  # content start
-    end: int  # content end
-    close: int  # index just after the closing mark
-    chain: int | None = None  # parts of one quote running over paragraphs share this value
-
-
-@dataclass
-class Cue:
-    verb: int  # token index of the cue word
-    cue_start: int
-    cue_end: int
-    subject: int | None  # token index of the subject's head
-    content: tuple[int, int] | None
-    used: bool = False
-
-
-# ---------------------------------------------------------------- 1. quotation marks
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-
-
-def _mark_kind(text: str, pos: int, mark: str) -> str:
-    if mark in R.OPEN_MARKS:
-        return "open"
-    if mark in R.CLOSE_MARKS:
-        return "close"
-    before = text[pos - 1] if pos > 0 else "\n"
-    return "open" if before in R.OPENING_CONTEXT else "close"
-
-
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Paired quotations in ``text``; unbalanced marks cost only their own quote.
-
-    A quote running over paragraphs (no closing mark at a paragraph's end, the next one
-    opening with a mark) gives one span per paragraph, linked by ``chain``: a paragraph break
-    never lies inside a quote's text."""
-    paras = paragraphs(text)
-    out: list[QuoteSpan] = []
-    pending: tuple[int, int] | None = None  # (mark index, content start) carried over
-    parts: list[QuoteSpan] = []  # earlier paragraphs' parts of the quote carried over
-    for pi, (ps, pe) in enumerate(paras):
-        marks = [(m.start(), m.end(), _mark_kind(text, m.start(), m.group()))
-                 for m in R.QUOTE_MARK_RE.finditer(text, ps, pe)]
-        is_open = None
-        if pending is not None:
-            # a carried-over quote continues only if this paragraph opens with a mark
-            if marks and marks[0][0] == ps + len(text[ps:pe]) - len(text[ps:pe].lstrip()) \
-                    and marks[0][2] == "open":
-                is_open = marks[0][:2]
-                marks = marks[1:]
-            else:
-                parts = []  # never closed: the whole quote is dropped
-        pending = None
-        for ms, me, kind in marks:
-            if kind == "open":
-                is_open = (ms, me)  # an earlier unclosed mark is dropped
-                parts = []
-            elif is_open is not None:
-                q = QuoteSpan(is_open[0], is_open[1], ms, me)
-                if parts:
-                    for x in (*parts, q):
-                        x.chain = parts[0].open
-                    out.extend(parts)
-                    parts = []
-                out.append(q)
-                is_open = None
-        if is_open is not None:
-            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in ("“", '"', "«", "„") \
-                    or nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:2] in ("''", "``"):
-                pending = is_open
-                end = ps + len(text[ps:pe].rstrip())
-                parts.append(QuoteSpan(is_open[0], is_open[1], end, end))
-            else:
-                parts = []
-    out.sort(key=lambda q: q.open)
-    return [q for q in out if text[q.start:q.end].strip()]
-
-
-# ---------------------------------------------------------------- 2. cues
-def _quoted_tokens(sdoc, quotes: list[QuoteSpan]) -> frozenset[int]:
-    out: set[int] = set()
-    for q in quotes:
-        span = sdoc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return frozenset(out)
-
-
-def _para_bounds(sdoc, i: int) -> tuple[int, int]:
-    """Character bounds of the paragraph holding token ``i`` (the parser sometimes runs a
-    sentence over a paragraph break; a cue never reaches across one)."""
-    text = doc_text(sdoc)
-    pos = sdoc[i].idx
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
-
-
-def _strip_span(sdoc, a: int, b: int, anchor: int | None = None) -> tuple[int, int] | None:
-    """Token range [a, b) as a char span without leading 'that'/punctuation or trailing
-    punctuation, cut to the paragraph of token ``anchor``."""
-    if anchor is not None:
-        ps, pe = _para_bounds(sdoc, anchor)
-        while a < b and sdoc[a].idx < ps:
-            a += 1
-        while b > a and sdoc[b - 1].idx >= pe:
-            b -= 1
-    while a < b and (sdoc[a].lower_ in R.CONTENT_STRIP_LEADING or sdoc[a].is_punct
-                     and sdoc[a].text not in ("“", '"', "``")):
-        a += 1
-    while b > a and sdoc[b - 1].is_punct and sdoc[b - 1].text not in ("”", '"', "''"):
-        b -= 1
-    if b - a < R.MIN_CONTENT_TOKENS:
-        return None
-    return sdoc[a].idx, sdoc[b - 1].idx + len(sdoc[b - 1].text)
-
-
-def _after_quote(verb) -> bool:
-    """The verb follows a closing quotation mark (a comma may sit between)."""
-    sdoc = verb.doc
-    closing = R.CLOSE_MARKS + R.AMBIGUOUS_MARKS
-    return verb.i >= 1 and (sdoc[verb.i - 1].text in closing or verb.i >= 2 and sdoc[
-        verb.i - 1].is_punct and sdoc[verb.i - 2].text in closing)
-
-
-def _subject(verb, quoted=frozenset(), outside: bool | None = None) -> int | None:
-    """Token index of the cue's speaker: its subject (not one inside a quotation when the verb
-    is outside it); the inverted subject of "..., said James Acton"; the antecedent of a
-    relative "who said"; the subject of the verb a conjunct or participle cue hangs off."""
-    if outside is None:
-        outside = verb.i not in quoted
-    ps, pe = _para_bounds(verb.doc, verb.i)
-    dl = R.dateline_match(doc_text(verb.doc), ps)
-    if dl is not None:
-        ps = dl.end()  # "BELGRADE, Serbia (AP) — ...": the dateline place is nobody's subject
-    for c in verb.children:
-        if c.dep_ in R.SUBJECT_DEPS and not (outside and c.i in quoted) and ps <= c.idx < pe:
-            return c.i
-    sdoc = verb.doc
-    if outside and _after_quote(verb):
-        for c in verb.rights:
-            if c.dep_ in R.INVERTED_SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and c.i not in quoted and c.i - verb.i <= R.INVERTED_SUBJECT_REACH \
-                    and c.idx < pe:
-                return c.i  # "“...,” said James Acton"
-        # the parser hung the name elsewhere: the first name after the verb, its head word
-        for k in range(verb.i + 1, min(len(sdoc), verb.i + 1 + R.INVERTED_SUBJECT_REACH)):
-            t = sdoc[k]
-            if t.pos_ == "PROPN" and t.idx < pe:
-                while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
-                    t = t.head
-                return t.i
-            if t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
-                break
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, quoted, outside)
-    if verb.dep_ in R.PARTICIPLE_CUE_DEPS and verb.tag_ == "VBG" and verb.head.i < verb.i:
-        return _subject(verb.head, quoted, outside)  # "Biden spoke on Friday, saying ..."
-    return None
-
-
-def _content_of_verb(sdoc, verb) -> tuple[int, int] | None:
-    sent = verb.sent
-    for c in verb.children:
-        if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i < verb.i) or (
-                c.dep_ == "xcomp" and verb.lemma_.lower() in R.XCOMP_VERBS) or (
-                c.dep_ == "dobj" and sdoc[c.left_edge.i].text in R.OPEN_MARKS + R.AMBIGUOUS_MARKS):
-            a, b = c.left_edge.i, c.right_edge.i + 1
-            if a <= verb.i < b:
-                continue
-            return _strip_span(sdoc, a, b, verb.i)
-    # ", X said." tail: the sentence before the comma that precedes the cue clause
-    left = min([verb.i] + [t.i for c in verb.children if c.dep_ in R.SUBJECT_DEPS
-                           for t in c.subtree])
-    if left - 1 > sent.start and sdoc[left - 1].text == ",":
-        return _strip_span(sdoc, sent.start, left - 1, verb.i)
-    return None
-
-
-def _that_clause(verb) -> bool:
-    """The verb governs a clause opened by "that" ("He added that a similar exchange ...")."""
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in R.THAT_MARKS
-                                         for g in c.children) for c in verb.children)
-
-
-def _stated_clause(sdoc, verb) -> tuple[int, int] | None:
-    """The "that" clause of "expressed his hope that ...", "voiced concern that ...": the
-    verb's object is a noun for a stated view (``STATEMENT_NOUNS``) and the clause hangs off
-    the verb or the noun. None otherwise."""
-    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in R.STATEMENT_NOUNS]
-    if not objs:
-        return None
-    for head in (objs[0], verb):
-        for c in head.children:
-            if c.dep_ in ("ccomp", "acl") and c.i > objs[0].i and any(
-                    g.dep_ == "mark" and g.lower_ in R.THAT_MARKS for g in c.children):
-                return _strip_span(sdoc, c.left_edge.i, c.right_edge.i + 1, verb.i)
-    return None
-
-
-def _cue_extent(sdoc, verb) -> tuple[int, int]:
-    """The cue words: the verb, its particle, "in a statement", "told reporters"."""
-    a = b = verb.i
-    for c in verb.children:
-        if c.dep_ in ("prt",) and c.i == b + 1:
-            b = c.i
-        elif c.dep_ in ("dative", "dobj") and c.i == b + 1 and c.pos_ in ("NOUN", "PRON"):
-            b = c.i
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "in" and c.i == b + 1:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs and objs[0].lemma_ in R.CUE_MEDIUM_NOUNS:
-                b = objs[0].i
-    return sdoc[a].idx, sdoc[b].idx + len(sdoc[b].text)
-
-
-@lru_cache(maxsize=1)
-def _cue_hashes() -> frozenset[int]:
-    from spacy.strings import hash_string
-
-    words = {*R.REPORTING_VERBS, *R.QUOTE_ONLY_VERBS, *R.QUOTE_ONLY_PARTICLE_VERBS,
-             *R.QUOTE_ONLY_OBJECT_VERBS, *R.EXPRESSION_VERBS, R.ACCORDING_TO[0]}
-    return frozenset(hash_string(w) for w in words | {w.capitalize() for w in words})
-
-
-def _cue_candidates(sdoc):
-    """Tokens whose lemma or lower form can start a cue, found on the Doc's arrays (building
-    a Python Token for every word cost more than the rest of the quote search)."""
-    from spacy.attrs import LEMMA, LOWER
-
-    wanted = _cue_hashes()
-    for i, (lemma, lower) in enumerate(sdoc.to_array([LEMMA, LOWER]).tolist()):
-        if lemma in wanted or lower in wanted:
-            yield sdoc[i]
-
-
-def find_cues(sdoc, quotes: list[QuoteSpan] = ()) -> list[Cue]:
-    """Every reporting verb with a speaker, and every "according to X"; ``quotes`` (the
-    quotations of the text) keep a word inside a quotation from being an outside verb's
-    subject."""
-    quoted = _quoted_tokens(sdoc, quotes)
-    cues: list[Cue] = []
-    for tok in _cue_candidates(sdoc):
-        if tok.lower_ == R.ACCORDING_TO[0] and tok.i + 2 < len(sdoc) \
-                and sdoc[tok.i + 1].lower_ == R.ACCORDING_TO[1]:
-            to = sdoc[tok.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            subj = objs[0].i if objs else tok.i + 2
-            sent = tok.sent
-            phrase_end = max(t.i for t in sdoc[subj].subtree) + 1 if objs else tok.i + 3
-            if tok.i - 1 > sent.start and sdoc[tok.i - 1].text == ",":
-                content = _strip_span(sdoc, sent.start, tok.i - 1, tok.i)
-            else:
-                content = _strip_span(sdoc, phrase_end, sent.end, tok.i)
-            cues.append(Cue(tok.i, tok.idx, to.idx + len(to.text), subj, content))
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in R.QUOTE_ONLY_PARTICLE_VERBS and any(
-                c.dep_ in ("prt", "advmod") and c.lower_ == R.QUOTE_ONLY_PARTICLE_VERBS[lemma]
-                for c in tok.children):
-            lemma = "continue"  # "fired back", "went on": a quote-only cue
-        if lemma in R.QUOTE_ONLY_OBJECT_VERBS and any(
-                c.dep_ == "dobj" and c.lower_ == R.QUOTE_ONLY_OBJECT_VERBS[lemma]
-                for c in tok.children):
-            lemma = "continue"  # "as he put it"
-        if lemma in R.EXPRESSION_VERBS and tok.pos_ == "VERB":
-            stated = _stated_clause(sdoc, tok)
-            subj = _subject(tok, quoted) if stated is not None else None
-            if subj is not None:  # "expressed his strong hope that ..."
-                cs, ce = _cue_extent(sdoc, tok)
-                cues.append(Cue(tok.i, cs, ce, subj, stated))
-            continue
-        if tok.pos_ not in ("VERB", "AUX") or (lemma not in R.REPORTING_VERBS
-                                               and lemma not in R.QUOTE_ONLY_VERBS):
-            continue
-        if tok.dep_ in ("amod", "acl", "relcl") and tok.tag_ == "VBN":
-            continue  # "the said agreement", "a reported deal"
-        subj = _subject(tok, quoted)
-        if subj is None:
-            continue
-        if lemma in R.QUOTE_ONLY_VERBS and not _that_clause(tok):
-            # a cue for an adjacent quotation only ("He added that ..." reports all the same)
-            cs, ce = _cue_extent(sdoc, tok)
-            cues.append(Cue(tok.i, cs, ce, subj, None))
-            continue
-        content = _content_of_verb(sdoc, tok)
-        if tok.lemma_.lower() in R.CLAUSE_ONLY_VERBS and content is None \
-                and not _after_quote(tok):
-            continue  # ("“...,” read the statement" is a cue all the same)
-        if content is not None and R.ANONYMITY_CONTENT_RE.match(
-                doc_text(sdoc)[content[0]:content[1]]):
-            continue  # "who asked not to be named": a request for anonymity, no statement
-        cs, ce = _cue_extent(sdoc, tok)
-        cues.append(Cue(tok.i, cs, ce, subj, content))
-    return cues
 
 
 # ---------------------------------------------------------------- 3. attribution
@@ -397,19 +103,37 @@ def is_title(text: str, q: QuoteSpan) -> bool:
     return bool(R.TITLE_CONTEXT_BEFORE.search(text[max(0, q.open - 30):q.open]))
 
 
+def title_case(words_text: str) -> bool:
+    """Every word capitalised (small words such as "of" aside) and no sentence end: a name or
+    title rather than words of speech.
+
+    >>> title_case("Austin Powers: The Spy Who Shagged Me,"), title_case("very flexible")
+    (True, False)
+    """
+    words = re.findall(r"[\w'’*-]+", words_text)
+    return bool(words) and len(words) <= R.MAX_TITLE_WORDS and words[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in R.TITLE_SMALL_WORDS for w in words) \
+        and words_text.rstrip(" ,")[-1:] not in R.SENTENCE_END_MARKS
+
+
 def _holder(sdoc, holders: list[tuple[int, Cue]]) -> Cue:
     """The cue a quotation inside nested reported speech belongs to: the innermost one whose
     verb reports words; a belief ("A said B believes “...”") quotes the outer speaker."""
     ranked = sorted(holders, key=lambda x: x[0])
     for _, c in ranked:
+        if len(ranked) > 1 and c.subject is not None \
+                and sdoc[c.subject].lower_ in R.THING_PRONOUNS:
+            continue  # "She says it underscores that ...": "it" is a thing, she speaks
         if sdoc[c.verb].lemma_.lower() not in R.CLAUSE_ONLY_VERBS:
             return c
     return ranked[-1][1]
 
 
-def _fragment_speaker(sdoc, q: QuoteSpan, quoted: frozenset[int]):
+def _fragment_speaker(sdoc, q: QuoteSpan, quoted: frozenset[int], any_verb: bool = False):
     """(verb, subject token index) for a quoted fragment: the nearest verb above the
-    quotation in the parse, when it is a verb of saying or characterising, and its subject."""
+    quotation in the parse, when it is a verb of saying or characterising, and its subject.
+    ``any_verb``: the first finite verb above with a subject, whatever it means ("encouraged
+    Americans to “check out” ...", "is seeking “groundbreaking ideas”"), "be" aside."""
     span = sdoc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None
@@ -423,14 +147,51 @@ def _fragment_speaker(sdoc, q: QuoteSpan, quoted: frozenset[int]):
         if tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
             if lemma in R.FRAGMENT_VERBS or lemma in R.REPORTING_VERBS:
-                subj = _subject(tok, quoted)
+                subj = cue_subject(tok, quoted)
                 return (tok, subj) if subj is not None else None
+            if any_verb and lemma not in R.FRAGMENT_SKIP_VERBS:
+                subj = cue_subject(tok, quoted)
+                if subj is not None:
+                    return tok, subj
             if tok.dep_ not in R.FRAGMENT_PASS_DEPS:
                 return None  # a finite clause of its own: its verb says nothing
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without the white space at either end of ``text[a:b]``."""
+    part = text[a:b]
+    return a + len(part) - len(part.lstrip()), b - len(part) + len(part.rstrip())
+
+
+def _byline(text: str, res: Resolver, q: QuoteSpan, ps: int, pe: int) -> Cue | None:
+    """A quotation signed with a dash, nothing else in its paragraph: "“...” ― Carla Sanchez."
+    or "Carla Sanchez ― “...”": a cue whose subject is the name (an entity's mention, else
+    two to four capitalised words)."""
+    sdoc = res.sdoc
+    after = R.DASH_BYLINE_AFTER_RE.match(text, q.close, pe)
+    if after is not None:
+        name = R.BYLINE_NAME_RE.match(text, _trimmed(text, after.end(), pe)[0], pe)
+        dash = _trimmed(text, after.start(), after.end())
+        if name is None or not R.BYLINE_TAIL_RE.fullmatch(text, name.end(), pe) \
+                or text[ps:q.open].strip():
+            return None
+    else:
+        before = R.DASH_BYLINE_BEFORE_RE.search(text, ps, q.open)
+        name = R.BYLINE_NAME_RE.fullmatch(text, _trimmed(text, ps, q.open)[0],
+                                          before.start()) if before is not None else None
+        if name is None or text[q.close:pe].strip(" \t\u00a0.,"):
+            return None
+        dash = _trimmed(text, before.start(), before.end())
+    span = sdoc.char_span(name.start(), name.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    heads = [t.i for t in span if t.i in res.by_token]
+    head = heads[-1] if heads else span.root.i
+    return Cue(head, dash[0], dash[1], head, None)
 
 
 def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
@@ -469,7 +230,7 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
     for c in sorted(cues, key=lambda c: c.cue_start):
         speaker_of(c)
 
-    quoted = _quoted_tokens(sdoc, quotes)
+    quoted = quoted_tokens(sdoc, quotes)
 
     def starts_sentence_of(ps: int, q: QuoteSpan) -> bool:
         return not text[ps:q.open].strip() or bool(R.SENTENCE_BEFORE_RE.search(text[ps:q.open]))
@@ -485,6 +246,30 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
             continue
         pi = para_of(q.open)
         ps, pe = paras[pi] if pi >= 0 else (0, len(text))
+        if R.CAPTION_RE.search(text, ps, pe):
+            continue  # a photo caption's words are no one's quote
+        turn = R.TRANSCRIPT_TURN_RE.match(text, q.start, q.end)
+        if turn is not None:
+            # a transcript turn quoted whole, “PENCE: Well, look, ...”: the capitalised name
+            # before the colon speaks the rest
+            name = sdoc.char_span(turn.start(1), turn.end(1), alignment_mode="expand")
+            if name is not None:
+                head = name[-1].i
+                cue = Cue(head, turn.end(1), turn.end(1) + 1, head, None)
+                cues.append(cue)
+                sp = speaker_of(cue)
+                cue.used = True
+                events.append((q.open, pi, para_of(q.close - 1), sp, None, cue.cue_start))
+                out.append(_item("direct", text, (turn.end(), q.end), cue, sp, cue.cue_start))
+                continue
+        signed = _byline(text, res, q, ps, pe)
+        if signed is not None:
+            cues.append(signed)
+            sp = speaker_of(signed)
+            signed.used = True
+            events.append((q.open, pi, para_of(q.close - 1), sp, None, signed.cue_start))
+            out.append(_item("direct", text, (q.start, q.end), signed, sp, signed.cue_start))
+            continue
         qtext = text[q.start:q.end]
         later = [x.open for x in quotes if x.open >= q.close] + [pe]
         ends = _sentence_ends(text, q.close, min(later))
@@ -509,6 +294,10 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         # the quote is the whole reported clause of a cue, else a fragment of one; nested
         # cues: see _holder
         whole, part = [], []
+        if len(qtext.split()) < R.MIN_FRAGMENT_WORDS:
+            # one quoted word in a stance's object ("called the plan a “reset”") is a scare
+            # quote; in reported speech ("said the “reset” failed") it stays the speaker's
+            holders = [c for c in holders if not stance_only(sdoc, c)]
         for c in holders:
             size = c.content[1] - c.content[0]
             outside = size - (min(c.content[1], q.close) - max(c.content[0], q.open))
@@ -526,6 +315,9 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         # b. a cue right after the quote, else right before it
         if cue is None:
             cue = _region_cue(cues, sdoc, q.close, tail_end, quotes) or lead_cue
+            if cue is not None and len(qtext.split()) < R.MIN_FRAGMENT_WORDS \
+                    and stance_only(sdoc, cue):
+                cue = None  # a scare quote next to a stance verb (see above)
             if cue is not None:
                 sentence_like = (len(qtext.split()) >= R.MIN_DIRECT_WORDS
                                  or qtext.rstrip()[-1:] in ".,!?")
@@ -560,7 +352,7 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
                 tops = [t for t in verbs if not (lead_span.start <= t.head.i < lead_span.end)
                         or t.head.i == t.i]
                 root = (tops or verbs or [None])[0]
-            subj = root.i if named else _subject(root, quoted) if root is not None else None
+            subj = root.i if named else cue_subject(root, quoted) if root is not None else None
             if subj is not None and speaker_like(res, sdoc[subj]) \
                     and len(qtext.split()) >= R.MIN_FRAGMENT_WORDS:
                 cs, ce = (colon.start_char, colon.end_char) if named else (
@@ -576,6 +368,15 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
                 events.append((q.open, pi, para_of(q.close - 1), sp, None, cue.cue_start))
             out.append(_item(kind, text, (q.start, q.end), cue, sp, cue.cue_start))
             continue
+        # c000. a quotation joined to the one before by a conjunction or comma only ("chanted
+        #       “Send them home,” and “Build the wall.”") shares its speaker
+        prev = [x for x in quotes if x.close <= q.open and x.open >= ps]
+        if prev and R.COORDINATED_QUOTES_RE.fullmatch(text, prev[-1].close, q.open):
+            ref = next((d for d in out if d["start"] == prev[-1].start
+                        and d["end"] == prev[-1].end), None)
+            if ref is not None:
+                out.append({**ref, "text": qtext, "start": q.start, "end": q.end})
+                continue
         # c00. a quoted verb phrase whose cue lies inside it: a fragment of its speaker
         #      (the reported clause after it stays an indirect quote of its own)
         if id(q) in phrase_cues:
@@ -587,10 +388,13 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
         #     “paperwork error”", "described the DLC as “a remnant of another period”")
         if not starts_sentence_of(ps, q) and len(qtext.split()) >= R.MIN_FRAGMENT_WORDS:
             frag = _fragment_speaker(sdoc, q, quoted)
+            strict = frag is not None
+            if frag is None:  # any verb above, when its subject names a speaker outright
+                frag = _fragment_speaker(sdoc, q, quoted, any_verb=True)
             if frag is not None:
                 verb, subj = frag
                 sp = res.speaker(subj)
-                if speaker_like(res, sdoc[subj]):
+                if speaker_like(res, sdoc[subj]) and (strict or named_speaker(res, sdoc[subj])):
                     cue = Cue(verb.i, verb.idx, verb.idx + len(verb.text), subj, None)
                     out.append(_item("partial", text, (q.start, q.end), cue, sp, verb.idx))
                     continue
@@ -614,6 +418,9 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
             group = ecue.cue_start if ecue is not None and ecue.used else q.start
         events.append((q.open, pi, para_of(q.close - 1), sp, None, group))
         out.append(_item("direct", text, (q.start, q.end), None, sp, group))
+    # a quoted name in title case ("Apollo 13", "Lyin' Ted", "Air Force One") inside someone's
+    # sentence is a title or nickname, not words they said
+    out = [d for d in out if d["kind"] != "partial" or not title_case(d["text"])]
     _link_chains(text, quotes, out)
     # indirect: cues whose content is not a direct quote
     for c in cues:

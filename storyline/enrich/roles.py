@@ -72,8 +72,11 @@ def _role_phrase(sdoc, head: int, index: dict[int, Mention]) -> dict:
         break
     span = sdoc[j + 1:head + 1]
     org_m = _org_before(sdoc, index, j + 1)
-    if org_m is not None and org_m.text in R.PORTFOLIO_WORDS and org_m.tend == j + 1:
-        # "Finance Minister": the portfolio is part of the role, not an organisation
+    if org_m is not None and org_m.tend == j + 1 and (
+            org_m.text in R.PORTFOLIO_WORDS or org_m.label in R.BEAT_LABELS
+            or org_m.label == "GPE" and sdoc[head].lower_ in R.BEAT_ROLE_HEADS):
+        # "Finance Minister", "North America editor": the portfolio or beat is part of the
+        # role; the organisation, if any, comes before it ("the BBC's North America editor")
         start = org_m.tstart
         # "Chief Cabinet Secretary": role words before the portfolio belong to the role too
         while start > 0 and start - 1 not in index and (
@@ -237,6 +240,28 @@ def _portfolio_end(sdoc, end: int, index: dict[int, Mention]) -> int:
             and not sdoc[k].is_punct and sdoc[k].pos_ not in ("VERB", "AUX", "ADP", "CCONJ"):
         return end
     return last_noun + 1
+
+
+def mark_former(text: str, role: dict | None) -> dict | None:
+    """A role held no longer keeps the word: "Former Defense Secretary Robert Gates" and
+    "ex-Treasury Secretary" give "former Defense Secretary", "former Treasury Secretary"
+    (``FORMER_ROLE_PREFIX``, one spelling); the role's start moves onto the word.
+
+    >>> mark_former("Former Defense Secretary Robert Gates",
+    ...             {"role": "Defense Secretary", "org": None, "start": 7, "end": 24})["role"]
+    'former Defense Secretary'
+    """
+    if role is None:
+        return None
+    inner = R.FORMER_ROLE_RE.match(role["role"])
+    if inner is not None:
+        role["role"] = R.FORMER_ROLE_PREFIX + role["role"][inner.end():]
+        return role
+    before = R.FORMER_BEFORE_RE.search(text, max(0, role["start"] - 12), role["start"])
+    if before is not None and not text[before.end():role["start"]].strip():
+        role["role"] = R.FORMER_ROLE_PREFIX + role["role"]
+        role["start"] = before.start()
+    return role
 
 
 def _add_role(ent: _Entity, role: dict | None) -> None:

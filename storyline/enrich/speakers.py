@@ -23,7 +23,7 @@ from storyline.rules import quotes as R
 
 @dataclass
 class Speaker:
-    name: str
+    name: str | None  # None: an unresolved pronoun, the quote is unattributed
     entity_id: str | None
     start: int
     end: int
@@ -127,7 +127,8 @@ class Resolver:
             ent, m = inner[-1]
             if ent["label"] == "PERSON":
                 return Speaker(ent["name"], ent["id"], span[0], span[1], ent.get("gender"))
-        return Speaker(text, None, span[0], span[1], None,
+        # "Lowe's spokesman said ... “...,” he said": a gendered role noun lets "he" find it
+        return Speaker(text, None, span[0], span[1], RE.GENDERED_ROLES.get(tok.lower_),
                        tok.lemma_.lower() if det in ("a", "an") or det is None else None)
 
     def _org_noun(self, tok, pos: int) -> dict | None:
@@ -248,7 +249,9 @@ class Resolver:
                 if subj[-1][0] > pick_pos:
                     pick = subj[-1][1]
         if pick is None:
-            return Speaker(tok.text, None, *local, gender if gender in ("m", "f") else None)
+            # unresolved ("I" in a column, "they" with no group before): the pronoun stays the
+            # evidence (start, end) but names no one; a name "they" would be a false speaker
+            return Speaker(None, None, *local, gender if gender in ("m", "f") else None)
         return Speaker(pick.name, pick.entity_id, *local, pick.gender, pick.descriptor)
 
     def _in_main_clause(self, pos: int) -> bool | None:
@@ -338,3 +341,11 @@ def speaker_like(res: Resolver, tok) -> bool:
         return tok.lower_ in R.SPEAKER_PRONOUNS and tok.lower_ != "it"
     return tok.lemma_.lower() in R.DESCRIPTOR_NOUNS or tok.lower_ in RE.ROLE_HEADS \
         or tok.lemma_.lower() in R.SPEAKER_NOUNS
+
+
+def named_speaker(res: Resolver, tok) -> bool:
+    """A subject that names its speaker outright: a person or organisation entity, or
+    "he"/"she"/"they" (not a noun such as "the group", not "it")."""
+    if tok.i in res.by_token:
+        return res.by_token[tok.i][0]["label"] in R.NAMED_SPEAKER_LABELS
+    return tok.pos_ == "PRON" and tok.lower_ in R.NAMED_SPEAKER_PRONOUNS

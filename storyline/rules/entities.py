@@ -458,3 +458,40 @@ CLOCK_TOKEN_RE = re.compile(r"^\d{1,2}(?:[:.h]\d{2})?(?:[ap]\.?m\.?)?$", re.I)
 #: A one-word GPE the gazetteer does not know ("Gazprom said") is an ORG unless some mention
 #: of it follows one of these place prepositions ("in Bucha", "near Izium").
 PLACE_PREPOSITIONS = frozenset("in near at from to outside around into across".split())
+
+
+# ---------------------------------------------------------------- round eight (issue 9)
+
+#: A role held no longer: "Former Defense Secretary Robert Gates", "ex-Treasury Secretary X",
+#: "Robert Gates, a former defense secretary,". The word is kept in the role, written
+#: ``FORMER_ROLE_PREFIX`` whatever its spelling, so "former X" and "X" stay two roles.
+FORMER_BEFORE_RE = re.compile(r"(?:\b[Ff]ormer|\b[Ee]x\s*[-–])\s*$")
+FORMER_ROLE_RE = re.compile(r"^(?:[Ff]ormer\s+|[Ee]x\s*[-–]\s*)")
+FORMER_ROLE_PREFIX = "former "
+#: A name glued to "ex-" ("Ex-Treasury") starts after the hyphen: these first tokens are cut.
+EX_PREFIX_TOKENS = ("ex",)
+
+#: Role nouns of a beat: a place right before one is the beat, part of the role ("North
+#: America editor", "Washington correspondent"), not the organisation. Before any other role a
+#: country or state is the organisation ("Russian President", "Texas attorney general"); a
+#: LOC (a continent or region) is a beat before every role.
+BEAT_ROLE_HEADS = frozenset("""
+editor editors correspondent correspondents reporter reporters columnist producer analyst
+analysts director researcher
+""".split())
+BEAT_LABELS = ("LOC",)
+
+#: Tokens spaCy's small model sometimes tags as an entity although they never name one:
+#: contraction clitics ("n't", "'re") and month and weekday abbreviations ("Mar", "Tues.").
+#: Full month names are left alone ("May" is a surname), and so is "Sun" (a paper, a name).
+#: Compared lower-cased, without a final full stop, curly apostrophes straightened.
+NON_ENTITY_WORDS = frozenset("""
+n't 's 're 've 'll 'd 'm
+jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thur thurs fri sat
+""".split())
+
+#: Words that make a name an island or group of islands, a place: never an organisation or
+#: person ("Sardinia" is listed in ``storyline.rules.places.ISLANDS``; "the Spratly Islands"
+#: is one by its last word). A label GPE is kept ("Rhode Island", "Solomon Islands").
+ISLAND_WORDS = frozenset("Island Islands Isles Isle Archipelago Atoll Atolls".split())

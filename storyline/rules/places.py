@@ -25,7 +25,8 @@ CITY_LABELS = ("GPE", "FAC")
 
 #: Prior for each kind of reading. A country beats a city of the same name ("Lebanon", "Jordan",
 #: "Georgia"), a US state beats a small town ("Delaware", Ohio).
-KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "admin1": 1.0, "city": 0.0}
+KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 2.5, "island": 2.5, "admin1": 1.0,
+              "city": 0.0}
 
 #: Weight of log10(population): a capital of millions outranks a US town of 25,000 ("Paris").
 POPULATION_WEIGHT = 1.0
@@ -74,6 +75,15 @@ FAC_MIN_POPULATION = 100_000
 CITY_OVER_STATE = {"washington": ("US", "DC"), "new york": ("US", "NY")}
 #: Words that, right before or after such a name, select the state reading.
 STATE_WORDS = ("state", "State")
+#: Offices of a state, not of a city: right after such a name they select the state reading
+#: ("New York attorney general", "the Washington governor's office"). Lower-case prefixes of
+#: the words that follow the name.
+STATE_OFFICES_AFTER = ("attorney general", "attorneys general", "governor", "gov.",
+                       "lieutenant governor", "lt. gov", "legislature", "legislator",
+                       "state senate", "state senator", "state assembly", "assembly",
+                       "assemblyman", "assemblywoman", "secretary of state", "solicitor general",
+                       "state attorney", "supreme court", "court of appeals", "national guard",
+                       "state police")
 
 #: A place name followed by one of these words is a time zone, not a place ("Washington time").
 TIME_ZONE_WORDS = ("time",)
@@ -128,6 +138,41 @@ REGIONS = {
     "northern ireland": ("GB", 54.6, -6.7),
     "tibet": ("CN", 31.0, 88.0),
     "xinjiang": ("CN", 41.0, 85.0),
+}
+
+#: Islands and archipelagos in the news that the gazetteer lacks (it has countries, US states
+#: and cities only; island countries such as Cuba or the Faroe Islands are countries there).
+#: Value: (country code or None, lat, lon), approximate centre. Resolved like REGIONS, kind
+#: "island"; an ORG/PERSON label on one of these names is repaired to LOC by the entities step.
+ISLANDS = {
+    "canary islands": ("ES", 28.3, -15.8), "balearic islands": ("ES", 39.5, 2.9),
+    "mallorca": ("ES", 39.6, 2.9), "majorca": ("ES", 39.6, 2.9), "ibiza": ("ES", 38.98, 1.43),
+    "tenerife": ("ES", 28.3, -16.6), "sardinia": ("IT", 40.1, 9.0),
+    "sicily": ("IT", 37.6, 14.0), "lampedusa": ("IT", 35.5, 12.6),
+    "corsica": ("FR", 42.0, 9.0), "crete": ("GR", 35.2, 24.9), "lesbos": ("GR", 39.2, 26.3),
+    "lesvos": ("GR", 39.2, 26.3), "rhodes": ("GR", 36.2, 28.0), "santorini": ("GR", 36.4, 25.4),
+    "azores": ("PT", 38.5, -28.0), "madeira": ("PT", 32.75, -16.95),
+    "svalbard": ("NO", 78.0, 16.0), "shetland islands": ("GB", 60.3, -1.3),
+    "orkney islands": ("GB", 59.0, -3.0), "isle of man": ("IM", 54.2, -4.5),
+    "isle of wight": ("GB", 50.7, -1.3), "hebrides": ("GB", 57.5, -7.0),
+    "channel islands": ("GB", 49.4, -2.4), "long island": ("US", 40.8, -73.1),
+    "staten island": ("US", 40.58, -74.15), "martha's vineyard": ("US", 41.4, -70.6),
+    "nantucket": ("US", 41.28, -70.1), "florida keys": ("US", 24.7, -81.2),
+    "aleutian islands": ("US", 52.0, -176.0), "us virgin islands": ("VI", 18.3, -64.9),
+    "virgin islands": (None, 18.4, -64.6), "galapagos islands": ("EC", -0.7, -90.5),
+    "galápagos islands": ("EC", -0.7, -90.5), "spratly islands": (None, 10.0, 114.0),
+    "paracel islands": (None, 16.5, 112.0), "senkaku islands": (None, 25.75, 123.5),
+    "diaoyu islands": (None, 25.75, 123.5), "kuril islands": ("RU", 46.5, 151.5),
+    "kurils": ("RU", 46.5, 151.5), "sakhalin": ("RU", 50.0, 143.0),
+    "okinawa": ("JP", 26.5, 128.0), "hokkaido": ("JP", 43.2, 142.8),
+    "honshu": ("JP", 36.0, 138.0), "kyushu": ("JP", 33.0, 131.0), "jeju": ("KR", 33.4, 126.5),
+    "hainan": ("CN", 19.2, 109.7), "java": ("ID", -7.5, 110.0), "sumatra": ("ID", 0.0, 102.0),
+    "borneo": (None, 1.0, 114.0), "bali": ("ID", -8.4, 115.2), "mindanao": ("PH", 7.5, 125.0),
+    "luzon": ("PH", 16.0, 121.0), "tasmania": ("AU", -42.0, 146.6),
+    "zanzibar": ("TZ", -6.1, 39.3), "diego garcia": ("IO", -7.3, 72.4),
+    "falklands": ("FK", -51.8, -59.5), "easter island": ("CL", -27.1, -109.4),
+    "greenland": ("GL", 72.0, -40.0), "lesser antilles": (None, 15.0, -61.0),
+    "caribbean islands": (None, 18.0, -70.0),
 }
 
 #: Continent name aliases (name key -> geonames continent code).

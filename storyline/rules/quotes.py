@@ -58,7 +58,7 @@ DIRECT_OUTSIDE_SHARE = 0.15
 #: Pronouns that stand for a speaker, with their gender ("n" = neutral/plural, "o" = thing
 #: or organisation).
 SPEAKER_PRONOUNS = {"he": "m", "she": "f", "i": "?", "we": "n", "they": "n", "it": "o",
-                    "him": "m", "her": "f"}
+                    "him": "m", "her": "f", "his": "m", "their": "n", "its": "o"}
 
 #: Nouns that, after "the", refer back to a source introduced earlier ("a US official who
 #: briefed reporters" ... "the person said", "the official said").
@@ -68,8 +68,8 @@ officer people officials sources aides statement report
 """.split())
 
 #: Dependency labels cut from a speaker noun phrase for its display name ("a US official
-#: [who briefed reporters on condition of anonymity]").
-SPEAKER_CUT_DEPS = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj"))
+#: [who briefed reporters on condition of anonymity]", "the community['s] finding").
+SPEAKER_CUT_DEPS = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj", "case"))
 
 #: Labels of a subject of the cue verb.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -137,8 +137,12 @@ SENTENCE_END_MARKS = (".", "!", "?")
 QUOTE_ONLY_VERBS = frozenset("""
 continue bark shout yell scream cry exclaim chant muse scoff chide snap interject remember
 recall sigh laugh quip gush rant rail marvel plead thunder tout begin conclude add
-retaliate interrupt elaborate
+retaliate interrupt elaborate whisper mutter murmur sing scold
 """.split())
+
+#: Pronouns for things: the subject of a cue nested in another cue's reported clause ("She
+#: says it underscores that ...") does not take the outer speaker's quotation.
+THING_PRONOUNS = frozenset(("it", "this", "that"))
 
 #: Verbs that are quote-only cues with this particle ("Rubio fired back: “...”", "He went
 #: on, “...”").
@@ -164,6 +168,13 @@ refer coin share publish welcome tout champion defend pitch portray paint cast f
 invoke cite quote
 """.split())
 MIN_FRAGMENT_WORDS = 2
+#: With no verb of saying above it, a fragment goes to the subject of the first finite verb
+#: above when that subject is a person or organisation (``NAMED_SPEAKER_LABELS``) or one of
+#: ``NAMED_SPEAKER_PRONOUNS``; never through these verbs ("Trump is a “strong leader”": the
+#: writer's words).
+FRAGMENT_SKIP_VERBS = frozenset(("be",))
+NAMED_SPEAKER_LABELS = ("PERSON", "ORG")
+NAMED_SPEAKER_PRONOUNS = frozenset(("he", "she", "they"))
 FRAGMENT_MAX_HOPS = 6
 #: The walk up passes a non-finite verb in one of these relations ("credited Merkel with
 #: *holding* “the continent together”") on to the verb above it.
@@ -192,7 +203,15 @@ MAX_TITLE_WORDS = 10
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on for to at with by from as vs".split())
 TITLE_CONTEXT_BEFORE = re.compile(
     r"(?:['’]s|\b(?:on|of|titled|entitled|book|show|program|programme|film|movie|song|"
-    r"album|series|column|podcast|magazine))\s*$", re.IGNORECASE)
+    r"album|series|column|podcast|magazine|documentary|novel|memoir|play|musical|episode|"
+    r"headline|opera|sitcom|drama|poem|essay|newsletter|exhibition|campaign slogan)),?\s*$",
+    re.IGNORECASE)
+
+#: A paragraph that is a photo caption or credit ("Photo: ...", "(AP Photo/Evan Vucci)",
+#: "Getty Images"): a quotation in it is a caption's words, no one's quote.
+CAPTION_RE = re.compile(
+    r"\((?:AP|Reuters|AFP|EPA|Getty)?\s*Photos?\b|\b(?:Photo|Photograph|Image|Picture|Caption)s?"
+    r"\s*(?::|by\b|credit\b)|\bGetty Images\b|\bCredit:|\b(?:AP|AFP|Reuters|EPA)\s+Photo\b")
 
 #: Text before a quotation ending like this ends a sentence (a closing mark may follow the
 #: stop: ... on NBC's “Meet the Press.” “She lies ...”), so the quotation starts one.
@@ -295,3 +314,71 @@ STATEMENT_NOUNS = frozenset("""
 hope concern fear belief confidence optimism conviction view opinion wish expectation
 doubt worry regret satisfaction frustration disappointment
 """.split())
+
+# ---------------------------------------------------------------- round eight: noun cues
+#: "the intelligence community's finding that Russia interfered", "his claim that ...": a noun
+#: for a statement with a possessor (the source) and a "that" clause (the content) is a cue of
+#: its own, so the clause is not given to the speaker of the sentence around it.
+STATEMENT_CUE_NOUNS = frozenset("""
+finding claim assertion statement warning belief argument allegation conclusion assessment
+insistence contention promise pledge suggestion prediction admission denial accusation
+announcement report testimony view position assurance threat vow declaration
+""".split())
+#: Dependency labels of the "that" clause under such a noun.
+NOUN_CLAUSE_DEPS = ("acl", "ccomp", "relcl")
+
+# ---------------------------------------------------------------- round eight: dash bylines
+#: A quotation signed with a dash, the paragraph's only other words: "“...” ― Carla Sanchez."
+#: or "Carla Sanchez ― “...”" (reader comments, panels, epigraphs). The dash and the name.
+DASH_BYLINE_AFTER_RE = re.compile(r"[ \t\u00a0]*[―—–]|[ \t\u00a0]+-[ \t\u00a0]")
+DASH_BYLINE_BEFORE_RE = re.compile(r"[ \t\u00a0]*(?:[―—–]|-)[ \t\u00a0]*$")
+#: The signature: two to four capitalised words (when no entity covers it), then nothing but
+#: an optional ", role" and final punctuation.
+BYLINE_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){1,3}")
+BYLINE_TAIL_RE = re.compile(r"[ \t\u00a0]*(?:,[^“”\"]{0,80})?[.!]?[ \t\u00a0]*$")
+
+# ---------------------------------------------------------------- round eight: stances
+#: Verbs of stance and intention whose object or infinitive is what the source said or wants,
+#: an attribution in PolNeAR's sense though no clause is reported ("Clinton cited his remarks
+#: as examples", "Trump called for a ban", "She wants to triple the program"). Their content
+#: is the object (with what follows it: "criticized Obama for not doing so") or the
+#: infinitive. Lemma -> the dependency labels that open the content; "prep:for" is the
+#: object of that preposition ("called for a ban"), kept with the preposition out.
+STANCE_VERBS = {
+    "want": ("xcomp",), "plan": ("xcomp", "dobj"), "hope": ("xcomp", "dobj"), "seek": ("xcomp", "dobj"),
+    "intend": ("xcomp",), "agree": ("xcomp",), "decline": ("xcomp",),
+    "offer": ("xcomp", "dobj"),
+    "propose": ("dobj", "xcomp"), "aim": ("xcomp",),
+    "call": ("dobj", "prep:for", "prep:on"), "cite": ("dobj",), "criticize": ("dobj",),
+    "criticise": ("dobj",), "praise": ("dobj",), "attack": ("dobj",), "accuse": ("dobj",),
+    "endorse": ("dobj",), "reject": ("dobj",), "describe": ("dobj",), "blame": ("dobj",),
+    "condemn": ("dobj",), "defend": ("dobj",), "dispute": ("dobj",), "slam": ("dobj",),
+    "blast": ("dobj",), "oppose": ("dobj",), "support": ("dobj",), "question": ("dobj",),
+    "discuss": ("dobj",), "point": ("prep:to",), "refer": ("prep:to",), "liken": ("dobj",),
+    "compare": ("dobj",), "champion": ("dobj",), "demand": ("dobj",), "urge": ("dobj",),
+    "announce": ("dobj",), "promise": ("dobj",), "pledge": ("dobj",), "vow": ("xcomp",),
+    "threaten": ("xcomp", "dobj"), "refuse": ("xcomp",), "recommend": ("dobj",),
+    "acknowledge": ("dobj",), "deny": ("dobj",), "mention": ("dobj",), "applaud": ("dobj",),
+    "welcome": ("dobj",), "decry": ("dobj",), "denounce": ("dobj",), "dismiss": ("dobj",),
+    "seem": ("xcomp",), "appear": ("xcomp",), "decide": ("xcomp",), "speak": ("prep:about",
+    "prep:of"), "talk": ("prep:about",), "vote": ("prep:for", "prep:against", "xcomp"),
+    "express": ("dobj",), "issue": ("dobj",), "promote": ("dobj",), "push": ("prep:for",),
+    "argue": ("prep:for", "prep:against"), "warn": ("prep:of", "prep:against"),
+}
+#: Stance verbs whose object is content only with a characterisation after it: "called the
+#: charges unsubstantiated" (oprd), not "called Putin to discuss Ukraine" (a phone call).
+#: Lemma -> dependency labels one of which must follow the object ("prep:" openings exempt).
+STANCE_NEEDS_PREDICATE = {"call": ("oprd", "attr", "acomp", "ccomp", "dobj")}
+#: After the opening complement, these right-hand dependants still belong to the content
+#: ("called the charges *unsubstantiated*", "cited the remarks *as examples*").
+STANCE_CONTENT_DEPS = frozenset(("dobj", "oprd", "xcomp", "ccomp", "prep", "dative", "attr",
+                                 "acomp", "npadvmod", "advmod", "pobj"))
+
+#: What may join two quotations for the second to share the first one's speaker: a comma or
+#: a conjunction, an article ("called him a “liar,” a “bully” and a “narcissist”").
+COORDINATED_QUOTES_RE = re.compile(r"\s*[,;]?\s*(?:(?:and|or|but|as well as)\s+)?(?:(?:an?|the)\s+)?",
+                                   re.IGNORECASE)
+
+#: A transcript turn inside quotation marks: a speaker's name in capitals, a colon, the words
+#: (“PENCE: Well, look, ...”, “MR. SMITH: ...”). Group 1 is the name.
+TRANSCRIPT_TURN_RE = re.compile(r"\s*((?:[A-Z][A-Z.'’-]+\s){0,2}[A-Z][A-Z.'’-]{2,}):\s+")
