@@ -20,7 +20,7 @@ from storyline.errors import StorylineError
 
 #: Modules whose ``COMMANDS`` (a list of click commands) join the ``storyline`` group; each
 #: keeps its heavy imports inside the command functions so start-up stays cheap.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["storyline.follow.cli", "storyline.spark.cli"]
 
 
 class _Group(click.Group):

@@ -84,6 +84,10 @@ class Fetcher:
                 self._sleep(self.per_host_delay - (now - last))
             self._last[host] = self._clock()
 
+    def wait_turn(self, url: str) -> None:
+        """Sleep until the per-host delay since the last request to url's host has passed."""
+        self._wait_turn(_host_key(url))
+
     def robots(self, url: str) -> urllib.robotparser.RobotFileParser:
         """The parsed robots.txt of the url's host (fetched once, then cached)."""
         host = _host_key(url)

@@ -182,12 +182,33 @@ CREATE TABLE sightings (                   -- exact duplicates seen at another U
 CREATE INDEX sightings_article ON sightings(article_pk);
 """
 
+FOLLOW = """
+CREATE TABLE follow_sources (              -- one row per feed / sitemap `storyline follow` polls
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,                    -- validators of the last document fully ingested
+    last_modified TEXT,
+    last_polled   TEXT,                    -- ISO 8601 UTC
+    last_status   INTEGER,                 -- HTTP status of the last poll (NULL: it failed)
+    failures      INTEGER NOT NULL DEFAULT 0,   -- consecutive failed polls
+    next_poll     REAL NOT NULL DEFAULT 0, -- unix time before which it is not polled again
+    last_error    TEXT
+) WITHOUT ROWID;
+CREATE TABLE follow_seen (                 -- items `follow` has dealt with, by URL key
+    key       TEXT PRIMARY KEY,            -- dedup.url_key of the item URL (or its feed id)
+    source    TEXT NOT NULL,
+    status    TEXT NOT NULL,               -- added | copy | duplicate | failed | retry
+    attempts  INTEGER NOT NULL DEFAULT 1,
+    seen_at   TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
 #: The schema history, oldest first. Append only.
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
     ("0003_enrichment_tables", ENRICHMENT),
     ("0004_duplicate_sightings", SIGHTINGS),
+    ("0005_follow_state", FOLLOW),
 ]
 
 
