@@ -380,3 +380,24 @@ def test_killed_follow_resumes_to_the_same_archive_as_a_clean_run(site, tmp_path
     stored_before = sorted(url for _, url, _ in part["articles"])
     assert refetched == sorted(f"{site.base}/story/{i}" for i in items
                                if f"{site.base}/story/{i}" not in stored_before)
+
+
+def test_the_loop_polls_again_after_every_and_picks_up_new_items(site, fetcher, tmp_path):
+    site.routes["/rss"] = (200, "application/rss+xml", rss([1], site.base), '"v1"')
+    db = tmp_path / "a.db"
+    stop = threading.Event()
+    lines: list[str] = []
+    runner = threading.Thread(target=run_poller, args=(db, fetcher, [site.base + "/rss"]),
+                              kwargs={"once": False, "every": 1.0, "log": lines, "stop": stop})
+    runner.start()
+    try:
+        assert wait_for(lambda: any(ln.startswith("added") for ln in lines), 30)
+        site.routes["/rss"] = (200, "application/rss+xml", rss([2, 1], site.base), '"v2"')
+        assert wait_for(lambda: sum(ln.startswith("added") for ln in lines) == 2, 30)
+        polls = len(site.hits("/rss"))
+        assert wait_for(lambda: len(site.hits("/rss")) > polls, 10)  # still polling, 304s
+    finally:
+        stop.set()
+        runner.join(30)
+    assert not runner.is_alive()
+    assert len(archived(db)) == 2
