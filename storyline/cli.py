@@ -25,6 +25,8 @@ COMMAND_MODULES: list[str] = [
     "storyline.stories.cli",
     "storyline.web.cli",
     "storyline.digest.cli",
+    "storyline.follow.cli",
+    "storyline.spark.cli",
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._heideltime import parse_timeml  # noqa: E402
-from benchmarks.bench_times import PARTS, split_of  # noqa: E402
+from benchmarks.bench_times import split_of  # noqa: E402
 
 TEMPEVAL = Path("/work/shared/data/tempeval3")
 

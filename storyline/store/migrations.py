@@ -227,6 +227,26 @@ CREATE TABLE raw_pages (                   -- a hash of every page's raw bytes t
 CREATE INDEX raw_pages_article ON raw_pages(article_pk);
 """
 
+FOLLOW = """
+CREATE TABLE follow_sources (              -- one row per feed / sitemap `storyline follow` polls
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,                    -- validators of the last document fully ingested
+    last_modified TEXT,
+    last_polled   TEXT,                    -- ISO 8601 UTC
+    last_status   INTEGER,                 -- HTTP status of the last poll (NULL: it failed)
+    failures      INTEGER NOT NULL DEFAULT 0,   -- consecutive failed polls
+    next_poll     REAL NOT NULL DEFAULT 0, -- unix time before which it is not polled again
+    last_error    TEXT
+) WITHOUT ROWID;
+CREATE TABLE follow_seen (                 -- items `follow` has dealt with, by URL key
+    key       TEXT PRIMARY KEY,            -- dedup.url_key of the item URL (or its feed id)
+    source    TEXT NOT NULL,
+    status    TEXT NOT NULL,               -- added | copy | duplicate | failed | retry
+    attempts  INTEGER NOT NULL DEFAULT 1,
+    seen_at   TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
 #: The schema history, oldest first. Append only.
 WATCHES = """
 CREATE TABLE watches (                     -- saved searches: a digest section each
@@ -250,6 +270,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0006_stories_for_existing_articles", _restory_existing),
     ("0007_watches_and_list_indexes", WATCHES),
     ("0008_raw_page_hashes", RAW_PAGES),
+    ("0009_follow_state", FOLLOW),
 ]
 
 
