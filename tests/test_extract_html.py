@@ -26,7 +26,7 @@ def _load_bench():
 
 
 _bench = _load_bench()
-metrics, shingle_matching = _bench.metrics, _bench.shingle_matching
+metrics, shingle_matching = _bench.score, _bench.tp_fp_fn
 
 # --- fixture pages (written for these tests) ------------------------------------------------------
 BODY = [
@@ -384,6 +384,21 @@ def test_benchmark_sample_beats_nothing_and_has_no_crash():
 def test_benchmark_script_reports_missing_data(tmp_path, capsys):
     assert _bench.main(["--data", str(tmp_path), "--no-write"]) == 2
     assert "benchmark data not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("set_name, page_id, entry, expected", [
+    ("dragnet", "T1", {"split": "test"}, "held-out"),
+    ("dragnet", "R1", {"split": "train"}, "tuned"),
+])
+def test_benchmark_split_follows_dragnet_own_split(set_name, page_id, entry, expected):
+    assert _bench.part(set_name, page_id, entry) == expected
+
+
+def test_benchmark_split_by_id_hash_is_stable_and_halves_the_ids():
+    ids = [f"{i:04d}" for i in range(400)]
+    parts = [_bench.part("aeb", i, {}) for i in ids]
+    assert parts == [_bench.part("aeb", i, {}) for i in ids]   # deterministic
+    assert 150 < parts.count("held-out") < 250
 
 
 # --- round two: fixes from the end-to-end review -------------------------------------------------
