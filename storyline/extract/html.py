@@ -373,15 +373,29 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
     """
     if tree is None:
         tree = parse_html(html)
-    main = paragraphs(_run_trafilatura(tree if tree is not None else html,
-                                       rules.TRAFILATURA_OPTIONS))
-    other = paragraphs(_run_readability(tree))
+    page = tree if tree is not None else html
+    text, how = _combine(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_OPTIONS)),
+                         paragraphs(_run_readability(tree)), tree)
+    if is_thin(text):  # both fast runs missed the story: trafilatura with its own fallbacks
+        fallback = _finish(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_FALLBACK_OPTIONS)),
+                           "trafilatura:default")
+        if len(_TOKEN.findall(fallback[0])) > len(_TOKEN.findall(text)):
+            return fallback
+    return text, how
+
+
+def is_thin(text: str) -> bool:
+    """Too little to be an article: under ``MIN_ARTICLE_WORDS`` words, or no paragraph of
+    ``MIN_LONGEST_PARAGRAPH_WORDS`` (a list of links, a menu, a date line)."""
+    longest = max((len(_TOKEN.findall(p)) for p in text.split("\n\n")), default=0)
+    return (len(_TOKEN.findall(text)) < rules.MIN_ARTICLE_WORDS
+            or longest < rules.MIN_LONGEST_PARAGRAPH_WORDS)
+
+
+def _combine(main: list[str], other: list[str], tree) -> tuple[str, str]:
+    """Steps 2-4 of the chain: trafilatura's paragraphs (``main``) against readability's."""
     if not main:
-        if other:
-            return _finish(other, "readability")
-        fallback = paragraphs(_run_trafilatura(tree if tree is not None else html,
-                                               rules.TRAFILATURA_FALLBACK_OPTIONS))
-        return _finish(fallback, "trafilatura:default")
+        return _finish(other, "readability")
     if not other:
         return _finish(main, "trafilatura")
 
@@ -392,7 +406,8 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
     if (main_in_other >= rules.SUPERSET_MIN_COVER
             and _cover(other_sh, main_sh) <= rules.SUPERSET_MAX_BACK_COVER):
         return _finish(other, "readability:superset")
-    if main_in_other >= rules.SAME_ARTICLE_MIN_COVER:
+    other_in_main = _cover(other_sh, main_sh)
+    if main_in_other >= rules.SAME_ARTICLE_MIN_COVER or other_in_main >= rules.SUBSET_MIN_COVER:
         if tree is not None and rules.VOTE_EXEMPT_XPATH:
             # quotes and embedded posts: part of the story, often left out by readability
             exempt = " ".join(" ".join(el.itertext()) for el in tree.xpath(rules.VOTE_EXEMPT_XPATH))
@@ -401,6 +416,8 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
         kept = _vote(main, other_tokens, other_sh)
         if kept:
             return _finish(kept, "trafilatura+readability:vote")
+    elif len(other_tokens) >= rules.DISAGREE_LONGER_RATIO * len(_tokens(" ".join(main))):
+        return _finish(other, "readability:longer")
     return _finish(main, "trafilatura")
 
 
@@ -447,6 +464,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
             "page or its text instead", source=url)
     article = Article(text=text)
     article.provenance["text"] = how
+    from storyline.extract.pagetype import page_type
+    article.set("page_type", page_type(tree, url, text), "heuristic:page")
     # the story's own copyright line ("Copyright 2023 The Associated Press") says whose
     # story it is; the site's footer only whose page
     article.set("copyright", body_copyright, "heuristic:body")
@@ -469,8 +488,9 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
 def split_signoffs(paras: list[str]) -> tuple[list[str], list[str]]:
     """(body, sign-offs): agency sign-offs and credits ("(Reporting by ...; Editing by
     ...)", "-- AFP", "X writer Y contributed to this report."), inline link labels
-    ("Also Read: ...") and embedded-tweet attributions leave the body; the sign-offs
-    are kept as wire and author evidence."""
+    ("Also Read: ...") leave the body; the sign-offs are kept as wire and author
+    evidence. An embedded post's attribution ("— Jane Doe (@jdoe) May 2, 2024") stays:
+    it says who wrote the words quoted above it."""
     from storyline.extract.wire import canonical_wire
     from storyline.rules import chrome as C
     body: list[str] = []
@@ -483,8 +503,6 @@ def split_signoffs(paras: list[str]) -> tuple[list[str], list[str]]:
                         or (m and canonical_wire(m["a"] or m["b"], exact=True))):
             signoffs.append(line)
         elif n <= rules.INLINE_LINK_MAX_WORDS and rules.INLINE_LINK_LABEL.match(line):
-            continue
-        elif n <= 60 and any(p.search(line) for p in C.TWEET_LINES):
             continue
         else:
             body.append(para)

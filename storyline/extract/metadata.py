@@ -20,6 +20,7 @@ from lxml import etree
 
 from storyline.model import Article, Image
 from storyline.rules import html as rules
+from storyline.extract.titles import clean_title, is_section_label
 
 __all__ = ["fill_metadata", "html_metadata", "clean_authors", "is_standfirst", "iso_date",
            "find_standfirst", "standfirst_class"]
@@ -610,9 +611,13 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     article.set("title", value, how)
     article.set("title", _clean(ld.get("headline") or ld.get("name")), "json-ld")
     h1 = next(tree.iter("h1"), None)
-    article.set("title", _text_of(h1) if h1 is not None else None, "heuristic:h1")
     t = next(tree.iter("title"), None)
-    article.set("title", _text_of(t) if t is not None else None, "heuristic:title")
+    h1_text = _text_of(h1) if h1 is not None else None
+    page_title = _text_of(t) if t is not None else None
+    if is_section_label(h1_text, page_title):  # "Politics": a label, not the headline
+        h1_text = None
+    article.set("title", h1_text, "heuristic:h1")
+    article.set("title", page_title, "heuristic:title")
 
     # published
     for attr, key in rules.META_PUBLISHED:
@@ -674,6 +679,10 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     if host_from:
         host = urlsplit(host_from).hostname or ""
         article.set("outlet", host[4:] if host.startswith("www.") else host or None, "heuristic:host")
+
+    # the headline without the site's name ("... - BBC News") or a section beside it
+    article.title = clean_title(article.title, outlet=article.outlet, url=url or host_from,
+                                headline=h1_text)
 
     # subtitle (standfirst)
     for attr, key in rules.META_DESCRIPTION:

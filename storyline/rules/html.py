@@ -37,6 +37,18 @@ SHINGLE_SIZE = 4
 #: act as a second voter on each of trafilatura's paragraphs.
 SAME_ARTICLE_MIN_COVER = 0.5
 
+#: Rule "trafilatura's text holds readability's": when at least this share of
+#: readability's shingles is in trafilatura's text (while trafilatura's has much
+#: more), trafilatura's recall mode took the story plus the page around it; the
+#: paragraph vote keeps the story, as in the "same article" case.
+SUBSET_MIN_COVER = 0.8
+
+#: Rule "the two disagree, the longer wins": when neither text holds the other,
+#: readability's is taken if it has at least this many times trafilatura's words;
+#: trafilatura then found a side block (a comment policy, a teaser) and
+#: readability the story. Otherwise trafilatura's text is kept.
+DISAGREE_LONGER_RATIO = 2.0
+
 #: Rule "paragraph vote": with the two extractors on the same article, a
 #: paragraph of trafilatura's text is kept only when at least this share of its
 #: shingles is also in readability's text. Page chrome (share buttons, related
@@ -414,3 +426,34 @@ COPYRIGHT_TEXT_XPATH = ("//*[not(self::script) and not(self::style)][text()[cont
                         "or contains(., 'Copyright') or contains(., 'copyright')]]")
 COPYRIGHT_LINE_START = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)", re.I)
 COPYRIGHT_LINE_MAX_WORDS = 25
+
+# ---------------------------------------------------------------------------
+# Page type: one story, or a home / section / list page (extract/pagetype.py)
+# ---------------------------------------------------------------------------
+
+#: JSON-LD types (casefolded) ending like these declare one story: NewsArticle,
+#: ReportageNewsArticle, BlogPosting, LiveBlogPosting, Article ...
+ARTICLE_TYPE_SUFFIXES = ("article", "posting")
+#: JSON-LD types that declare a list of stories (when no article type is present).
+INDEX_JSONLD_TYPES = {"collectionpage", "itemlist", "searchresultspage"}
+#: Last path segments that name a folder's index, not a page of its own.
+INDEX_FILE_NAMES = {"index.html", "index.htm", "index.php", "default.aspx", "home", "index"}
+#: A lone path segment that names a section: letters, at most one hyphen, no digit
+#: ("news", "us-news"); a story's slug is longer or carries an id.
+SECTION_SEGMENT = re.compile(r"^[A-Za-z]+(?:[-_][A-Za-z]+)?/?$")
+#: A headline link: a link in (or holding) a heading, of at least this many words.
+INDEX_HEADLINE_MIN_WORDS = 4
+#: A page with at least this many headline links, whose headline-link words are at
+#: least INDEX_LINK_TO_BODY_RATIO times its body's words, is a list of stories:
+#: a story page has a handful of related links under a body of hundreds of words.
+INDEX_MIN_HEADLINE_LINKS = 10
+INDEX_LINK_TO_BODY_RATIO = 0.5
+
+#: A title segment of at most this many words beside the site's name is a section
+#: label ("Senate votes | Politics | The Courier"), and an ``<h1>`` this short is a
+#: label when the page's ``<title>`` is longer.
+TITLE_SECTION_MAX_WORDS = 2
+#: Host labels that do not name the site ("www.bbc.co.uk" -> "bbc"; the last label,
+#: the top-level domain, is never read).
+HOST_NOISE_LABELS = {"www", "www1", "www2", "m", "mobile", "amp", "edition", "en", "uk", "us",
+                     "international", "beta", "co", "com", "org", "net", "ac", "gov"}
