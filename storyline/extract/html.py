@@ -49,7 +49,8 @@ from storyline.rules import html as rules
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_html", "extract_body", "parse_html", "paragraphs", "drop_leading_metadata",
+__all__ = ["extract_html", "extract_body", "combine_extractions", "is_thin", "parse_html",
+           "paragraphs", "drop_leading_metadata",
            "header_texts", "split_trailing_copyright",
            "is_date_line", "is_byline_line", "is_chrome_paragraph"]
 
@@ -374,7 +375,7 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
     if tree is None:
         tree = parse_html(html)
     page = tree if tree is not None else html
-    text, how = _combine(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_OPTIONS)),
+    text, how = combine_extractions(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_OPTIONS)),
                          paragraphs(_run_readability(tree)), tree)
     if is_thin(text):  # both fast runs missed the story: trafilatura with its own fallbacks
         fallback = _finish(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_FALLBACK_OPTIONS)),
@@ -392,8 +393,15 @@ def is_thin(text: str) -> bool:
             or longest < rules.MIN_LONGEST_PARAGRAPH_WORDS)
 
 
-def _combine(main: list[str], other: list[str], tree) -> tuple[str, str]:
-    """Steps 2-4 of the chain: trafilatura's paragraphs (``main``) against readability's."""
+def combine_extractions(main: list[str], other: list[str], tree) -> tuple[str, str]:
+    """Steps 2-4 of the chain: trafilatura's paragraphs (``main``) against readability's
+    (``other``); ``tree`` (the parsed page, may be None) gives the block quotes.
+
+    Example::
+
+        combine_extractions(["Comment policy: be civil."], ["The story ..."] * 9, None)
+        # -> (the story, "readability:longer")
+    """
     if not main:
         return _finish(other, "readability")
     if not other:

@@ -267,10 +267,14 @@ BYLINE_LINE_MAX_WORDS = 16
 
 #: Leading words of a byline that are not part of a name.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:written|reported|posted|text|words)\s+)?(?:by|von|par|por|di)\s*[:\-]?\s+", re.I)
+    r"^\s*(?:(?:written|reported|posted|text|words|analysis|opinion|commentary|review|"
+    r"interview|story|article)\s+)?(?:by|von|par|por|di)\s*[:\-]?\s+", re.I)
+#: An e-mail address in a byline ("Jane Doe jdoe@courier.example"): removed before
+#: the names are read.
+BYLINE_EMAIL = re.compile(r"\S+@\S+\.\w+")
 #: Separators between several names: "A and B", "A, B & C", "A; B", "A | B".
-AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|(?<=\w\w)\.\s+)\s*",
-                          re.I)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|\bavec\b|\bcon\b|"
+                          r"\bmit\b|(?<=\w\w)\.\s+)\s*", re.I)
 #: Phrases that are never part of a person's name; a byline is cut at them.
 AUTHOR_CUT = re.compile(r"\b(?:email|e-mail|follow|contact|view|more from|twitter|posted|"
                         r"updated|published)\b.*$", re.I)
@@ -296,6 +300,8 @@ AUTHOR_AGENCIES = {
 #: as "de", "van", "bin" allowed in lower case), no digits, no "@" or "/".
 AUTHOR_NAME = re.compile(r"^[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,4}$")
 AUTHOR_MAX_CHARS = 60
+#: JSON-LD types of an organization: such an "author" is the publisher, not a person.
+JSONLD_ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation"}
 #: A byline name has at least two words (first and last name); single words are
 #: mostly outlets, desks or handles ("Futurism", "Staff", "admin").
 AUTHOR_MIN_WORDS = 2
@@ -308,7 +314,14 @@ BYLINE_XPATH = ('//@class[contains(., "byline") or contains(., "author-name")]/.
 #: BYLINE_MAX_CHARS characters (longer ones are author bios or comment blocks).
 MAX_BYLINE_ELEMENTS = 5
 #: Text between the blocks of a byline that joins more names ("By <a>A</a> and <a>B</a>").
-BYLINE_CONNECTOR = re.compile(r"^\s*(?:,|;|&|and|und|et|y|with)\s*$", re.I)
+BYLINE_CONNECTOR = re.compile(r"^\s*(?:,|;|&|and|und|et|y|with|avec|con|mit)\s*$", re.I)
+#: A byline element inside one of these is another story's byline (related links,
+#: teaser cards) or a picture's credit ("Lane County Jail"), not the article's:
+#: ancestors by tag, and by a class or id holding one of the words.
+BYLINE_FOREIGN_TAGS = {"aside", "nav", "footer", "figure", "figcaption"}
+BYLINE_FOREIGN_CLASS = re.compile(
+    r"(?<![a-z])(?:related|teaser|promo|recommend|more-stories|sidebar|caption|credit|"
+    r"gallery|comments?)(?![a-z])", re.I)
 BYLINE_MAX_CHARS = 120
 
 # ---------------------------------------------------------------------------
