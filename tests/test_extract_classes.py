@@ -41,10 +41,11 @@ def _article(byline_html: str = "", head: str = "", extra: str = "", h1: str = "
 
 # --- class 2: when the extractors disagree -----------------------------------------------------
 @pytest.mark.parametrize("main, other, text_from, how", [
-    # disjoint, readability's text much longer: trafilatura took a side block
-    (POLICY, STORY, STORY, "readability:longer"),
-    # disjoint, readability's text not much longer: trafilatura's stays
-    (STORY, POLICY, STORY, "trafilatura"),
+    # disjoint: trafilatura took a side block, readability the story
+    (POLICY, STORY, STORY, "readability:disagree"),
+    (POLICY * 2, STORY[:2], STORY[:2], "readability:disagree"),
+    # disjoint, trafilatura's text four times longer: readability cut the story to a fragment
+    (STORY, POLICY[:1], STORY, "trafilatura"),
     # readability's text inside trafilatura's (which added the menu): the vote keeps the story
     (MENU + STORY, STORY[1:], STORY[1:], "trafilatura+readability:vote"),
     # the same story: the paragraph vote

@@ -400,7 +400,7 @@ def combine_extractions(main: list[str], other: list[str], tree) -> tuple[str, s
     Example::
 
         combine_extractions(["Comment policy: be civil."], ["The story ..."] * 9, None)
-        # -> (the story, "readability:longer")
+        # -> (the story, "readability:disagree")
     """
     if not main:
         return _finish(other, "readability")
@@ -424,9 +424,10 @@ def combine_extractions(main: list[str], other: list[str], tree) -> tuple[str, s
         kept = _vote(main, other_tokens, other_sh)
         if kept:
             return _finish(kept, "trafilatura+readability:vote")
-    elif len(other_tokens) >= rules.DISAGREE_LONGER_RATIO * len(_tokens(" ".join(main))):
-        return _finish(other, "readability:longer")
-    return _finish(main, "trafilatura")
+        return _finish(main, "trafilatura")
+    if len(_tokens(" ".join(main))) >= rules.DISAGREE_TRAFILATURA_MIN_RATIO * len(other_tokens):
+        return _finish(main, "trafilatura")
+    return _finish(other, "readability:disagree")
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = True) -> Article:
