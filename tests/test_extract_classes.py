@@ -47,7 +47,9 @@ def _article(byline_html: str = "", head: str = "", extra: str = "", h1: str = "
     # disjoint, trafilatura's text four times longer: readability cut the story to a fragment
     (STORY, POLICY[:1], STORY, "trafilatura"),
     # readability's text inside trafilatura's (which added the menu): the vote keeps the story
-    (MENU + STORY, STORY[1:], STORY[1:], "trafilatura+readability:vote"),
+    (MENU + STORY, STORY, STORY, "trafilatura+readability:vote"),
+    # ... and its lede, which readability left out; the menu before it is not prose
+    (MENU + STORY, STORY[2:], STORY, "trafilatura+readability:vote"),
     # the same story: the paragraph vote
     (STORY + MENU[3:], STORY, STORY, "trafilatura+readability:vote"),
 ])
@@ -55,6 +57,18 @@ def test_the_extractors_agreement_rule_picks_the_story(main, other, text_from, h
     text, rule = combine_extractions(main, other, None)
     assert rule == how
     assert text == "\n\n".join(text_from)
+
+
+@pytest.mark.parametrize("para, prose", [
+    (STORY[0], True),
+    ("Subscribe to our newsletter for daily updates from the harbour and the town", False),
+    ("Short sentence here.", False),
+    ("“We would rather open late than open with half of the capacity we promised,” the "
+     "director said.”", True),
+])
+def test_prose_paragraphs(para, prose):
+    from storyline.extract.html import is_prose
+    assert is_prose(para) is prose
 
 
 @pytest.mark.parametrize("text, thin", [

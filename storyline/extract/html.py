@@ -225,9 +225,12 @@ def _run_readability(tree) -> str:
 
 
 def _vote(main: list[str], other_tokens: list[str], other_shingles: set) -> list[str]:
-    """Keep the paragraphs of ``main`` that the other extraction also holds."""
+    """Keep the paragraphs of ``main`` that the other extraction also holds, and the
+    lede: prose paragraphs (:func:`is_prose`) right before the first confirmed one,
+    which readability often leaves out when the story's first paragraphs sit in
+    their own container."""
     other_joined = " " + " ".join(other_tokens) + " "
-    kept = []
+    confirmed, long_enough = [], []
     for para in main:
         toks = _tokens(para)
         sh = _shingles(toks)
@@ -235,9 +238,23 @@ def _vote(main: list[str], other_tokens: list[str], other_shingles: set) -> list
             ok = _cover(sh, other_shingles) >= rules.PARAGRAPH_MIN_SUPPORT
         else:  # shorter than one shingle: its words must appear in a row
             ok = (" " + " ".join(toks) + " ") in other_joined
-        if ok:
-            kept.append(_trim_edges(para, other_shingles) if sh else para)
-    return kept
+        confirmed.append(ok)
+        long_enough.append(bool(sh))
+    if True in confirmed:
+        first = confirmed.index(True)
+        for pos in range(first - 1, max(first - 1 - rules.LEDE_MAX_PARAGRAPHS, -1), -1):
+            if not is_prose(main[pos]):
+                break
+            confirmed[pos] = True
+    return [_trim_edges(para, other_shingles) if long_enough[i] else para
+            for i, (para, ok) in enumerate(zip(main, confirmed)) if ok]
+
+
+def is_prose(para: str) -> bool:
+    """A sentence-shaped paragraph: ``LEDE_MIN_WORDS`` words or more, ending like a
+    sentence ("... on Tuesday." / "... he said.”")."""
+    return (len(_TOKEN.findall(para)) >= rules.LEDE_MIN_WORDS
+            and rules.SENTENCE_END.search(para) is not None)
 
 
 def _trim_edges(para: str, other_shingles: set) -> str:

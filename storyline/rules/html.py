@@ -62,6 +62,15 @@ DISAGREE_TRAFILATURA_MIN_RATIO = 4
 #: row, in readability's text.
 PARAGRAPH_MIN_SUPPORT = 0.5
 
+#: Rule "the lede stays": up to LEDE_MAX_PARAGRAPHS paragraphs right before the
+#: first paragraph both extractors hold are kept when each is prose (at least
+#: LEDE_MIN_WORDS words, ending like a sentence): readability often misses a story's
+#: first paragraphs when they sit in their own container, while menus, labels,
+#: bylines and date lines before the story are not sentences.
+LEDE_MAX_PARAGRAPHS = 3
+LEDE_MIN_WORDS = 15
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
 #: Rule "missed content": when readability's text holds nearly all of
 #: trafilatura's (>= SUPERSET_MIN_COVER of its shingles) while trafilatura holds
 #: at most SUPERSET_MAX_BACK_COVER of readability's, trafilatura stopped early
