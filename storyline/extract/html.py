@@ -230,23 +230,24 @@ def _vote(main: list[str], other_tokens: list[str], other_shingles: set) -> list
     which readability often leaves out when the story's first paragraphs sit in
     their own container."""
     other_joined = " " + " ".join(other_tokens) + " "
-    confirmed, long_enough = [], []
+    confirmed, partial = [], []
     for para in main:
         toks = _tokens(para)
         sh = _shingles(toks)
         if sh:
-            ok = _cover(sh, other_shingles) >= rules.PARAGRAPH_MIN_SUPPORT
+            cover = _cover(sh, other_shingles)
+            ok = cover >= rules.PARAGRAPH_MIN_SUPPORT
         else:  # shorter than one shingle: its words must appear in a row
-            ok = (" " + " ".join(toks) + " ") in other_joined
+            cover, ok = 1.0, (" " + " ".join(toks) + " ") in other_joined
         confirmed.append(ok)
-        long_enough.append(bool(sh))
+        partial.append(cover < 1.0)  # only a partly confirmed paragraph can have edges to trim
     if True in confirmed:
         first = confirmed.index(True)
         for pos in range(first - 1, max(first - 1 - rules.LEDE_MAX_PARAGRAPHS, -1), -1):
             if not is_prose(main[pos]):
                 break
             confirmed[pos] = True
-    return [_trim_edges(para, other_shingles) if long_enough[i] else para
+    return [_trim_edges(para, other_shingles) if partial[i] else para
             for i, (para, ok) in enumerate(zip(main, confirmed)) if ok]
 
 
