@@ -8,24 +8,28 @@ The fallback chain (rules and thresholds in :mod:`storyline.rules.html`):
 2. If readability's text holds nearly all of trafilatura's and trafilatura
    holds little of readability's, trafilatura stopped early: take readability's
    text ("readability:superset").
-3. Else, if both found the same article (enough shared 4-word shingles), keep
-   each trafilatura paragraph only if readability also has it, text inside
-   ``<blockquote>`` (quotes, embedded posts) counting as confirmed; cut long
-   unconfirmed runs of words off the ends of kept paragraphs
-   ("trafilatura+readability:vote").
-4. Else (the two disagree on where the article is) keep trafilatura's text
-   ("trafilatura"); if trafilatura found nothing, take readability's
-   ("readability"), then trafilatura's default mode ("trafilatura:default").
-5. Drop paragraphs that are only a page label ("Advertisement", "Tags"), a link to
+3. Else, if both found the same article (enough of trafilatura's 4-word shingles
+   in readability's text, or enough of readability's in trafilatura's: recall mode
+   took the story plus the page around it), keep each trafilatura paragraph only
+   if readability also has it, text inside ``<blockquote>`` (quotes, embedded
+   posts) counting as confirmed, and the lede (prose paragraphs right before the
+   first confirmed one) kept; cut long unconfirmed runs of words off the ends of
+   kept paragraphs ("trafilatura+readability:vote").
+4. Else the two disagree on where the article is: readability's text
+   ("readability:disagree") unless trafilatura's is four times longer
+   ("trafilatura"); if trafilatura found nothing, readability's ("readability").
+5. When the result is thin (:func:`is_thin`), trafilatura's default mode, with its
+   own fallbacks, replaces it if it finds more ("trafilatura:default").
+6. Drop paragraphs that are only a page label ("Advertisement", "Tags"), a link to
    the outlet's standards, or a separator rule ("___"); then drop, from the start
    of the body, the headline, the class-marked standfirst (``dek``, ``standfirst``
    ...; it becomes the subtitle) and date-only or byline-only lines.
-6. Nothing left with ``MIN_ARTICLE_WORDS`` words and one paragraph of
+7. Nothing left with ``MIN_ARTICLE_WORDS`` words and one paragraph of
    ``MIN_LONGEST_PARAGRAPH_WORDS``: ``ExtractionError``.
 
 Output text: one paragraph per block, paragraphs separated by exactly one blank line.
-On article-extraction-benchmark this scores F1 0.979 against trafilatura's 0.960
-(``benchmarks/bench_extraction.py``).
+Scores against trafilatura on tuned and held-out parts of three data sets:
+``benchmarks/bench_extraction.py`` (docs/benchmarks.md).
 """
 from __future__ import annotations
 
