@@ -106,6 +106,17 @@ def test_authors_come_from_the_articles_own_byline(byline_html, extra, expected)
     assert extract_html(_article(byline_html, extra=extra)).authors == expected
 
 
+@pytest.mark.parametrize("first_line, expected", [
+    ("Mara Quist | mquist@courier.example", ["Mara Quist"]),
+    ("Mara Quist, mquist@courier.example", ["Mara Quist"]),
+    ("Write to the desk at news@courier.example", []),     # no name
+    ("Mara Quist", []),                                    # no contact: not read as a byline
+])
+def test_name_and_email_line_above_the_story_gives_the_author(first_line, expected):
+    page = _article().replace("<div class='body'>", f"<div class='body'><p>{first_line}</p>")
+    assert extract_html(page).authors == expected
+
+
 @pytest.mark.parametrize("ld_author, expected", [
     ({"@type": "Organization", "name": "Coastal Courier Media"}, []),
     ([{"@type": "Person", "name": "Mara Quist"},

@@ -480,6 +480,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
         standfirst = None  # deep inside the story: a subheading, not the standfirst
     h1 = next(tree.iter("h1"), None)
     title = " ".join(" ".join(h1.itertext()).split()) if h1 is not None else None
+    leading = paras[:rules.LEADING_META_MAX_PARAGRAPHS]
     paras = drop_leading_metadata(paras, title=title, standfirst=standfirst,
                                   header=header_texts(tree))
     paras, body_copyright = split_trailing_copyright(paras)
@@ -507,6 +508,13 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
     if metadata:
         from storyline.extract.metadata import fill_metadata
         fill_metadata(article, tree, url, standfirst=standfirst)
+    if metadata and not article.authors:  # "Jane Doe | jdoe@courier.example" above the story
+        from storyline.extract.metadata import clean_authors
+        for line in leading:
+            if (len(_TOKEN.findall(line)) <= rules.BYLINE_LINE_MAX_WORDS
+                    and rules.BYLINE_EMAIL.search(line) and (names := clean_authors([line]))):
+                article.set("authors", names, "heuristic:contact-line")
+                break
     if signoffs and not article.authors:  # "(Reporting by A; Editing by B)" names A
         from storyline.extract.text import parse_byline
         for line in signoffs:
