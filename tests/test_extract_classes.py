@@ -235,3 +235,12 @@ def test_ingest_skips_index_pages_unless_asked(tmp_path):
     assert res.exit_code == 0, res.output
     with Archive(tmp_path / "b.db") as archive:
         assert archive.stats()["articles"] == 2
+
+
+@pytest.mark.parametrize("n_links, expected", [(15, "article"), (40, "index")])
+def test_a_story_with_a_sidebar_of_post_titles_stays_an_article(n_links, expected):
+    from storyline.extract.html import parse_html
+    side = "".join(f"<h3><a href='/p/{i}'>An older post about the harbour number {i}</a></h3>"
+                   for i in range(n_links))
+    tree = parse_html(_article(extra=f"<div class='sidebar'>{side}</div>"))
+    assert page_type(tree, None, "\n\n".join(STORY)) == expected

@@ -80,8 +80,8 @@ def is_section_url(url: str | None) -> bool:
     if not url:
         return False
     parts = urlsplit(url)
-    if parts.query and not parts.path.strip("/"):
-        return False  # "/?p=123": a story addressed by query
+    if parts.query:
+        return False  # "/?p=123", "/News/index.php?ID=20129": a page addressed by its query
     segs = [s for s in parts.path.split("/") if s and s.casefold() not in rules.INDEX_FILE_NAMES]
     return len(segs) == 0 or (len(segs) == 1 and rules.SECTION_SEGMENT.match(segs[0]) is not None)
 
