@@ -112,8 +112,11 @@ def extract(sources, input_format, published, no_enrich, max_bytes, timeout, ret
 @workers_option
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--keep-non-articles", is_flag=True,
+              help="Also archive pages that are not one story (home, section and list pages, "
+                   "page_type \"index\"); by default they are skipped with a note.")
 def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retries, workers, db,
-           quiet):
+           quiet, keep_non_articles):
     """Extract, enrich and store articles from SOURCES in the archive.
 
     Each article is written in one transaction: an interrupted ingest leaves a
@@ -173,6 +176,9 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
                 counts["failed"] += 1
                 failures.append(error.line())
                 report(error.line())
+            elif article.page_type == "index" and not keep_non_articles:
+                report(f"{article.source}: skipped: not an article (a home, section or list "
+                       "page); pass --keep-non-articles to archive it")
             else:
                 try:
                     page = outcome.page

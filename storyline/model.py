@@ -58,6 +58,8 @@ class Article:
     url: str | None = None
     canonical_url: str | None = None
     source: str | None = None  # where it came from (origin of the RawPage)
+    #: "article" (a story), "index" (a home, section or list page), or None when not known
+    page_type: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
     entities: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
@@ -90,7 +92,7 @@ class Article:
         d = asdict(self)
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
         for key in ("title", "subtitle", "published", "language", "outlet", "wire",
-                    "copyright", "authors", "images", "url", "canonical_url", "source"):
+                    "copyright", "authors", "images", "url", "canonical_url", "source", "page_type"):
             out[key] = d[key]
         out["word_count"] = self.word_count
         out["reading_time_min"] = self.reading_time_min
@@ -105,7 +107,7 @@ class Article:
     def from_dict(cls, d: dict[str, Any]) -> "Article":
         art = cls(**{k: d.get(k) for k in (
             "text", "title", "subtitle", "published", "language", "outlet", "wire",
-            "copyright", "url", "canonical_url", "source") if d.get(k) is not None})
+            "copyright", "url", "canonical_url", "source", "page_type") if d.get(k) is not None})
         art.authors = list(d.get("authors") or [])
         art.images = [Image(**i) for i in d.get("images") or []]
         art.provenance = dict(d.get("provenance") or {})

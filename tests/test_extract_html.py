@@ -26,7 +26,7 @@ def _load_bench():
 
 
 _bench = _load_bench()
-metrics, shingle_matching = _bench.metrics, _bench.shingle_matching
+metrics, shingle_matching = _bench.score, _bench.tp_fp_fn
 
 # --- fixture pages (written for these tests) ------------------------------------------------------
 BODY = [
@@ -386,6 +386,21 @@ def test_benchmark_script_reports_missing_data(tmp_path, capsys):
     assert "benchmark data not found" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("set_name, page_id, entry, expected", [
+    ("dragnet", "T1", {"split": "test"}, "held-out"),
+    ("dragnet", "R1", {"split": "train"}, "tuned"),
+])
+def test_benchmark_split_follows_dragnet_own_split(set_name, page_id, entry, expected):
+    assert _bench.part(set_name, page_id, entry) == expected
+
+
+def test_benchmark_split_by_id_hash_is_stable_and_halves_the_ids():
+    ids = [f"{i:04d}" for i in range(400)]
+    parts = [_bench.part("aeb", i, {}) for i in ids]
+    assert parts == [_bench.part("aeb", i, {}) for i in ids]   # deterministic
+    assert 150 < parts.count("held-out") < 250
+
+
 # --- round two: fixes from the end-to-end review -------------------------------------------------
 from storyline.extract.html import (drop_leading_metadata, is_byline_line,  # noqa: E402
                                     is_chrome_paragraph, is_date_line)
@@ -707,7 +722,7 @@ def test_html_agency_bar_and_signoff_wire(before, after, wire):
     ("<p>Associated Press writer Jane Roe in Oslo contributed to this report.</p>", True),
     ("<p><strong>Also Read:</strong> <a>Ferry prices rise again</a></p>", True),
     ("<blockquote>Great day at the pier. — Island Port (@islandport) October 5, 2022"
-     "</blockquote>", True),
+     "</blockquote>", False),   # an embedded post keeps its attribution
     ("<p>The ferry company said it hoped the old timetable would return by the summer "
      "when the pier opens.</p>", False),
 ])

@@ -105,9 +105,9 @@ def detect_language(text: str) -> str | None:
     sample = text[:5000].strip()
     if not sample:
         return None
-    import py3langid
+    from storyline.extract.language import identifier
 
-    return py3langid.classify(sample)[0]
+    return identifier().classify(sample)[0]
 
 
 def parse_iso(value: str) -> date | datetime | None:

@@ -8,24 +8,28 @@ The fallback chain (rules and thresholds in :mod:`storyline.rules.html`):
 2. If readability's text holds nearly all of trafilatura's and trafilatura
    holds little of readability's, trafilatura stopped early: take readability's
    text ("readability:superset").
-3. Else, if both found the same article (enough shared 4-word shingles), keep
-   each trafilatura paragraph only if readability also has it, text inside
-   ``<blockquote>`` (quotes, embedded posts) counting as confirmed; cut long
-   unconfirmed runs of words off the ends of kept paragraphs
-   ("trafilatura+readability:vote").
-4. Else (the two disagree on where the article is) keep trafilatura's text
-   ("trafilatura"); if trafilatura found nothing, take readability's
-   ("readability"), then trafilatura's default mode ("trafilatura:default").
-5. Drop paragraphs that are only a page label ("Advertisement", "Tags"), a link to
+3. Else, if both found the same article (enough of trafilatura's 4-word shingles
+   in readability's text, or enough of readability's in trafilatura's: recall mode
+   took the story plus the page around it), keep each trafilatura paragraph only
+   if readability also has it, text inside ``<blockquote>`` (quotes, embedded
+   posts) counting as confirmed, and the lede (prose paragraphs right before the
+   first confirmed one) kept; cut long unconfirmed runs of words off the ends of
+   kept paragraphs ("trafilatura+readability:vote").
+4. Else the two disagree on where the article is: readability's text
+   ("readability:disagree") unless trafilatura's is four times longer
+   ("trafilatura"); if trafilatura found nothing, readability's ("readability").
+5. When the result is thin (:func:`is_thin`), trafilatura's default mode, with its
+   own fallbacks, replaces it if it finds more ("trafilatura:default").
+6. Drop paragraphs that are only a page label ("Advertisement", "Tags"), a link to
    the outlet's standards, or a separator rule ("___"); then drop, from the start
    of the body, the headline, the class-marked standfirst (``dek``, ``standfirst``
    ...; it becomes the subtitle) and date-only or byline-only lines.
-6. Nothing left with ``MIN_ARTICLE_WORDS`` words and one paragraph of
+7. Nothing left with ``MIN_ARTICLE_WORDS`` words and one paragraph of
    ``MIN_LONGEST_PARAGRAPH_WORDS``: ``ExtractionError``.
 
 Output text: one paragraph per block, paragraphs separated by exactly one blank line.
-On article-extraction-benchmark this scores F1 0.979 against trafilatura's 0.960
-(``benchmarks/bench_extraction.py``).
+Scores against trafilatura on tuned and held-out parts of three data sets:
+``benchmarks/bench_extraction.py`` (docs/benchmarks.md).
 """
 from __future__ import annotations
 
@@ -49,7 +53,8 @@ from storyline.rules import html as rules
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_html", "extract_body", "parse_html", "paragraphs", "drop_leading_metadata",
+__all__ = ["extract_html", "extract_body", "combine_extractions", "is_thin", "parse_html",
+           "paragraphs", "drop_leading_metadata",
            "header_texts", "split_trailing_copyright",
            "is_date_line", "is_byline_line", "is_chrome_paragraph"]
 
@@ -224,19 +229,37 @@ def _run_readability(tree) -> str:
 
 
 def _vote(main: list[str], other_tokens: list[str], other_shingles: set) -> list[str]:
-    """Keep the paragraphs of ``main`` that the other extraction also holds."""
+    """Keep the paragraphs of ``main`` that the other extraction also holds, and the
+    lede: prose paragraphs (:func:`is_prose`) right before the first confirmed one,
+    which readability often leaves out when the story's first paragraphs sit in
+    their own container."""
     other_joined = " " + " ".join(other_tokens) + " "
-    kept = []
+    confirmed, partial = [], []
     for para in main:
         toks = _tokens(para)
         sh = _shingles(toks)
         if sh:
-            ok = _cover(sh, other_shingles) >= rules.PARAGRAPH_MIN_SUPPORT
+            cover = _cover(sh, other_shingles)
+            ok = cover >= rules.PARAGRAPH_MIN_SUPPORT
         else:  # shorter than one shingle: its words must appear in a row
-            ok = (" " + " ".join(toks) + " ") in other_joined
-        if ok:
-            kept.append(_trim_edges(para, other_shingles) if sh else para)
-    return kept
+            cover, ok = 1.0, (" " + " ".join(toks) + " ") in other_joined
+        confirmed.append(ok)
+        partial.append(cover < 1.0)  # only a partly confirmed paragraph can have edges to trim
+    if True in confirmed:
+        first = confirmed.index(True)
+        for pos in range(first - 1, max(first - 1 - rules.LEDE_MAX_PARAGRAPHS, -1), -1):
+            if not is_prose(main[pos]):
+                break
+            confirmed[pos] = True
+    return [_trim_edges(para, other_shingles) if partial[i] else para
+            for i, (para, ok) in enumerate(zip(main, confirmed)) if ok]
+
+
+def is_prose(para: str) -> bool:
+    """A sentence-shaped paragraph: ``LEDE_MIN_WORDS`` words or more, ending like a
+    sentence ("... on Tuesday." / "... he said.”")."""
+    return (len(_TOKEN.findall(para)) >= rules.LEDE_MIN_WORDS
+            and rules.SENTENCE_END.search(para) is not None)
 
 
 def _trim_edges(para: str, other_shingles: set) -> str:
@@ -373,15 +396,36 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
     """
     if tree is None:
         tree = parse_html(html)
-    main = paragraphs(_run_trafilatura(tree if tree is not None else html,
-                                       rules.TRAFILATURA_OPTIONS))
-    other = paragraphs(_run_readability(tree))
+    page = tree if tree is not None else html
+    text, how = combine_extractions(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_OPTIONS)),
+                         paragraphs(_run_readability(tree)), tree)
+    if is_thin(text):  # both fast runs missed the story: trafilatura with its own fallbacks
+        fallback = _finish(paragraphs(_run_trafilatura(page, rules.TRAFILATURA_FALLBACK_OPTIONS)),
+                           "trafilatura:default")
+        if len(_TOKEN.findall(fallback[0])) > len(_TOKEN.findall(text)):
+            return fallback
+    return text, how
+
+
+def is_thin(text: str) -> bool:
+    """Too little to be an article: under ``MIN_ARTICLE_WORDS`` words, or no paragraph of
+    ``MIN_LONGEST_PARAGRAPH_WORDS`` (a list of links, a menu, a date line)."""
+    longest = max((len(_TOKEN.findall(p)) for p in text.split("\n\n")), default=0)
+    return (len(_TOKEN.findall(text)) < rules.MIN_ARTICLE_WORDS
+            or longest < rules.MIN_LONGEST_PARAGRAPH_WORDS)
+
+
+def combine_extractions(main: list[str], other: list[str], tree) -> tuple[str, str]:
+    """Steps 2-4 of the chain: trafilatura's paragraphs (``main``) against readability's
+    (``other``); ``tree`` (the parsed page, may be None) gives the block quotes.
+
+    Example::
+
+        combine_extractions(["Comment policy: be civil."], ["The story ..."] * 9, None)
+        # -> (the story, "readability:disagree")
+    """
     if not main:
-        if other:
-            return _finish(other, "readability")
-        fallback = paragraphs(_run_trafilatura(tree if tree is not None else html,
-                                               rules.TRAFILATURA_FALLBACK_OPTIONS))
-        return _finish(fallback, "trafilatura:default")
+        return _finish(other, "readability")
     if not other:
         return _finish(main, "trafilatura")
 
@@ -392,7 +436,8 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
     if (main_in_other >= rules.SUPERSET_MIN_COVER
             and _cover(other_sh, main_sh) <= rules.SUPERSET_MAX_BACK_COVER):
         return _finish(other, "readability:superset")
-    if main_in_other >= rules.SAME_ARTICLE_MIN_COVER:
+    other_in_main = _cover(other_sh, main_sh)
+    if main_in_other >= rules.SAME_ARTICLE_MIN_COVER or other_in_main >= rules.SUBSET_MIN_COVER:
         if tree is not None and rules.VOTE_EXEMPT_XPATH:
             # quotes and embedded posts: part of the story, often left out by readability
             exempt = " ".join(" ".join(el.itertext()) for el in tree.xpath(rules.VOTE_EXEMPT_XPATH))
@@ -401,7 +446,10 @@ def extract_body(html: str, tree=None) -> tuple[str, str]:
         kept = _vote(main, other_tokens, other_sh)
         if kept:
             return _finish(kept, "trafilatura+readability:vote")
-    return _finish(main, "trafilatura")
+        return _finish(main, "trafilatura")
+    if len(_tokens(" ".join(main))) >= rules.DISAGREE_TRAFILATURA_MIN_RATIO * len(other_tokens):
+        return _finish(main, "trafilatura")
+    return _finish(other, "readability:disagree")
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = True) -> Article:
@@ -432,6 +480,7 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
         standfirst = None  # deep inside the story: a subheading, not the standfirst
     h1 = next(tree.iter("h1"), None)
     title = " ".join(" ".join(h1.itertext()).split()) if h1 is not None else None
+    leading = paras[:rules.LEADING_META_MAX_PARAGRAPHS]
     paras = drop_leading_metadata(paras, title=title, standfirst=standfirst,
                                   header=header_texts(tree))
     paras, body_copyright = split_trailing_copyright(paras)
@@ -447,6 +496,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
             "page or its text instead", source=url)
     article = Article(text=text)
     article.provenance["text"] = how
+    from storyline.extract.pagetype import page_type
+    article.set("page_type", page_type(tree, url, text), "heuristic:page")
     # the story's own copyright line ("Copyright 2023 The Associated Press") says whose
     # story it is; the site's footer only whose page
     article.set("copyright", body_copyright, "heuristic:body")
@@ -457,6 +508,13 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
     if metadata:
         from storyline.extract.metadata import fill_metadata
         fill_metadata(article, tree, url, standfirst=standfirst)
+    if metadata and not article.authors:  # "Jane Doe | jdoe@courier.example" above the story
+        from storyline.extract.metadata import clean_authors
+        for line in leading:
+            if (len(_TOKEN.findall(line)) <= rules.BYLINE_LINE_MAX_WORDS
+                    and rules.BYLINE_EMAIL.search(line) and (names := clean_authors([line]))):
+                article.set("authors", names, "heuristic:contact-line")
+                break
     if signoffs and not article.authors:  # "(Reporting by A; Editing by B)" names A
         from storyline.extract.text import parse_byline
         for line in signoffs:
@@ -469,8 +527,9 @@ def extract_html(html: str | bytes, url: str | None = None, *, metadata: bool = 
 def split_signoffs(paras: list[str]) -> tuple[list[str], list[str]]:
     """(body, sign-offs): agency sign-offs and credits ("(Reporting by ...; Editing by
     ...)", "-- AFP", "X writer Y contributed to this report."), inline link labels
-    ("Also Read: ...") and embedded-tweet attributions leave the body; the sign-offs
-    are kept as wire and author evidence."""
+    ("Also Read: ...") leave the body; the sign-offs are kept as wire and author
+    evidence. An embedded post's attribution ("— Jane Doe (@jdoe) May 2, 2024") stays:
+    it says who wrote the words quoted above it."""
     from storyline.extract.wire import canonical_wire
     from storyline.rules import chrome as C
     body: list[str] = []
@@ -483,8 +542,6 @@ def split_signoffs(paras: list[str]) -> tuple[list[str], list[str]]:
                         or (m and canonical_wire(m["a"] or m["b"], exact=True))):
             signoffs.append(line)
         elif n <= rules.INLINE_LINK_MAX_WORDS and rules.INLINE_LINK_LABEL.match(line):
-            continue
-        elif n <= 60 and any(p.search(line) for p in C.TWEET_LINES):
             continue
         else:
             body.append(para)

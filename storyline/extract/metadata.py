@@ -20,6 +20,7 @@ from lxml import etree
 
 from storyline.model import Article, Image
 from storyline.rules import html as rules
+from storyline.extract.titles import clean_title, is_section_label
 
 __all__ = ["fill_metadata", "html_metadata", "clean_authors", "is_standfirst", "iso_date",
            "find_standfirst", "standfirst_class"]
@@ -104,11 +105,15 @@ def _jsonld_article(objs: list[dict]) -> dict:
     return best
 
 
-def _names(value) -> list[str]:
-    """Names from a JSON-LD person/organization value (str, dict, or a list of them)."""
+def _names(value, *, people_only: bool = False) -> list[str]:
+    """Names from a JSON-LD person/organization value (str, dict, or a list of them);
+    ``people_only`` leaves out objects typed as an organization (a publisher listed as
+    the author)."""
     items = value if isinstance(value, list) else [value]
     out = []
     for it in items:
+        if isinstance(it, dict) and people_only and _types(it) & rules.JSONLD_ORG_TYPES:
+            continue
         if isinstance(it, dict):
             name = it.get("name")
             if isinstance(name, list):
@@ -173,7 +178,7 @@ def clean_authors(values: Iterable[str]) -> list[str]:
         raw = _clean(raw)
         if not raw or raw.startswith(("http://", "https://", "www.")):
             continue
-        raw = rules.AUTHOR_CUT.sub("", raw)
+        raw = rules.AUTHOR_CUT.sub("", rules.BYLINE_EMAIL.sub(" ", raw))
         raw = rules.BYLINE_PREFIX.sub("", raw)
         for part in rules.AUTHOR_SPLIT.split(raw):
             name = rules.BYLINE_PREFIX.sub("", " " + part.strip(" -–—:|·•()[]")).strip()
@@ -361,10 +366,26 @@ def _byline_names(el) -> list[str]:
     return clean_authors([whole]) if whole and len(whole) <= rules.BYLINE_MAX_CHARS else []
 
 
+def is_foreign_byline(el) -> bool:
+    """A byline element of another story or a picture credit: inside an element listed
+    in ``BYLINE_FOREIGN_TAGS``, or inside (or itself) one classed like
+    ``BYLINE_FOREIGN_CLASS`` ("related-stories", "photo-credit")."""
+    node = el
+    while node is not None and isinstance(node.tag, str) and node.tag not in ("body", "html"):
+        if node is not el and node.tag in rules.BYLINE_FOREIGN_TAGS:
+            return True
+        if rules.BYLINE_FOREIGN_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _byline_lists(tree) -> list[list[str]]:
-    """The names of each byline element of the page (first MAX_BYLINE_ELEMENTS), non-empty only."""
+    """The names of each byline element of the page (first MAX_BYLINE_ELEMENTS of the
+    article's own, :func:`is_foreign_byline` left out), non-empty only."""
     out = []
-    for el in _BYLINE_XPATH(tree)[:rules.MAX_BYLINE_ELEMENTS]:
+    own = [el for el in _BYLINE_XPATH(tree) if not is_foreign_byline(el)]
+    for el in own[:rules.MAX_BYLINE_ELEMENTS]:
         names = _byline_names(el)
         if names:
             out.append(names)
@@ -610,9 +631,13 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     article.set("title", value, how)
     article.set("title", _clean(ld.get("headline") or ld.get("name")), "json-ld")
     h1 = next(tree.iter("h1"), None)
-    article.set("title", _text_of(h1) if h1 is not None else None, "heuristic:h1")
     t = next(tree.iter("title"), None)
-    article.set("title", _text_of(t) if t is not None else None, "heuristic:title")
+    h1_text = _text_of(h1) if h1 is not None else None
+    page_title = _text_of(t) if t is not None else None
+    if is_section_label(h1_text, page_title):  # "Politics": a label, not the headline
+        h1_text = None
+    article.set("title", h1_text, "heuristic:h1")
+    article.set("title", page_title, "heuristic:title")
 
     # published
     for attr, key in rules.META_PUBLISHED:
@@ -675,6 +700,10 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
         host = urlsplit(host_from).hostname or ""
         article.set("outlet", host[4:] if host.startswith("www.") else host or None, "heuristic:host")
 
+    # the headline without the site's name ("... - BBC News") or a section beside it
+    article.title = clean_title(article.title, outlet=article.outlet, url=url or host_from,
+                                headline=h1_text)
+
     # subtitle (standfirst)
     for attr, key in rules.META_DESCRIPTION:
         for value in meta.get((attr, key), []) + (meta.get(("name", key), []) if attr == "property" else []):
@@ -702,7 +731,8 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     # authors
     for attr, key in rules.META_AUTHOR:
         article.set("authors", clean_authors(meta.get((attr, key), [])), f"meta:{key}")
-    article.set("authors", clean_authors(_names(ld.get("author")) + _names(ld.get("creator"))),
+    article.set("authors", clean_authors(_names(ld.get("author"), people_only=True)
+                                         + _names(ld.get("creator"), people_only=True)),
                 "json-ld")
     bylines = _byline_lists(tree)
     if not article.authors:

@@ -74,7 +74,9 @@ PHOTO_CREDIT_PATTERNS = (
     re.compile(r"(?m)^\s*credits?\s*[:|][^\n]*", re.I),
     # "AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque", "AFP via Getty Images"
     re.compile(r"\b(?:AP Photo|REUTERS|AFP|EPA(?:-EFE)?|Reuters)\s*/\s*[^\n)]*"),
-    re.compile(r"\b[\w .'-]{0,40}\bvia Getty Images\b[^\n]*", re.I),
+    # (the words before "via Getty Images": matched from the start of their line or after
+    # punctuation, so the scan does not retry at every word of the text)
+    re.compile(r"(?:(?<=^)|(?<=[\n.:;,|(/]))[\w .'-]{0,40}\bvia Getty Images\b[^\n]*", re.I | re.M),
     # a line that is only an agency in brackets: "(AFP)" under a picture
     re.compile(r"(?m)^\s*\((?:AFP|AP|Reuters|EPA|dpa|Getty Images|Bloomberg)\)\s*$"),
 )
