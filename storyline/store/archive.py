@@ -23,6 +23,7 @@ from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 from storyline.store import dedup, entities
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate
+from storyline.values import repair_article
 
 
 @dataclass
@@ -138,6 +139,7 @@ class Archive:
 
     def add(self, article: Article) -> AddResult:
         """Store one article (and its enrichment) in one transaction; see AddResult."""
+        repair_article(article)  # lone surrogates (SQLite refuses them), malformed URLs
         if not (article.text or "").strip():
             raise ArchiveError("article has no text; nothing to archive",
                                source=article.source or article.url)
