@@ -1,7 +1,7 @@
 """One page through the whole flow: extract, then (optionally) enrich."""
 from __future__ import annotations
 
-from storyline.enrich.pipeline import Component, enrich, parse_published
+from storyline.enrich.pipeline import Component, enrich, enrich_end, parse_published
 from storyline.extract.core import extract
 from storyline.model import Article, RawPage
 
@@ -11,7 +11,10 @@ ENRICHED_FIELDS = ("entities", "quotes", "times", "places", "events")
 def analyse(article: Article, components: list[Component] | None = None) -> Article:
     """Fill the article's entities, quotes, times, places and events from its text."""
     published = parse_published(article.published) if article.published else None
-    doc = enrich(article.text, published, components=components)
+    end = enrich_end(article.text)
+    doc = enrich(article.text[:end], published, components=components)
+    if end < len(article.text):
+        article.provenance["enrichment"] = f"first {end} of {len(article.text)} characters"
     for name in ENRICHED_FIELDS:
         setattr(article, name, getattr(doc, name))
     return article

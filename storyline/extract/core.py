@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from storyline.errors import ExtractionError
+from storyline.extract.limits import fit_page, fit_text_page
 from storyline.model import Article, RawPage
 from storyline.values import clean_value, repair_article, url_host
 
@@ -32,19 +33,24 @@ def extract(raw: RawPage, *, published: str | None = None) -> Article:
 
         content = decode_bytes(content)
     content, repaired = clean_value(content)  # lone surrogates -> U+FFFD (noted by repair_article)
+    cut = None
     if raw.kind == "body":
         article = Article(text=content)
         article.provenance["text"] = "input"
     elif raw.kind == "text":
         from storyline.extract.text import extract_text_page
 
+        content, cut = fit_text_page(content)  # rules.limits: bounded work per page
         article = extract_text_page(content, raw.url)
         article.provenance.setdefault("text", "text-cleaner")
     else:
         from storyline.extract.html import extract_html
 
+        content, cut = fit_page(content)  # rules.limits: bounded work per page
         article = extract_html(content, raw.url)
         article.provenance.setdefault("text", "html-extractor")
+    if cut:
+        article.provenance["page"] = cut
     if raw.kind != "body":
         drop_repeated_headings(article)
     if not article.text.strip() or article.word_count < MIN_BODY_WORDS:
