@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.rules.limits import MAX_PAGE_CHARS, MAX_TEXT_PAGE_CHARS
+from storyline.rules import limits as rules
 
 _NO_TEXT = re.compile(
     r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script\s*>"
@@ -23,8 +23,10 @@ _NO_TEXT = re.compile(
     r"|(?<=[\"'])data:[^\"']*(?=[\"'])", re.I | re.S)
 
 
-def fit_page(html: str, limit: int = MAX_PAGE_CHARS) -> tuple[str, str | None]:
-    """``(html, note)``: the page within ``limit`` characters, and what was done (None: as is)."""
+def fit_page(html: str, limit: int | None = None) -> tuple[str, str | None]:
+    """``(html, note)``: the page within ``limit`` characters (default
+    ``rules.limits.MAX_PAGE_CHARS``), and what was done (None: as is)."""
+    limit = rules.MAX_PAGE_CHARS if limit is None else limit
     if len(html) <= limit:
         return html, None
     size = len(html)
@@ -36,8 +38,10 @@ def fit_page(html: str, limit: int = MAX_PAGE_CHARS) -> tuple[str, str | None]:
     return html, f"page cut to its first {len(html)} of {size} characters"
 
 
-def fit_text_page(text: str, limit: int = MAX_TEXT_PAGE_CHARS) -> tuple[str, str | None]:
-    """``(text, note)``: a plain-text page cut at a line end within ``limit`` characters."""
+def fit_text_page(text: str, limit: int | None = None) -> tuple[str, str | None]:
+    """``(text, note)``: a plain-text page cut at a line end within ``limit`` characters
+    (default ``rules.limits.MAX_TEXT_PAGE_CHARS``)."""
+    limit = rules.MAX_TEXT_PAGE_CHARS if limit is None else limit
     if len(text) <= limit:
         return text, None
     cut = text.rfind("\n", 0, limit)

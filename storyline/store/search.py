@@ -42,7 +42,7 @@ def fts_query(text: str) -> str:
     parts = list(dict.fromkeys(parts))  # a repeated word adds nothing to an AND
     words = sum(len(p.split()) for p in parts)
     if words > MAX_QUERY_WORDS:
-        raise QueryError(f"the query has {words} distinct words; at most {MAX_QUERY_WORDS} "
+        raise QueryError(f"the query has {words} words to match; at most {MAX_QUERY_WORDS} "
                          f"can be searched at once: keep the most telling ones")
     return " ".join(parts)
 
