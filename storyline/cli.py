@@ -14,8 +14,9 @@ import importlib
 import click
 
 from storyline import __version__
-from storyline.cliutil import (db_option, echo_json, err, format_option, input_options, is_archive_file,
-                               iso_date, limit_option, make_fetcher, open_archive)
+from storyline.cliutil import (db_option, echo_json, err, format_option, input_options,
+                               is_archive_file, iso_date, limit_option, make_fetcher,
+                               open_archive)
 from storyline.errors import StorylineError
 
 #: Modules whose ``COMMANDS`` (a list of click commands) join the ``storyline`` group; each

@@ -68,7 +68,8 @@ def test_surrogate_in_a_json_line_is_repaired_and_every_line_archived(runner, tm
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "text", "md"])
 def test_surrogate_never_reaches_the_output(runner, tmp_path, fmt):
     src = tmp_path / "items.jsonl"
-    src.write_text('{"url": "https://a.example/1", "text": "Text with \\ud800 in it, said the mayor."}\n')
+    src.write_text('{"url": "https://a.example/1", '
+                   '"text": "Text with \\ud800 in it, said the mayor."}\n')
     result = runner.invoke(main, ["extract", str(src), "--no-enrich", "--format", fmt])
     assert result.exit_code == 0, result.output
     assert "\ufffd" in result.output
@@ -230,7 +231,7 @@ def mutated_pages(draw):
     return page
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page=mutated_pages(), url=st.sampled_from([None, "https://a.example/x", BAD_URL]),
        published=st.sampled_from([None, "2026-11-20", "0001-01-01", "9999-12-31"]))
 def test_mutated_pages_never_raise_anything_but_a_storyline_error(tmp_path_factory, page, url,
