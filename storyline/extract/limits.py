@@ -17,10 +17,38 @@ import re
 
 from storyline.rules import limits as rules
 
-_NO_TEXT = re.compile(
-    r"<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script\s*>"
-    r"|<style\b[^>]*>.*?</style\s*>|<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->"
-    r"|(?<=[\"'])data:[^\"']*(?=[\"'])", re.I | re.S)
+#: Where a stretch that never holds article text opens; its end is found with one search, so a
+#: page full of unclosed openers costs one scan, not one per opener.
+_OPENER = re.compile(r"<(script|style|svg)\b[^<>]{0,2000}>|<!--|([\"'])data:", re.I)
+_CLOSER = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I),
+           "svg": re.compile(r"</svg\s*>", re.I), "--": re.compile("-->")}
+
+
+def drop_non_text(html: str) -> str:
+    """``html`` without scripts (JSON-LD kept), styles, SVG, comments and ``data:`` URIs,
+    in time linear in its length; an unclosed one is kept with all that follows it.
+
+    >>> drop_non_text('<p>a</p><script>x()</script><img src="data:image/png;b64,AAA"><!--')
+    '<p>a</p><img src=""><!--'
+    """
+    out, pos, at = [], 0, 0
+    while (m := _OPENER.search(html, at)) is not None:
+        kind = (m.group(1) or ("data" if m.group(2) else "--")).lower()
+        if kind == "script" and "ld+json" in m.group(0).lower():
+            at = m.end()  # metadata lives there
+            continue
+        if kind == "data":
+            start, end = m.start() + 1, html.find(m.group(2), m.end())
+            close_end = end
+        else:
+            start, close = m.start(), _CLOSER[kind].search(html, m.end())
+            end = close_end = close.end() if close else -1
+        if end < 0:
+            break
+        out.append(html[pos:start])
+        pos = at = close_end
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def fit_page(html: str, limit: int | None = None) -> tuple[str, str | None]:
@@ -30,7 +58,7 @@ def fit_page(html: str, limit: int | None = None) -> tuple[str, str | None]:
     if len(html) <= limit:
         return html, None
     size = len(html)
-    html = _NO_TEXT.sub("", html)
+    html = drop_non_text(html)
     if len(html) <= limit:
         return html, f"scripts, styles and inline data dropped from a {size}-character page"
     cut = html.rfind("<", 0, limit)

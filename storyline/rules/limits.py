@@ -8,14 +8,14 @@ benchmarks/bench_scaling.py and docs/benchmarks.md.
 from __future__ import annotations
 
 #: Most characters of a page handed to the HTML extractors (trafilatura, readability and the
-#: paragraph vote cost about 3 s of CPU per MB of article markup). A larger page first loses
-#: what never holds article text (scripts other than JSON-LD, styles, SVG, comments, data:
-#: URIs); if it is still larger, it is cut at a tag before this many characters. Real news
-#: pages are 0.1-2 MB, mostly scripts; 2 MB of prose is about 300,000 words.
-MAX_PAGE_CHARS = 2_000_000
+#: paragraph vote cost about 3-6 s of CPU per MB of markup). A larger page first loses what
+#: never holds article text (scripts other than JSON-LD, styles, SVG, comments, data: URIs);
+#: if it is still larger, it is cut at a tag before this many characters. Real news pages are
+#: 0.1-3 MB, mostly scripts, which go first; 1 MB of article markup is about 150,000 words.
+MAX_PAGE_CHARS = 1_000_000
 
 #: Most characters of a scraped plain-text page handed to the line classifier (cut at a line).
-MAX_TEXT_PAGE_CHARS = 2_000_000
+MAX_TEXT_PAGE_CHARS = 1_000_000
 
 #: Most characters of an article's text that are enriched (spaCy parse, entities, quotes,
 #: times, places, events: about 5 s of CPU per 100,000 characters). The longest long-form
