@@ -117,6 +117,33 @@ def test_page_of_prose_over_the_limit_is_cut_with_a_note(monkeypatch):
     assert 0 < len(art.text) < 20_000
 
 
+@pytest.mark.parametrize("page", [
+    "<p>x</p><!--x" * 20_000 + "<p>a</p>" * 300_000,   # unclosed comments
+    "<script" * 200_000 + "a" * 3_000_000,              # openers never closed
+    '"data:' * 300_000 + "<p>a</p>" * 300_000,          # data URIs never closed
+])
+def test_pathological_markup_is_brought_under_the_limit_in_linear_time(page):
+    import time
+
+    start = time.process_time()
+    html, note = fit_page(page, limit=100_000)
+    assert len(html) <= 100_000 and note
+    assert time.process_time() - start < 5  # one pass; rescanning per opener took minutes
+
+
+@pytest.mark.parametrize("page, kept, dropped", [
+    ('<script type="application/ld+json">{"a": 1}</script><p>body</p>', ['ld+json', "body"], []),
+    ("<script>track()</script><style>p{}</style><svg><path/></svg><!-- c --><p>body</p>",
+     ["body"], ["track", "p{}", "path", " c "]),
+    ('<img src="data:image/png;base64,AAAA"><p>body</p>', ["body", '<img src="">'], ["AAAA"]),
+])
+def test_drop_non_text_keeps_metadata_and_text(page, kept, dropped):
+    from storyline.extract.limits import drop_non_text
+
+    out = drop_non_text(page)
+    assert all(k in out for k in kept) and not any(d in out for d in dropped)
+
+
 @pytest.mark.parametrize("text, limit, kept", [
     ("a\nb\nc", 10, "a\nb\nc"), ("line one\nline two\nline three", 20, "line one\nline two"),
 ])
