@@ -14,8 +14,9 @@ import importlib
 import click
 
 from storyline import __version__
-from storyline.cliutil import (db_option, echo_json, err, format_option, input_options, iso_date,
-                               make_fetcher, open_archive, workers_option)
+from storyline.cliutil import (db_option, echo_json, err, format_option, input_options,
+                               is_archive_file, iso_date, limit_option, make_fetcher,
+                               open_archive, workers_option)
 from storyline.errors import StorylineError
 from storyline.escaping import json_text
 
@@ -202,7 +203,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
 @click.option("--since", callback=iso_date, help="Published on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=iso_date, help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Only articles from this outlet.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@limit_option(20)
 @db_option
 @format_option(["text", "json"], "text")
 def search(query, since, until, outlet, limit, db, fmt):
@@ -273,6 +274,9 @@ def export(fmt, output, db):
         err(f"{output}: [E303] the folder {output.parent} does not exist")
         sys.exit(1)
     with open_archive(db) as archive:
+        if output is not None and is_archive_file(output, archive.path):
+            err(f"{output}: [E303] this is the archive itself; choose another output file")
+            sys.exit(1)
         try:
             n = archive.export(fmt, sys.stdout if output is None else output)
         except OSError as exc:
@@ -331,7 +335,7 @@ def entity(name, db, fmt):
 @click.option("--speaker", help="Only quotes by this speaker (name or alias).")
 @click.option("--since", callback=iso_date, help="Published on or after this date.")
 @click.option("--until", callback=iso_date, help="Published on or before this date.")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@limit_option(100)
 @db_option
 @format_option(["text", "json"], "text")
 def quotes(speaker, since, until, limit, db, fmt):
@@ -360,7 +364,7 @@ def quotes(speaker, since, until, limit, db, fmt):
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", callback=iso_date,
               help="The day --upcoming counts from (default: today), e.g. the date of a crawl.")
 @click.option("--where", help="Only events at this place (name or country code).")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@limit_option(100)
 @db_option
 @format_option(["text", "json", "ics"], "text")
 def events(upcoming, as_of, where, limit, db, fmt):

@@ -54,6 +54,28 @@ def db_option(func):
                         help="Archive file (default: $STORYLINE_DB or ./storyline.db).")(func)
 
 
+def is_archive_file(path: Path, archive_path: str) -> bool:
+    """Whether ``path`` is the archive's file or one of SQLite's files beside it (-wal,
+    -shm, -journal): writing an export there would destroy the archive."""
+    import os
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        other = Path(archive_path + suffix)
+        if path.exists() and other.exists() and os.path.samefile(path, other):
+            return True
+    return False
+
+
+#: Largest ``--limit``: SQLite's LIMIT is a signed 64-bit integer.
+MAX_LIMIT = 2**63 - 1
+
+
+def limit_option(default: int):
+    """``--limit N``: at least 1, at most :data:`MAX_LIMIT` (a usage error, not a traceback)."""
+    return click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=default,
+                        show_default=True, help="Most rows to print.")
+
+
 def format_option(choices, default):
     def deco(func):
         return click.option("--format", "fmt", type=click.Choice(choices), default=default,

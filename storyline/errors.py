@@ -46,6 +46,12 @@ class ArchiveError(StorylineError):
     code = "E300"
 
 
+class QueryError(StorylineError):
+    """A search the archive refuses to run (too many words: see rules.store.MAX_QUERY_WORDS)."""
+
+    code = "E304"
+
+
 class ModelMissingError(StorylineError):
     code = "E400"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from storyline.enrich.pipeline import Component, enrich, parse_published
+from storyline.enrich.pipeline import Component, enrich, enrich_end, parse_published
 from storyline.errors import StorylineError
 from storyline.facts import FACT_NAMES
 from storyline.extract.core import extract
@@ -14,7 +14,10 @@ from storyline.model import Article, RawPage
 def analyse(article: Article, components: list[Component] | None = None) -> Article:
     """Fill the article's entities, quotes, times, places and events from its text."""
     published = parse_published(article.published) if article.published else None
-    doc = enrich(article.text, published, components=components)
+    end = enrich_end(article.text)
+    doc = enrich(article.text[:end], published, components=components)
+    if end < len(article.text):
+        article.provenance["enrichment"] = f"first {end} of {len(article.text)} characters"
     for name in FACT_NAMES:
         setattr(article, name, getattr(doc, name))
     return article

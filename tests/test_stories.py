@@ -388,7 +388,7 @@ def test_story_command_shows_the_timeline(db, fmt):
 
 def test_story_command_unknown_id_is_one_line(db):
     result = CliRunner().invoke(main, ["story", "nosuchstory", "--db", db])
-    assert result.exit_code == 1 and "E304" in result.stderr
+    assert result.exit_code == 1 and "E305" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 

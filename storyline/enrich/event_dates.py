@@ -164,12 +164,16 @@ def relative_when(m: dict, earlier: list[dict], sdoc):
     if rel.group("dir").lower() in ("earlier", "before"):
         days = -days
     anchor = None
-    for prev in reversed(earlier):
-        if prev["sent"] == m["sent"] and prev["when"] and day(prev["when"]["value"]) \
-                and prev["when"] is not w:
+    for prev in reversed(earlier):  # in text order: stop at the previous sentence
+        if prev["sent"] != m["sent"]:
+            break
+        if prev["when"] and day(prev["when"]["value"]) and prev["when"] is not w:
             anchor = prev["when"]
             break
     if anchor is None:
         return
-    new = day(anchor["value"]) + timedelta(days=days)
+    try:
+        new = day(anchor["value"]) + timedelta(days=days)
+    except OverflowError:  # past year 9999: the mention keeps its own value
+        return
     m["when"] = dict(w, value=new.isoformat(), how=f"{w['text']!r} after {anchor['text']!r}")

@@ -39,6 +39,7 @@ How (word lists in :mod:`storyline.rules.events`; date ranges and merging by dat
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from storyline.enrich.runner import Document, component
@@ -115,6 +116,19 @@ def _gazetteer_spans(sdoc, covered) -> list[tuple]:
 _DATELINE = R.DATELINE_PLACE_RE
 
 
+def _by_sentence(items: list, span_of) -> dict[int, list]:
+    """``items`` grouped by the first token of each sentence their span touches, in order.
+
+    >>> # _by_sentence([(t, span)], lambda it: it[1]) -> {span.sent.start: [(t, span)]}
+    """
+    out: dict[int, list] = {}
+    for item in items:
+        span = span_of(item)
+        for start in dict.fromkeys((span[0].sent.start, span[-1].sent.start)):
+            out.setdefault(start, []).append(item)
+    return out
+
+
 def _is_facility(ent: dict) -> bool:
     """An ORG named like a building ("Cambridge Public Library"): a possible ``where``."""
     words = (ent.get("name") or "").split()
@@ -178,6 +192,23 @@ class _Index:
         self.place_spans += _gazetteer_spans(sdoc, covered + [(t["start"], t["end"])
                                                               for t, _s in self.times])
         self.datelines = R.dateline_lead_spans(sdoc.text)
+        # A trigger links only times and places touching its own sentence (its region is part of
+        # its sentence's tree), so each lookup scans one sentence's items: linear in the text.
+        self.times_by_sent = _by_sentence(self.times, lambda item: item[1])
+        self.place_tokens = [(s, e, p, ent, span) for s, e, p, ent in self.place_spans
+                             if (span := _tokens_of(sdoc, s, e)) is not None]
+        self.places_by_sent = _by_sentence(self.place_tokens, lambda item: item[4])
+        self.date_time_starts = {span.start for t, span in self.times
+                                 if t.get("type") not in R.NON_DATE_TIME_TYPES}
+        self.time_token_ids = {x.i for _t, span in self.times for x in span}
+
+    def times_near(self, tok) -> list:
+        """(time, token span) pairs touching ``tok``'s sentence."""
+        return self.times_by_sent.get(tok.sent.start, [])
+
+    def places_near(self, tok) -> list:
+        """(start, end, place, entity, token span) tuples touching ``tok``'s sentence."""
+        return self.places_by_sent.get(tok.sent.start, [])
 
     def excluded(self, tok, ent) -> bool:
         """Never a participant: a name inside a dateline, or a news agency."""
@@ -421,7 +452,8 @@ def _clause_verb(tok):
 
 def _pick_time(tok, region, index: _Index, taken: set[int]):
     cands = []
-    for t, span in index.times:
+    near = index.times_near(tok)
+    for t, span in near:
         if t.get("type") in R.NON_DATE_TIME_TYPES or not t.get("value"):
             continue
         if any(x.i in region for x in span):
@@ -429,7 +461,7 @@ def _pick_time(tok, region, index: _Index, taken: set[int]):
     if not cands:
         verb = _clause_verb(tok)
         if verb is not None and verb.lemma_.lower() not in R.REPORTING_VERBS:
-            for t, span in index.times:
+            for t, span in near:
                 if t.get("type") in R.NON_DATE_TIME_TYPES or not t.get("value"):
                     continue
                 if any(x.i in taken for x in span):
@@ -466,16 +498,15 @@ def _under_topic(root, tok, index) -> bool:
     """Is the place ``root`` inside a topic phrase of the trigger ("talks on the situation in
     Mali")? A time after the preposition ("on Dec. 3 in Muscat") is no topic."""
     nxt = root.right_edge.i + 1
-    if nxt < len(root.doc) and root.doc[nxt].lower_ in R.PLACE_BEFORE_DATE_PREPS and any(
-            span.start in (nxt, nxt + 1) for t, span in index.times
-            if t.get("type") not in R.NON_DATE_TIME_TYPES):
+    if nxt < len(root.doc) and root.doc[nxt].lower_ in R.PLACE_BEFORE_DATE_PREPS and (
+            nxt in index.date_time_starts or nxt + 1 in index.date_time_starts):
         return False  # "talks on a framework for Ukraine in Brussels on 14 November"
     cur = root
     for _ in range(8):
         if cur.i == tok.i or cur.head.i == cur.i:
             return False
         if cur.i != root.i and cur.dep_ == "pobj" and cur.head.lower_ in R.TOPIC_PREPS \
-                and not any(any(x.i == cur.i for x in span) for _t, span in index.times):
+                and cur.i not in index.time_token_ids:
             return True
         cur = cur.head
     return False
@@ -484,9 +515,9 @@ def _under_topic(root, tok, index) -> bool:
 def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
     sdoc = index.sdoc
     cands = []
-    for s, e, place, ent in index.place_spans:
-        span = _tokens_of(sdoc, s, e)
-        if span is None or not any(x.i in region for x in span):
+    near = index.places_near(tok)
+    for s, e, place, ent, span in near:
+        if not any(x.i in region for x in span):
             continue
         nxt = sdoc[span.end] if span.end < len(sdoc) else None
         if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
@@ -495,9 +526,8 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
             cands.append((abs(span.root.i - tok.i), 0 if place else 1, place, ent, span))
     travel = travel_verb(tok) if not cands else None
     if travel is not None:  # "will travel to Berlin next week for talks"
-        for s, e, place, ent in index.place_spans:
-            span = _tokens_of(sdoc, s, e)
-            if span is None or any(x.i in taken for x in span):
+        for s, e, place, ent, span in near:
+            if any(x.i in taken for x in span):
                 continue
             root = span.root
             if root.dep_ == "pobj" and root.head.lower_ in R.TRAVEL_DESTINATION_PREPS \
@@ -506,9 +536,8 @@ def _pick_place(tok, kind, region, index: _Index, taken: set[int]):
     if not cands:
         verb = _clause_verb(tok)
         if verb is not None and verb.lemma_.lower() not in R.REPORTING_VERBS:
-            for s, e, place, ent in index.place_spans:
-                span = _tokens_of(sdoc, s, e)
-                if span is None or span.root.sent != tok.sent or any(x.i in taken for x in span):
+            for s, e, place, ent, span in near:
+                if span.root.sent != tok.sent or any(x.i in taken for x in span):
                     continue
                 nxt = sdoc[span.end] if span.end < len(sdoc) else None
                 if nxt is not None and nxt.lower_ in R.TIME_ZONE_WORDS:
@@ -591,16 +620,20 @@ def _before_when(m: dict, earlier: list[dict], index: _Index) -> None:
     from storyline.enrich.event_dates import day as _day
     tok = m["tok"]
     verb = _verb_ancestor(tok.head)
-    anchor = next((e for e in reversed(earlier) if e["sent"] == m["sent"] and e["when"]
-                   and _day(e["when"]["value"]) and e["tok"].head.i == verb.i), None)
+    same_sentence = itertools.takewhile(lambda e: e["sent"] == m["sent"], reversed(earlier))
+    anchor = next((e for e in same_sentence if e["when"] and _day(e["when"]["value"])
+                   and e["tok"].head.i == verb.i), None)
     if anchor is None:
         return
-    for t, span in index.times:
+    for t, span in index.times_near(tok):
         dm = _DURATION.match(t.get("value") or "")
         if t.get("type") == "DURATION" and dm and span.root.sent == tok.sent \
                 and verb.i <= span.start < tok.i:
             days = int(dm["n"]) * R.DURATION_UNIT_DAYS[dm["unit"]]
-            new = _day(anchor["when"]["value"]) + timedelta(days=days)
+            try:
+                new = _day(anchor["when"]["value"]) + timedelta(days=days)
+            except OverflowError:  # past year 9999: the mention stays undated
+                return
             m["when"] = {"value": new.isoformat(), "text": t.get("text") or span.text,
                          "id": t.get("id"), "type": "DATE",
                          "how": f"{t.get('text')!r} after {anchor['when']['text']!r}"}
@@ -642,21 +675,22 @@ def _agreement(ev: dict, m: dict) -> int | None:
     if ev["kind"] != m["kind"]:
         return None
     if m.get("tense"):  # a scheduled call and a past call are two calls
-        tenses = {x["tense"] for x in ev["mentions"] if x.get("tense")} | {m["tense"]}
+        tenses = ev["tenses"] | {m["tense"]}
         if any(pair <= tenses for pair in R.CONFLICTING_STATUSES):
             return None
     clock = _clock_only(m)
-    if not clock and not any(when_compatible(w, m["when"]) for w in ev["whens"]) \
+    whens = ev["distinct_whens"].values()
+    if not clock and not any(when_compatible(w, m["when"]) for w in whens) \
             and ev["whens"] and m["when"]:
         return None
-    if ev["places"] and m["place"] and not any(p["name"] == m["place"]["name"] for p in ev["places"]):
+    if ev["places"] and m["place"] and m["place"]["name"] not in ev["place_names"]:
         return None
-    ids = {p.get("id") or p.get("name") for p in ev["parts"]}
+    ids = ev["part_ids"]
     mids = {p.get("id") or p.get("name") for p in m["parts"]}
     if ids and mids and not ids & mids and not m.get("anaphoric"):
         return None
     score = 0
-    if m["when"] and any(when_same(w, m["when"]) for w in ev["whens"]):
+    if m["when"] and any(when_same(w, m["when"]) for w in whens):
         score += 2
     elif clock and ev["whens"]:
         score += 1
@@ -703,13 +737,16 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
         return []
     index = _Index(sdoc, entities, times, places)
     triggers = _triggers(sdoc, index)
+    by_sent: dict[int, list[int]] = {}
+    for j in triggers:
+        by_sent.setdefault(sdoc[j].sent.start, []).append(j)
     mentions = []
     for i in sorted(triggers):
         tok, kind = sdoc[i], triggers[i]
         region = {x.i for x in tok.subtree} if _sequence_subject(tok) else _region(tok, triggers)
         taken = set()
-        for j in triggers:
-            if j != i and sdoc[j].sent == tok.sent:
+        for j in by_sent[tok.sent.start]:
+            if j != i:
                 taken |= {x.i for x in sdoc[j].subtree}
         t = _pick_time(tok, region, index, taken)
         p = _pick_place(tok, kind, region, index, taken)
@@ -750,6 +787,7 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
         mentions.append(m)
 
     events: list[dict] = []
+    of_kind: dict[str, list[int]] = {}  # kind -> indexes into events
     loose = []
     for m in mentions:
         anchored = m["when"] or m["place"] or m["parts"] or m["framed"]
@@ -757,25 +795,34 @@ def find_events(sdoc, entities: list[dict], times: list[dict], places: list[dict
             if m["definite"]:
                 loose.append(m)
             continue
-        fits = [(a, -len(ev["mentions"]), k) for k, ev in enumerate(events)
-                if (a := _agreement(ev, m)) is not None]
+        fits = [(a, -len(events[k]["mentions"]), k) for k in of_kind.get(m["kind"], ())
+                if (a := _agreement(events[k], m)) is not None]
         if fits and _clock_only(m):  # the nearest earlier event of its kind, a dated one first
-            ev = events[max(fits, key=lambda f: (any(day(w["value"]) and w.get("type") == "DATE"
-                                                     for w in events[f[2]]["whens"]), f[2]))[2]]
+            ev = events[max(fits, key=lambda f: (any(
+                day(w["value"]) and w.get("type") == "DATE"
+                for w in events[f[2]]["distinct_whens"].values()), f[2]))[2]]
         elif fits:
             ev = events[max(fits, key=lambda f: (f[0], f[1] * -1, -f[2]))[2]]
         else:
-            ev = {"kind": m["kind"], "mentions": [], "whens": [], "places": [], "parts": []}
+            ev = {"kind": m["kind"], "mentions": [], "whens": [], "places": [], "parts": [],
+                  # what _agreement compares, kept as sets so a merge costs the same however
+                  # many mentions the event already has
+                  "tenses": set(), "distinct_whens": {}, "place_names": set(), "part_ids": set()}
+            of_kind.setdefault(m["kind"], []).append(len(events))
             events.append(ev)
         ev["mentions"].append(m)
+        if m.get("tense"):
+            ev["tenses"].add(m["tense"])
         if m["when"]:
             ev["whens"].append(m["when"])
+            ev["distinct_whens"].setdefault((m["when"]["value"], m["when"].get("type")), m["when"])
         if m["place"]:
             ev["places"].append(m["place"])
+            ev["place_names"].add(m["place"]["name"])
         for part in m["parts"]:
-            if all((part.get("id") or part.get("name")) != (q.get("id") or q.get("name"))
-                   for q in ev["parts"]):
+            if (part.get("id") or part.get("name")) not in ev["part_ids"]:
                 ev["parts"].append(part)
+                ev["part_ids"].add(part.get("id") or part.get("name"))
     for m in loose:
         same = [ev for ev in events if ev["kind"] == m["kind"]]
         if same:

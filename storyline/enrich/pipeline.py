@@ -34,6 +34,26 @@ def default_components() -> list[Component]:
     return [PARSE, ENTITIES, PLACES, TIMES, QUOTES, EVENTS]
 
 
+def enrich_end(text: str, limit: int | None = None) -> int:
+    """Where enrichment of ``text`` stops: its length, or within ``limit`` characters
+    (default ``rules.limits.MAX_ENRICH_CHARS``) at the last paragraph, else sentence, else
+    word end in its second half, so no span is cut in half.
+
+    >>> enrich_end("One two. Three four five.", limit=12)
+    8
+    """
+    from storyline.rules.limits import MAX_ENRICH_CHARS
+
+    limit = MAX_ENRICH_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return len(text)
+    for sep, keep in (("\n\n", 0), (". ", 1), (" ", 0)):
+        cut = text.rfind(sep, 0, limit)
+        if cut > limit // 2:
+            return cut + keep
+    return limit
+
+
 def enrich(text: str, published: datetime | date | str | None = None,
            components: list[Component] | None = None) -> Document:
     """Run the default pipeline over ``text`` and return the filled :class:`Document`."""

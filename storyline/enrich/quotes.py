@@ -44,6 +44,8 @@ Python ``Token`` per word; the rules cost a few ms per article beside a parse of
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from storyline.enrich.cues import (Cue, QuoteSpan, cue_subject, find_cues, paragraphs,
@@ -211,11 +213,11 @@ def find_quotes(sdoc, entities: list[dict]) -> list[dict]:
     res = Resolver(sdoc, entities)
     paras = paragraphs(text)
 
-    def para_of(pos: int) -> int:
-        for i, (s, e) in enumerate(paras):
-            if s <= pos < e:
-                return i
-        return -1
+    para_starts = [s for s, _e in paras]
+
+    def para_of(pos: int) -> int:  # paragraphs are in text order: a binary search
+        i = bisect.bisect_right(para_starts, pos) - 1
+        return i if i >= 0 and pos < paras[i][1] else -1
 
     cue_speaker: dict[int, Speaker] = {}
 

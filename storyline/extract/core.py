@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from urllib.parse import urlsplit
 
 from storyline.errors import ExtractionError
+from storyline.extract.limits import fit_page, fit_text_page
 from storyline.model import Article, RawPage
+from storyline.values import clean_value, repair_article, url_host
 
 #: Fewest words a body must have to count as an article.
 MIN_BODY_WORDS = 1
@@ -31,25 +32,31 @@ def extract(raw: RawPage, *, published: str | None = None) -> Article:
         from storyline.ingest.decode import decode_bytes
 
         content = decode_bytes(content)
+    content, repaired = clean_value(content)  # lone surrogates -> U+FFFD (noted by repair_article)
+    cut = None
     if raw.kind == "body":
         article = Article(text=content)
         article.provenance["text"] = "input"
     elif raw.kind == "text":
         from storyline.extract.text import extract_text_page
 
+        content, cut = fit_text_page(content)  # rules.limits: bounded work per page
         article = extract_text_page(content, raw.url)
         article.provenance.setdefault("text", "text-cleaner")
     else:
         from storyline.extract.html import extract_html
 
+        content, cut = fit_page(content)  # rules.limits: bounded work per page
         article = extract_html(content, raw.url)
         article.provenance.setdefault("text", "html-extractor")
+    if cut:
+        article.provenance["page"] = cut
     if raw.kind != "body":
         drop_repeated_headings(article)
     if not article.text.strip() or article.word_count < MIN_BODY_WORDS:
         raise ExtractionError("no article text found in the page", source=raw.origin)
     fill_common(article, raw, published=published)
-    return article
+    return repair_article(article, text_repaired=repaired)
 
 
 def drop_repeated_headings(article: Article) -> Article:
@@ -94,9 +101,7 @@ def fill_common(article: Article, raw: RawPage, *, published: str | None = None)
 
 
 def host_name(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
+    host = url_host(url) or ""
     return host[4:] if host.startswith("www.") else (host or None)
 
 

@@ -14,11 +14,11 @@ import email.utils as _email_utils
 import json
 import re
 from typing import Any, Iterable
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from storyline.model import Article, Image
+from storyline.values import join_url, url_host
 from storyline.rules import html as rules
 from storyline.extract.titles import clean_title, is_section_label
 
@@ -460,7 +460,7 @@ def _images(tree, base: str | None) -> list[Image]:
                 url = img.get("data-src") or None
         caption, credit = _caption_and_credit(fig)
         if url and base:
-            url = urljoin(base, url)
+            url = join_url(base, url)
         if not (url or caption) or (url, caption) in seen:
             continue
         seen.add((url, caption))
@@ -503,7 +503,7 @@ def _loose_images(tree, base: str | None, seen: set) -> list[Image]:
         if url and url.startswith("data:"):
             url = img.get("data-src") or None
         if url and base:
-            url = urljoin(base, url)
+            url = join_url(base, url)
         if not caption and not credit or (url, caption) in seen:
             continue
         seen.add((url, caption))
@@ -681,7 +681,7 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     # outlet
     value, how = _meta_first(meta, rules.META_SITE)
     if value and value.startswith(("http://", "https://")):  # a URL given as site name
-        value = (urlsplit(value).hostname or "").removeprefix("www.") or None
+        value = (url_host(value) or "").removeprefix("www.") or None
     article.set("outlet", value, how)
     publisher = _names(ld.get("publisher"))
     article.set("outlet", publisher[0] if publisher else None, "json-ld")
@@ -697,7 +697,7 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     value, how = _meta_first(meta, rules.META_URL)
     host_from = url or value
     if host_from:
-        host = urlsplit(host_from).hostname or ""
+        host = url_host(host_from) or ""
         article.set("outlet", host[4:] if host.startswith("www.") else host or None, "heuristic:host")
 
     # the headline without the site's name ("... - BBC News") or a section beside it
@@ -754,7 +754,7 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     images = _images(tree, base)
     value, how = _meta_first(meta, rules.META_IMAGE)
     if value:
-        value = urljoin(base, value) if base else value
+        value = join_url(base, value)
         if all(i.url != value for i in images):
             images.insert(0, Image(url=value))
         article.set("images", images, how if images[0].url == value else "heuristic:figure")
@@ -764,7 +764,7 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
     # canonical url
     for el in tree.xpath('//link[@rel="canonical"][@href]'):
         href = el.get("href").strip()
-        article.set("canonical_url", urljoin(url, href) if url else href, "link:canonical")
+        article.set("canonical_url", join_url(url, href), "link:canonical")
     value, how = _meta_first(meta, rules.META_URL)
     article.set("canonical_url", value, how)
     article.set("canonical_url", _clean(ld.get("url")) if isinstance(ld.get("url"), str) else None,

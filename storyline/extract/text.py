@@ -26,11 +26,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from storyline.errors import ExtractionError
 from storyline.extract.wire import canonical_wire, detect_wire
 from storyline.model import Article, Image
+from storyline.values import url_host
 from storyline.rules import chrome as R
 from storyline.rules.times import ZONE_ABBREVIATIONS
 
@@ -169,7 +169,7 @@ def parse_date(text: str) -> str | None:
 
 def _bare_host(url: str) -> str:
     """The URL's host without its www./m./amp. sub-domain ("" when it has none)."""
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    host = url_host(url if "//" in url else "//" + url) or ""
     return R.HOST_SUBDOMAIN.sub("", host)
 
 

@@ -26,6 +26,7 @@ import storyline.store.entities as entities
 import storyline.store.story_index as stories
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate, pending
+from storyline.values import repair_article
 
 
 @dataclass
@@ -171,6 +172,7 @@ class Archive:
 
         ``raw_hash`` (``dedup.page_hash`` of the page it came from) is remembered with the
         article it became or duplicated, in the same transaction, for :meth:`has_raw`."""
+        repair_article(article)  # lone surrogates (SQLite refuses them), malformed URLs
         if not (article.text or "").strip():
             raise ArchiveError("article has no text; nothing to archive",
                                source=article.source or article.url)

@@ -46,7 +46,10 @@ def url_key(url: str | None) -> str | None:
     (rules.store.TRACKING_PARAMS), no trailing slash."""
     if not url or not url.strip():
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": no host to reduce; the text itself is the key
+        return url.strip()
     if not parts.netloc:
         return url.strip()
     host = parts.netloc.lower()

@@ -11,9 +11,9 @@ import re
 import sqlite3
 
 import storyline.store.entities as _entities
-
-from storyline.rules.store import (BM25_WEIGHTS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN,
-                                   SNIPPET_TOKENS)
+from storyline.errors import QueryError
+from storyline.rules.store import (BM25_WEIGHTS, MAX_QUERY_WORDS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS,
+                                   SNIPPET_OPEN, SNIPPET_TOKENS)
 
 _PHRASE = re.compile(r'"([^"]*)"')
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -26,7 +26,11 @@ def _quote(words: list[str]) -> str:
 def fts_query(text: str) -> str:
     """An FTS5 MATCH expression for free text: every word must occur (AND);
     a balanced ``"..."`` keeps its words together as a phrase. Returns "" when
-    the text holds no word."""
+    the text holds no word; raises QueryError past ``MAX_QUERY_WORDS`` distinct words.
+
+    >>> fts_query('talks "in Geneva" talks')
+    '"in Geneva" "talks"'
+    """
     text = text or ""
     parts: list[str] = []
     if text.count('"') % 2 == 0:
@@ -36,6 +40,11 @@ def fts_query(text: str) -> str:
                 parts.append(_quote(words))
         text = _PHRASE.sub(" ", text)
     parts += [_quote([w]) for w in _TOKEN.findall(text)]
+    parts = list(dict.fromkeys(parts))  # a repeated word adds nothing to an AND
+    words = sum(len(p.split()) for p in parts)
+    if words > MAX_QUERY_WORDS:
+        raise QueryError(f"the query has {words} words to match; at most {MAX_QUERY_WORDS} "
+                         f"can be searched at once: keep the most telling ones")
     return " ".join(parts)
 
 

@@ -82,7 +82,7 @@ def story_command(story_id, as_of, db, fmt):
 
     with open_archive(db) as archive:
         data = archive.story(story_id, as_of=as_of)
-    _exit_if_missing(data, f"{story_id}: [E304] no story or article with this id in the "
+    _exit_if_missing(data, f"{story_id}: [E305] no story or article with this id in the "
                            f"archive; `storyline stories` lists them")
     _print(data, fmt, story_view, None)
 

@@ -79,7 +79,10 @@ def find_times(text: str, published: date | datetime | None, *, sdoc=None) -> li
     pending_anchor: list[dict] = []  # items anchored on a candidate not yet numbered
     out = []
     for c in cands:
-        it = _resolve(c, x)
+        try:
+            it = _resolve(c, x)
+        except (OverflowError, ValueError):  # a date past year 1 or 9999: drop this time only
+            continue
         if not it:
             continue
         it = dict(it)
