@@ -424,3 +424,18 @@ def test_export_rows_carry_source_and_story_id(db):
     result = CliRunner().invoke(main, ["export", "--format", "jsonl", "--db", db])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len({r["story_id"] for r in rows}) == 2 and all("source" in r for r in rows)
+
+
+def test_a_nearly_identical_headline_joins_even_when_the_bodies_differ(archive):
+    title = "Chicago Bears fire coach John Fox after a 5-11 season"
+    first = archive.add(art(STRIKE[0].replace("Rotterdam", "Chicago"), title=title,
+                            published="2023-01-02"))
+    brief = archive.add(art("Copyright 2023 The Associated Press. All rights reserved. This "
+                            "material may not be published, broadcast, rewritten or "
+                            "redistributed. Chicago coach news.", title=title,
+                            published="2023-01-03"))
+    assert brief.story_id == first.story_id
+    other = archive.add(art("Copyright 2023 The Associated Press. All rights reserved. "
+                            "Chicago weather news.", title="Snow closes Chicago schools",
+                            published="2023-01-03"))
+    assert other.story_id != first.story_id

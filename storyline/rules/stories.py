@@ -18,6 +18,8 @@ Why these values (see docs/architecture.md, "Stories"):
 """
 from __future__ import annotations
 
+import re
+
 #: Zipf frequency (log10 per billion words) at or above which a word carries no weight
 #: ("said" 6.0, "president" 5.4, "earthquake" 4.2, "kavanaugh" 3.1).
 ZIPF_CEILING = 6.0
@@ -36,6 +38,12 @@ ENTITY_BOOST = 2.5
 #: Entity labels whose mentions get ENTITY_BOOST.
 BOOSTED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW",
                             "PRODUCT", "WORK_OF_ART"})
+#: Legal boilerplate left in a body (wire copyright lines): a paragraph of at most
+#: BOILERPLATE_MAX_WORDS words that starts like a copyright line (rules.chrome.COPYRIGHT) or
+#: matches BOILERPLATE is left out of the vector.
+BOILERPLATE = re.compile(r"all rights reserved|may not be (?:re)?(?:published|reproduced)|"
+                         r"rewritten,? or redistributed", re.I)
+BOILERPLATE_MAX_WORDS = 60
 #: Number of terms kept per article vector (the heaviest ones): bounds index size and work.
 TERMS_PER_ARTICLE = 60
 
@@ -60,6 +68,15 @@ POSTINGS_PER_KEY = 40
 #: At most this many candidate stories are scored.
 MAX_CANDIDATE_STORIES = 60
 
+#: Nearly the same headline (cosine of headline vectors at or above TITLE_MATCH, headlines of
+#: at least TITLE_MIN_TERMS weighted words, among a candidate story's latest TITLE_ARTICLES
+#: articles) lets an article join a story even when the bodies differ (a crawled body that is
+#: page furniture, a short brief): it scores JOIN_THRESHOLD + TITLE_MATCH_BONUS less the date
+#: penalty. Outlets rewrite headlines, so this only catches near copies.
+TITLE_MATCH = 0.7
+TITLE_MIN_TERMS = 3
+TITLE_ARTICLES = 20
+TITLE_MATCH_BONUS = 0.05
 #: A story's label is recomputed over all its articles while it has at most this many.
 LABEL_EXACT_UP_TO = 50
 

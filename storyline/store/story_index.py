@@ -131,8 +131,30 @@ def candidate_stories(conn: sqlite3.Connection, vec: dict[str, float], day: str 
     return [r[0] for r in rows]
 
 
-def choose(conn: sqlite3.Connection, vec: dict[str, float], day: str | None) -> Choice:
-    """The story an article with this vector and day joins (``story_id`` None: a new one)."""
+def _title_matches(conn: sqlite3.Connection, stories: list[str], title: str | None) -> set[str]:
+    """The candidate stories holding an article whose headline is nearly the same as
+    ``title`` (cosine of the headline vectors >= TITLE_MATCH; its latest TITLE_ARTICLES)."""
+    tvec = article_vector(title, None) if title else {}
+    if len(tvec) < rules.TITLE_MIN_TERMS:
+        return set()
+    rows = conn.execute(
+        f"SELECT story_id, title FROM (SELECT story_id, title, ROW_NUMBER() OVER "
+        f"(PARTITION BY story_id ORDER BY pk DESC) AS n FROM articles WHERE story_id IN "
+        f"({','.join('?' * len(stories))}) AND title IS NOT NULL AND title != '') WHERE n <= ?",
+        [*stories, rules.TITLE_ARTICLES]).fetchall()
+    out = set()
+    for sid, other in rows:
+        ovec = article_vector(other, None)
+        if sum(w * ovec.get(t, 0.0) for t, w in tvec.items()) >= rules.TITLE_MATCH:
+            out.add(sid)
+    return out
+
+
+def choose(conn: sqlite3.Connection, vec: dict[str, float], day: str | None,
+           title: str | None = None) -> Choice:
+    """The story an article with this vector, day and headline joins (``story_id`` None: a
+    new one). A story holding a nearly identical headline qualifies whatever the bodies say
+    (crawled bodies can be page furniture), if the date penalty leaves it the threshold."""
     if not vec:
         return Choice(None)
     stories = candidate_stories(conn, vec, day)
@@ -145,13 +167,16 @@ def choose(conn: sqlite3.Connection, vec: dict[str, float], day: str | None) -> 
             f"SELECT story_id, term, weight FROM story_terms WHERE story_id IN ({smarks}) "
             f"AND term IN ({tmarks})", [*stories, *terms]):
         shared.setdefault(sid, []).append(weight * vec[term])
+    same_title = _title_matches(conn, stories, title)
     best = Choice(None)
     for row in conn.execute(f"SELECT id, norm2, first_published, last_published FROM stories "
                             f"WHERE id IN ({smarks})", stories):
-        if not row[1] or row[0] not in shared:
+        if not row[1] or (row[0] not in shared and row[0] not in same_title):
             continue
-        score = capped_cosine(shared[row[0]], row[1]) - date_penalty(
-            gap_to_span(day, row[2], row[3]))
+        penalty = date_penalty(gap_to_span(day, row[2], row[3]))
+        score = capped_cosine(shared.get(row[0], []), row[1]) - penalty
+        if row[0] in same_title:
+            score = max(score, rules.JOIN_THRESHOLD + rules.TITLE_MATCH_BONUS - penalty)
         if score >= rules.JOIN_THRESHOLD and (best.score is None or score > best.score):
             best = Choice(row[0], score)
     return best
@@ -227,7 +252,7 @@ def place(conn: sqlite3.Connection, vec: dict[str, float], day: str | None, *,
         row = conn.execute("SELECT story_id FROM articles WHERE pk = ?", (copy_of_pk,)).fetchone()
         story_id = row[0] if row else None
     if story_id is None:
-        picked = choose(conn, vec, day)
+        picked = choose(conn, vec, day, title)
         story_id, score = picked.story_id, picked.score
     if story_id is None:
         story_id = new_story_id

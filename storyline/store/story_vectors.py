@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from storyline.rules import stories as rules
+from storyline.rules.chrome import COPYRIGHT
 
 _WORD = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
 #: wordfreq's small English list (cBpack: bins of words by centibel frequency).
@@ -114,6 +115,22 @@ def _spans_mask(spans: list[tuple[int, int]]):
     return inside
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the short paragraphs that are legal boilerplate (copyright lines,
+    "may not be published, broadcast, rewritten or redistributed"): the same words in every
+    story of an agency, so they say nothing about which story an article tells."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        para = m.group().strip()
+        if len(para.split()) <= rules.BOILERPLATE_MAX_WORDS and (
+                COPYRIGHT.match(para) or rules.BOILERPLATE.search(para)):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def article_vector(title: str | None, text: str | None, *,
                    entity_spans: list[tuple[int, int]] = (),
                    size: int = rules.TERMS_PER_ARTICLE) -> dict[str, float]:
@@ -138,7 +155,10 @@ def article_vector(title: str | None, text: str | None, *,
         add(m.group(), rules.TITLE_WEIGHT)
     inside = _spans_mask(list(entity_spans)) if entity_spans else None
     text = text or ""
+    legal = boilerplate_spans(text)
     for n, m in enumerate(_WORD.finditer(text)):
+        if legal and any(s <= m.start() < e for s, e in legal):
+            continue
         count = rules.LEAD_WEIGHT if n < rules.LEAD_WORDS else 1.0
         if (inside is not None and inside(m.start())) or is_name_like(text, m.start()):
             count *= rules.ENTITY_BOOST
