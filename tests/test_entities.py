@@ -490,11 +490,11 @@ def test_round7_missed_demonyms(nlp, text, surname, org):
 ])
 def test_round7_unknown_one_word_gpe(nlp, text, word, label):
     from storyline.enrich.entity_base import Mention
-    from storyline.enrich.entity_labels import _unknown_one_word_places
+    from storyline.enrich.entity_labels import unknown_one_word_places
     sdoc = nlp(text)
     tok = next(t for t in sdoc if t.text == word)
     m = Mention(tok.idx, tok.idx + len(word), "GPE", tok.i, tok.i + 1, word)
-    _unknown_one_word_places(sdoc, [m])
+    unknown_one_word_places(sdoc, [m])
     assert m.label == label
 
 

@@ -9,14 +9,14 @@ Steps (each a small function; the data they use lives in :mod:`storyline.rules.e
 1. ``_raw_mentions``   spaCy entities of the kept labels, trimmed ("the", "'s"), relabelled
                        (``FORCED_LABELS``, surnames mislabelled ORG/GPE), plus capitalised runs
                        ending in an ``ORG_HEAD_WORDS`` noun and surface forms spaCy missed.
-1b. ``_repair_labels`` general label fixes (org suffixes and org nouns -> ORG, demonyms ->
+1b. ``repair_labels`` general label fixes (org suffixes and org nouns -> ORG, demonyms ->
                        NORP, "the Danube" -> LOC, gazetteer places -> GPE, person context ->
-                       PERSON, time zones dropped); ``_datelines`` ("WASHINGTON (AP) —": the
+                       PERSON, time zones dropped); ``dateline_entities`` ("WASHINGTON (AP) —": the
                        place, shown mixed-case, and the agency as an ORG of its own);
-                       ``_extend_names_left`` (a missed first name); ``_unify_labels`` (one
+                       ``extend_names_left`` (a missed first name); ``unify_labels`` (one
                        surface form, one label).
-2. ``_strip_titles``   "President Biden" -> name "Biden"; the title is read back as a role.
-3. ``_merge_org_tails`` "Organization for Security and Cooperation" + "in Europe" -> one ORG.
+2. ``strip_titles``   "President Biden" -> name "Biden"; the title is read back as a role.
+3. ``merge_org_tails`` "Organization for Security and Cooperation" + "in Europe" -> one ORG.
 4. ``_group``          one entity per person (surname / first-name match, most recent wins),
                        per organisation (token-set key, acronym <-> long form), per country
                        (``COUNTRY_ALIASES``).
@@ -25,7 +25,7 @@ Steps (each a small function; the data they use lives in :mod:`storyline.rules.e
                        ("Ned Price, a State Department spokesman,") and before ("The mayor of
                        Paris, Texas, Dwayne Hollister,"); short organisations resolved
                        ("the group's treasurer", "Commission spokesperson"); "Sen." -> Senator.
-6. ``_descriptors``    "Russia's President" with no name after it joins the one person holding
+6. ``descriptor_roles``    "Russia's President" with no name after it joins the one person holding
                        that role for that country.
 """
 from __future__ import annotations
@@ -33,18 +33,18 @@ from __future__ import annotations
 import re
 
 from storyline.enrich.entity_base import (  # noqa: F401  (re-exported)
-    Mention, _display_name, _Entity, _norm_key, _overlaps, _set_tokens, _token_indices, _trim,
+    Mention, display_name, EntityDraft, norm_key, overlaps, set_tokens, token_indices, trim,
     acronym_definition, acronym_matches, doc_text, is_known_place, known_places)
-from storyline.enrich.entity_labels import (_acronym_mentions, _add_missed_demonyms, _add_regions,
-                                            _caps_prefix_orgs, _clock_prefixes,
-                                            _unknown_one_word_places,
-                                            _datelines, _extend_names_left, _fix_labels,
-                                            _merge_org_tails, _repair_labels, _strip_titles,
-                                            _unify_labels)
+from storyline.enrich.entity_labels import (acronym_mentions, add_missed_demonyms, add_regions,
+                                            caps_prefix_orgs, clock_prefixes,
+                                            unknown_one_word_places,
+                                            dateline_entities, extend_names_left, fix_labels,
+                                            merge_org_tails, repair_labels, strip_titles,
+                                            unify_labels)
 from storyline.enrich.runner import Document, component
-from storyline.enrich.roles import (_add_role, _descriptors, _drop_title_words,
-                                    _resolve_role_orgs, _role_after, _role_appos_before,
-                                    _role_before, mark_former)
+from storyline.enrich.roles import (add_role, descriptor_roles, drop_title_words,
+                                    resolve_role_orgs, role_after, role_appos_before,
+                                    role_before, mark_former)
 from storyline.rules import entities as R
 
 __all__ = ["ENTITIES", "Mention", "acronym_matches", "doc_text", "find_entities",
@@ -57,13 +57,13 @@ def _raw_mentions(sdoc) -> list[Mention]:
     for ent in sdoc.ents:
         if ent.label_ not in R.ENTITY_LABELS:
             continue
-        m = _trim(sdoc, Mention(ent.start_char, ent.end_char, ent.label_, ent.start, ent.end))
+        m = trim(sdoc, Mention(ent.start_char, ent.end_char, ent.label_, ent.start, ent.end))
         if m is not None:
             out.append(m)
     text = doc_text(sdoc)
     # Capitalised runs ending in an organisation head noun.
     extra: list[Mention] = []
-    for i in _token_indices(sdoc, R.ORG_HEAD_WORDS):
+    for i in token_indices(sdoc, R.ORG_HEAD_WORDS):
         tok = sdoc[i]
         if i > 0:
             j = i
@@ -79,12 +79,12 @@ def _raw_mentions(sdoc) -> list[Mention]:
                     extra.append(Mention(sdoc[j].idx, tok.idx + len(tok.text), "ORG", j, i + 1))
     for form, label in R.FORCED_LABELS.items():
         for mt in re.finditer(rf"\b{re.escape(form)}\b", text):
-            m = _set_tokens(sdoc, Mention(mt.start(), mt.end(), label))
+            m = set_tokens(sdoc, Mention(mt.start(), mt.end(), label))
             if m is not None:
                 extra.append(m)
     for m in extra:
         m.text = text[m.start:m.end]
-        clashing = [o for o in out if _overlaps(o, m)]
+        clashing = [o for o in out if overlaps(o, m)]
         if all(o.start >= m.start and o.end <= m.end for o in clashing):
             out = [o for o in out if o not in clashing]
             out.append(m)
@@ -99,7 +99,7 @@ def _raw_mentions(sdoc) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- step 4
-def _person_gender(sdoc, ent: _Entity) -> str | None:
+def _person_gender(sdoc, ent: EntityDraft) -> str | None:
     for m in ent.mentions:
         if m.tstart > 0 and sdoc[m.tstart - 1].lower_ in R.HONORIFICS:
             return R.HONORIFICS[sdoc[m.tstart - 1].lower_]
@@ -118,9 +118,9 @@ def _person_gender(sdoc, ent: _Entity) -> str | None:
     return None
 
 
-def _group(mentions: list[Mention]) -> list[_Entity]:
-    entities: list[_Entity] = []
-    by_key: dict[tuple[str, frozenset], _Entity] = {}
+def _group(mentions: list[Mention]) -> list[EntityDraft]:
+    entities: list[EntityDraft] = []
+    by_key: dict[tuple[str, frozenset], EntityDraft] = {}
     last_seen: dict[int, int] = {}
     for m in mentions:
         if m.label == "PERSON":
@@ -138,7 +138,7 @@ def _group(mentions: list[Mention]) -> list[_Entity]:
                 if ok and (best is None or last_seen[id(ent)] > last_seen[id(best)]):
                     best = ent
             if best is None:
-                best = _Entity("PERSON")
+                best = EntityDraft("PERSON")
                 entities.append(best)
             best.mentions.append(m)
             last_seen[id(best)] = m.start
@@ -147,10 +147,10 @@ def _group(mentions: list[Mention]) -> list[_Entity]:
             key = ("GPE", frozenset([R.COUNTRY_ALIASES[m.text]]))
         else:
             lab = "ORG" if m.label in ("ORG", "FAC") else m.label
-            key = (lab, _norm_key(m.text))
+            key = (lab, norm_key(m.text))
         ent = by_key.get(key)
         if ent is None:
-            ent = _Entity(m.label)
+            ent = EntityDraft(m.label)
             entities.append(ent)
             by_key[key] = ent
         ent.mentions.append(m)
@@ -169,10 +169,10 @@ def _group(mentions: list[Mention]) -> list[_Entity]:
     return entities
 
 
-def _merge_acronyms(text: str, entities: list[_Entity]) -> list[_Entity]:
+def _merge_acronyms(text: str, entities: list[EntityDraft]) -> list[EntityDraft]:
     """Acronym and long form become one entity: an explicit definition (``acronym_definition``)
     or matching initials."""
-    explicit: dict[str, _Entity] = {}
+    explicit: dict[str, EntityDraft] = {}
     for ent in entities:
         for m in ent.mentions:
             acr = acronym_definition(text, m)
@@ -200,20 +200,20 @@ def _merge_acronyms(text: str, entities: list[_Entity]) -> list[_Entity]:
 def find_mentions(sdoc) -> list[Mention]:
     """Corrected entity mentions (steps 1-3), in text order."""
     ms = _raw_mentions(sdoc)
-    ms = _clock_prefixes(sdoc, ms)
-    ms = _caps_prefix_orgs(sdoc, ms)
-    ms = _add_regions(sdoc, ms)
-    ms = _repair_labels(sdoc, ms)
-    ms = _datelines(sdoc, ms)
-    ms = _strip_titles(sdoc, ms)
-    ms = _extend_names_left(sdoc, ms)
-    ms = _fix_labels(sdoc, ms)
-    _unify_labels(ms)
-    ms = _acronym_mentions(sdoc, ms)
+    ms = clock_prefixes(sdoc, ms)
+    ms = caps_prefix_orgs(sdoc, ms)
+    ms = add_regions(sdoc, ms)
+    ms = repair_labels(sdoc, ms)
+    ms = dateline_entities(sdoc, ms)
+    ms = strip_titles(sdoc, ms)
+    ms = extend_names_left(sdoc, ms)
+    ms = fix_labels(sdoc, ms)
+    unify_labels(ms)
+    ms = acronym_mentions(sdoc, ms)
     ms = _add_missed_names(sdoc, ms)
-    ms = _add_missed_demonyms(sdoc, ms)
-    _unknown_one_word_places(sdoc, ms)
-    return _merge_org_tails(sdoc, ms)
+    ms = add_missed_demonyms(sdoc, ms)
+    unknown_one_word_places(sdoc, ms)
+    return merge_org_tails(sdoc, ms)
 
 
 def _add_missed_names(sdoc, mentions: list[Mention]) -> list[Mention]:
@@ -222,7 +222,7 @@ def _add_missed_names(sdoc, mentions: list[Mention]) -> list[Mention]:
     surnames = {m.text.split()[-1] for m in mentions
                 if m.label == "PERSON" and len(m.text.split()) >= 2}
     covered = {t for m in mentions for t in range(m.tstart, m.tend)}
-    toks = [sdoc[i] for i in _token_indices(sdoc, surnames)]
+    toks = [sdoc[i] for i in token_indices(sdoc, surnames)]
     extra = [Mention(t.idx, t.idx + len(t.text), "PERSON", t.i, t.i + 1, t.text)
              for t in toks if t.i not in covered and t.pos_ == "PROPN"
              and not (t.i + 1 < len(sdoc) and sdoc[t.i + 1].text in ("-", "–"))]
@@ -244,17 +244,17 @@ def find_entities(sdoc) -> list[dict]:
         if ent.label != "PERSON":
             continue
         for m in ent.mentions:
-            for role in (_role_before(sdoc, m, index), _role_after(sdoc, m, index),
-                         _role_appos_before(sdoc, m, index)):
-                _add_role(ent, mark_former(text, role))
-    _resolve_role_orgs(doc_text(sdoc), entities)
-    _descriptors(sdoc, entities, index)
-    _drop_title_words(entities)
+            for role in (role_before(sdoc, m, index), role_after(sdoc, m, index),
+                         role_appos_before(sdoc, m, index)):
+                add_role(ent, mark_former(text, role))
+    resolve_role_orgs(doc_text(sdoc), entities)
+    descriptor_roles(sdoc, entities, index)
+    drop_title_words(entities)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
     out = []
     for n, ent in enumerate(entities, 1):
         ent.mentions.sort(key=lambda m: m.start)
-        name = _display_name(ent)
+        name = display_name(ent)
         first = ent.mentions[0]
         item = {
             "id": f"e{n}", "label": ent.label, "name": name,

@@ -19,12 +19,12 @@ class Mention:
     tend: int = 0  # token index, exclusive
     text: str = ""
     kind: str = "name"  # "name" | "descriptor"
-    entity: "_Entity | None" = None
+    entity: "EntityDraft | None" = None
     dateline: bool = False  # the place of an all-caps dateline ("WASHINGTON (AP) —")
 
 
 @dataclass
-class _Entity:
+class EntityDraft:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
@@ -52,7 +52,7 @@ def doc_text(sdoc) -> str:
     return _TEXT_CACHE[1]
 
 
-def _token_indices(sdoc, words) -> list[int]:
+def token_indices(sdoc, words) -> list[int]:
     """Indices of the tokens whose exact text is one of ``words``, read off the Doc's arrays
     (cheaper than building a Python Token for every word of the article)."""
     from spacy.attrs import ORTH
@@ -64,7 +64,7 @@ def _token_indices(sdoc, words) -> list[int]:
     return [i for i, orth in enumerate(sdoc.to_array([ORTH]).tolist()) if orth in wanted]
 
 
-def _set_tokens(sdoc, m: Mention) -> Mention | None:
+def set_tokens(sdoc, m: Mention) -> Mention | None:
     span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -74,7 +74,7 @@ def _set_tokens(sdoc, m: Mention) -> Mention | None:
     return m
 
 
-def _trim(sdoc, m: Mention) -> Mention | None:
+def trim(sdoc, m: Mention) -> Mention | None:
     """Drop leading determiners and "ex-" ("Ex-Treasury"), trailing possessives and
     punctuation; None when nothing is left or what is left is no name ("n't", "Mar": see
     ``NON_ENTITY_WORDS``)."""
@@ -107,11 +107,11 @@ def is_non_entity_word(text: str) -> bool:
     return word in R.NON_ENTITY_WORDS or not any(ch.isalpha() for ch in word)
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
+def overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _norm_key(text: str) -> frozenset[str]:
+def norm_key(text: str) -> frozenset[str]:
     """Token-set key: "Russia-NATO Council" and "NATO-Russia Council" share one."""
     words = re.split(r"[\s\-–]+", text.lower())
     return frozenset(w.strip(".,'’") for w in words if w and w not in ("the",))
@@ -189,13 +189,13 @@ def is_country(name: str) -> bool:
     return _place_key(name) in known_countries()
 
 
-def _org_name(m: Mention) -> str:
+def org_name(m: Mention) -> str:
     if m.label == "NORP":
         return R.DEMONYMS.get(m.text, m.text)
     return R.COUNTRY_ALIASES.get(m.text, m.text)
 
 
-def _mixed_case(ent: _Entity, name: str) -> str:
+def _mixed_case(ent: EntityDraft, name: str) -> str:
     """An all-caps place name as it is written in running text ("WASHINGTON" ->
     "Washington"), when it came from a dateline or the gazetteer knows it."""
     if not name.isupper() or ent.label not in ("GPE", "LOC", "FAC"):
@@ -207,7 +207,7 @@ def _mixed_case(ent: _Entity, name: str) -> str:
     return name
 
 
-def _display_name(ent: _Entity) -> str:
+def display_name(ent: EntityDraft) -> str:
     names = [m.text for m in ent.mentions if m.kind == "name"] or [ent.mentions[0].text]
     # never all-caps when a mixed-case form exists
     mixed = [n for n in names if not n.isupper()]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from storyline.enrich.entity_base import (Mention, _overlaps, _set_tokens, acronym_definition,
+from storyline.enrich.entity_base import (Mention, overlaps, set_tokens, acronym_definition,
                                           acronym_matches, doc_text, is_country,
                                           is_known_place)
-from storyline.enrich.roles import _appos_role_head
+from storyline.enrich.roles import appos_role_head
 from storyline.rules import entities as R
 from storyline.rules.places import ISLANDS
 
@@ -20,7 +20,7 @@ def _person_cue(sdoc, m: Mention) -> bool:
     if m.tstart > 0 and (sdoc[m.tstart - 1].lower_ in R.ROLE_HEADS
                          or sdoc[m.tstart - 1].lower_ in R.HONORIFICS):
         return True
-    if _appos_role_head(sdoc, m) is not None:
+    if appos_role_head(sdoc, m) is not None:
         return True
     k = m.tend
     if k + 1 < len(sdoc) and sdoc[k].text == ",":
@@ -44,7 +44,7 @@ def _common_noun(sdoc, m: Mention) -> bool:
                                   or sdoc.vocab[tok.lower_].is_stop)
 
 
-def _caps_prefix_orgs(sdoc, mentions: list[Mention]) -> list[Mention]:
+def caps_prefix_orgs(sdoc, mentions: list[Mention]) -> list[Mention]:
     """"IF Metall": an all-caps word (``CAPS_PREFIX_LENGTH`` letters) glued before a one-word
     PERSON/ORG name is the start of an organisation's name; the two are one ORG."""
     covered = {t for m in mentions for t in range(m.tstart, m.tend)}
@@ -63,7 +63,7 @@ def _caps_prefix_orgs(sdoc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _add_regions(sdoc, mentions: list[Mention]) -> list[Mention]:
+def add_regions(sdoc, mentions: list[Mention]) -> list[Mention]:
     """Named regions spaCy missed (``REGION_NAMES``: "the Indo-Pacific") become LOC mentions;
     a mention overlapping one is replaced by it."""
     text = doc_text(sdoc)
@@ -75,7 +75,7 @@ def _add_regions(sdoc, mentions: list[Mention]) -> list[Mention]:
                 extra.append(Mention(mt.start(), mt.end(), "LOC", span.start, span.end, name))
     if not extra:
         return mentions
-    keep = [m for m in mentions if not any(_overlaps(m, e) for e in extra)]
+    keep = [m for m in mentions if not any(overlaps(m, e) for e in extra)]
     return sorted(keep + extra, key=lambda m: m.start)
 
 
@@ -117,7 +117,7 @@ def is_island(name: str) -> bool:
     return bool(words) and (words[-1] in R.ISLAND_WORDS or key in ISLANDS)
 
 
-def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
+def repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     """Label fixes spaCy's small model needs, each a general rule (data in the rules module):
 
     * time-zone abbreviations are no entities (``TIME_ZONE_ABBREVIATIONS``);
@@ -138,7 +138,7 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     """
     extra = _org_apposition_runs(sdoc)
     if extra:
-        keep = [m for m in mentions if not any(_overlaps(m, e) for e in extra)]
+        keep = [m for m in mentions if not any(overlaps(m, e) for e in extra)]
         mentions = sorted(keep + extra, key=lambda m: m.start)
     person_words = {w for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2
                     for w in m.text.split()}
@@ -210,7 +210,7 @@ def _repair_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _extend_names_left(sdoc, mentions: list[Mention]) -> list[Mention]:
+def extend_names_left(sdoc, mentions: list[Mention]) -> list[Mention]:
     """A capitalised word glued to the left of a person's name is its first name, even when
     the tagger missed it ("chief negotiator Gergely Farkasházi", "Gergely" tagged ADV)."""
     covered = {t for m in mentions for t in range(m.tstart, m.tend)}
@@ -237,7 +237,7 @@ def _extend_names_left(sdoc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _unify_labels(mentions: list[Mention]) -> None:
+def unify_labels(mentions: list[Mention]) -> None:
     """One surface form, one label: "Harbourline" seen as GPE and ORG is an ORG unless the
     gazetteer knows it as a place; other mixes take the first label seen. A one-word PERSON
     mention joins in when the word is no part of a full personal name in the article."""
@@ -265,7 +265,7 @@ def _unify_labels(mentions: list[Mention]) -> None:
             m.label = target[m.text]
 
 
-def _datelines(sdoc, mentions: list[Mention]) -> list[Mention]:
+def dateline_entities(sdoc, mentions: list[Mention]) -> list[Mention]:
     """"WASHINGTON (AP) —" opening a paragraph: the place is a GPE marked as a dateline (its
     display is made mixed-case), the agency in brackets an ORG of its own."""
     text = doc_text(sdoc)
@@ -288,9 +288,9 @@ def _datelines(sdoc, mentions: list[Mention]) -> list[Mention]:
                     m.label = label
                     m.dateline = g == 1
                 continue
-            if any(_overlaps(Mention(a, b, label), m) for m in mentions):
+            if any(overlaps(Mention(a, b, label), m) for m in mentions):
                 continue
-            m = _set_tokens(sdoc, Mention(a, b, label))
+            m = set_tokens(sdoc, Mention(a, b, label))
             if m is not None:
                 m.dateline = g == 1
                 extra.append(m)
@@ -298,7 +298,7 @@ def _datelines(sdoc, mentions: list[Mention]) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- step 2
-def _strip_titles(sdoc, mentions: list[Mention]) -> list[Mention]:
+def strip_titles(sdoc, mentions: list[Mention]) -> list[Mention]:
     """Remove titles and honorifics from the front of PERSON mentions."""
     for m in mentions:
         if m.label != "PERSON":
@@ -315,7 +315,7 @@ def _strip_titles(sdoc, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _fix_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
+def fix_labels(sdoc, mentions: list[Mention]) -> list[Mention]:
     """Surnames spaCy labels ORG/GPE become PERSON; "Biden-Putin" style compounds go."""
     person_words: set[str] = set()
     for m in mentions:
@@ -357,7 +357,7 @@ def _split_org_seats(sdoc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
+def merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
     mentions = _split_org_seats(sdoc, mentions)
     out: list[Mention] = []
     text = doc_text(sdoc)
@@ -385,7 +385,7 @@ def _merge_org_tails(sdoc, mentions: list[Mention]) -> list[Mention]:
 
 
 
-def _acronym_mentions(sdoc, mentions: list[Mention]) -> list[Mention]:
+def acronym_mentions(sdoc, mentions: list[Mention]) -> list[Mention]:
     """A name defined with an acronym ("Bavaria Motorwerke (BMW)", "Civic Direction (CD)") is
     an organisation unless a person's context says otherwise; every use of the acronym is a
     mention with the name's label ("the BDI said" is the Federation of German Industries)."""
@@ -407,10 +407,10 @@ def _acronym_mentions(sdoc, mentions: list[Mention]) -> list[Mention]:
             same = [o for o in mentions if o.start == mt.start() and o.end == mt.end()]
             for o in same:
                 o.label = label
-            if same or any(_overlaps(o, Mention(mt.start(), mt.end(), label))
+            if same or any(overlaps(o, Mention(mt.start(), mt.end(), label))
                            for o in mentions + extra):
                 continue
-            m = _set_tokens(sdoc, Mention(mt.start(), mt.end(), label))
+            m = set_tokens(sdoc, Mention(mt.start(), mt.end(), label))
             if m is not None and m.text == acr:
                 extra.append(m)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
@@ -427,7 +427,7 @@ def _media_context(sdoc, m: Mention) -> bool:
 
 
 # ---------------------------------------------------------------- round seven
-def _clock_prefixes(sdoc, mentions: list[Mention]) -> list[Mention]:
+def clock_prefixes(sdoc, mentions: list[Mention]) -> list[Mention]:
     """"10:00 Brussels" (tagged ORG): a clock time opening a mention is cut off; what is left
     is a GPE when the gazetteer knows it, and nothing at all when no capitalised word stays."""
     out = []
@@ -448,7 +448,7 @@ def _clock_prefixes(sdoc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _unknown_one_word_places(sdoc, mentions: list[Mention]) -> None:
+def unknown_one_word_places(sdoc, mentions: list[Mention]) -> None:
     """A one-word GPE the gazetteer does not know is an ORG ("Russia's Gazprom said"), unless
     one of its mentions follows a place preposition ("in Bucha", "in The Hague"). Any city
     of the full gazetteer counts as known here ("Hague" is an alternate name of The Hague)."""
@@ -476,7 +476,7 @@ def _after_place_preposition(sdoc, i: int) -> bool:
     return i > 0 and sdoc[i - 1].lower_ in R.PLACE_PREPOSITIONS
 
 
-def _add_missed_demonyms(sdoc, mentions: list[Mention]) -> list[Mention]:
+def add_missed_demonyms(sdoc, mentions: list[Mention]) -> list[Mention]:
     """A nationality word from the table that spaCy missed ("Maltese Energy Minister Paul
     Vella" opening a paragraph) is a NORP mention, so the role after it gets its country."""
     covered = {t for m in mentions for t in range(m.tstart, m.tend)}

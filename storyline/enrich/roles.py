@@ -3,7 +3,7 @@ short organisations resolved, descriptors ("Russia's President"). Step 5-6 of
 :mod:`storyline.enrich.entities`; data in :mod:`storyline.rules.entities`."""
 from __future__ import annotations
 
-from storyline.enrich.entity_base import (Mention, _display_name, _Entity, _org_name,
+from storyline.enrich.entity_base import (Mention, display_name, EntityDraft, org_name,
                                           doc_text)
 from storyline.rules import entities as R
 
@@ -18,7 +18,7 @@ def _org_before(sdoc, index: dict[int, Mention], t: int) -> Mention | None:
     return None
 
 
-def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
+def role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
     text = doc_text(sdoc)
     head = m.tstart - 1
     if head >= 0 and sdoc[head].lower_ in R.HONORIFICS:
@@ -34,7 +34,7 @@ def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
             if span is None:
                 continue
             org_m = _org_before(sdoc, index, span.start)
-            org = _org_name(org_m) if org_m else implied
+            org = org_name(org_m) if org_m else implied
             return {"role": span.text, "org": org,
                     "start": org_m.start if org_m else span.start_char, "end": span.end_char}
     if sdoc[head].lower_ not in R.ROLE_HEADS or head in index:
@@ -49,7 +49,7 @@ def _role_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
                 k += 1
             org_m = index.get(k)
             if org_m is not None and org_m.tstart == k and org_m.label in ("ORG", "GPE"):
-                role["org"] = _org_name(org_m)
+                role["org"] = org_name(org_m)
     return role
 
 
@@ -87,7 +87,7 @@ def _role_phrase(sdoc, head: int, index: dict[int, Mention]) -> dict:
         span = sdoc[start:head + 1]
         org_m = _org_before(sdoc, index, start)
     if org_m is not None:
-        return {"role": span.text, "org": _org_name(org_m), "start": org_m.start,
+        return {"role": span.text, "org": org_name(org_m), "start": org_m.start,
                 "end": span.end_char}
     if org_word is not None:
         return {"role": span.text, "org": org_word.text, "start": org_word.idx,
@@ -111,7 +111,7 @@ def _generic_possessor(sdoc, t: int) -> str | None:
     return None
 
 
-def _appos_role_head(sdoc, m: Mention, index=None):
+def appos_role_head(sdoc, m: Mention, index=None):
     """(role noun, its "of"/"for" or None) when the name ``m`` stands in apposition after a
     role phrase ("The mayor of Paris, Texas, Dwayne Hollister"), else None."""
     if m.tstart < 2 or sdoc[m.tstart - 1].text != ",":
@@ -139,12 +139,12 @@ def _appos_role_head(sdoc, m: Mention, index=None):
     return None
 
 
-def _role_appos_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
+def role_appos_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
     """A role in apposition before the name: "The mayor of Paris, Texas, Dwayne Hollister,",
     "A spokesperson for the Association of Freight Carriers, Lydia Moreau,", "Hungary's chief
     negotiator, Gergely Farkasházi,". The name hangs off the role noun (or off the object of
     its "of"/"for") in the parse; the organisation is that object, up to the comma."""
-    found = _appos_role_head(sdoc, m, index)
+    found = appos_role_head(sdoc, m, index)
     if found is None:
         return None
     h, prep = found
@@ -158,12 +158,12 @@ def _role_appos_before(sdoc, m: Mention, index: dict[int, Mention]) -> dict | No
         return role
     span = sdoc[a:b]
     ment = index.get(a)
-    org = _org_name(ment) if ment is not None and ment.tstart == a and ment.tend == b \
+    org = org_name(ment) if ment is not None and ment.tstart == a and ment.tend == b \
         else span.text
     return {"role": f"{role['role']}", "org": org, "start": role["start"], "end": span.end_char}
 
 
-def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
+def role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
     """Apposition: "Ned Price, a State Department spokesman," / ", the president of X"."""
     k = m.tend
     if k >= len(sdoc) or sdoc[k].text != ",":
@@ -215,7 +215,7 @@ def _role_after(sdoc, m: Mention, index: dict[int, Mention]) -> dict | None:
     if generic is not None:
         return {"role": span.text, "org": generic, "start": sdoc[start_k].idx,
                 "end": span.end_char, "org_ref": sdoc[start_k].idx}
-    return {"role": span.text, "org": _org_name(org_m) if org_m else None,
+    return {"role": span.text, "org": org_name(org_m) if org_m else None,
             "start": sdoc[start_k].idx, "end": span.end_char}
 
 
@@ -264,7 +264,7 @@ def mark_former(text: str, role: dict | None) -> dict | None:
     return role
 
 
-def _add_role(ent: _Entity, role: dict | None) -> None:
+def add_role(ent: EntityDraft, role: dict | None) -> None:
     if role is None or not role["role"].strip():
         return
     role["role"] = " ".join(R.ROLE_ABBREVIATIONS.get(w.lower(), w) for w in role["role"].split())
@@ -278,7 +278,7 @@ def _add_role(ent: _Entity, role: dict | None) -> None:
         ent.roles.append(role)
 
 
-def _resolve_role_orgs(text: str, entities: list[_Entity]) -> None:
+def resolve_role_orgs(text: str, entities: list[EntityDraft]) -> None:
     """Organisations written short in a role: "the group's treasurer" is the last
     organisation named before it; a one-word "Council" or "Commission" is the full name of
     the organisation ending with that word ("Madison City Council"), the latest one before;
@@ -287,7 +287,7 @@ def _resolve_role_orgs(text: str, entities: list[_Entity]) -> None:
                    for m in ent.mentions), key=lambda x: x[0])
     # an acronym the article defines or spells out shows its long name ("SN" -> the
     # Confederation of Swedish Enterprise)
-    long_names = {a: _display_name(e) for e in entities if e.label == "ORG"
+    long_names = {a: display_name(e) for e in entities if e.label == "ORG"
                   for a in e.acronyms}
     for ent in entities:
         for r in ent.roles:
@@ -310,16 +310,16 @@ def _resolve_role_orgs(text: str, entities: list[_Entity]) -> None:
                 # Taxpayers for Fair Ballots," ... "the group's treasurer")
                 named = [e for p, e in before if noun in text[max(0, p - 40):p].lower()]
                 pick = (named or [e for _, e in before] or [None])[-1]
-                r["org"] = _display_name(pick) if pick is not None else None
+                r["org"] = display_name(pick) if pick is not None else None
             elif r["org"] and " " not in r["org"]:
-                longer = [e for p, e in orgs if p < r["start"] and _display_name(e).endswith(
+                longer = [e for p, e in orgs if p < r["start"] and display_name(e).endswith(
                     " " + r["org"])]
                 if longer:
-                    r["org"] = _display_name(longer[-1])
+                    r["org"] = display_name(longer[-1])
 
 
 # ---------------------------------------------------------------- step 6
-def _descriptors(sdoc, entities: list[_Entity], index: dict[int, Mention]) -> None:
+def descriptor_roles(sdoc, entities: list[EntityDraft], index: dict[int, Mention]) -> None:
     """"Russia's President" (no name after it) -> the person holding that role there."""
     for m in list(index.values()):
         if m.label not in ("GPE", "NORP", "ORG"):
@@ -333,7 +333,7 @@ def _descriptors(sdoc, entities: list[_Entity], index: dict[int, Mention]) -> No
         if nxt is not None or (k + 1 < len(sdoc) and sdoc[k + 1].pos_ == "PROPN"):
             continue  # a name follows: the role walker handles it
         head = sdoc[k].lower_
-        org = _org_name(m)
+        org = org_name(m)
         holders = [e for e in entities if e.label == "PERSON" and any(
             r["role"].split()[-1].lower() == head and (r["org"] or "") == org for r in e.roles)]
         if len(holders) == 1:
@@ -350,7 +350,7 @@ def _org_parts(org: str | None) -> list[str]:
     return [p.strip() for p in (org or "").split(",")]
 
 
-def _drop_title_words(entities: list[_Entity]) -> None:
+def drop_title_words(entities: list[EntityDraft]) -> None:
     """A mention inside a person's role phrase is a title word ("State" in "Secretary of
     State"), not an entity of its own, unless it is that role's organisation."""
     spans = [(r["start"], r["end"], r["org"]) for e in entities for r in e.roles]
@@ -358,7 +358,7 @@ def _drop_title_words(entities: list[_Entity]) -> None:
         if ent.label == "PERSON":
             continue
         ent.mentions = [m for m in ent.mentions if not any(
-            s <= m.start and m.end <= e and _org_name(m) not in _org_parts(org)
+            s <= m.start and m.end <= e and org_name(m) not in _org_parts(org)
             for s, e, org in spans)]
         if not ent.mentions:
             entities.remove(ent)

@@ -44,9 +44,9 @@ from lxml import etree
 from lxml.html import fragment_fromstring, tostring
 from readability.readability import REGEXES as _READABILITY_REGEXES
 from readability.readability import Document as _ReadabilityDocument
-from trafilatura.utils import load_html
 
 from storyline.errors import ExtractionError
+from storyline.extract.parsing import parse_html
 from storyline.extract.wire import canonical_wire
 from storyline.model import Article
 from storyline.rules import html as rules
@@ -174,14 +174,6 @@ class _FastReadability(_Readability):
                     and not elem.xpath("descendant-or-self::main | descendant-or-self::article"
                                        " | descendant-or-self::math")):
                 elem.drop_tree()
-
-
-def parse_html(html: str | bytes):
-    """Parse a page leniently (broken markup, odd encodings); None when nothing parses."""
-    try:
-        return load_html(html)
-    except Exception:  # lxml raises several types on garbage
-        return None
 
 
 def paragraphs(text: str | None) -> list[str]:

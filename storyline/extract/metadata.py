@@ -20,6 +20,7 @@ from lxml import etree
 from storyline.model import Article, Image
 from storyline.values import join_url, url_host
 from storyline.rules import html as rules
+from storyline.extract.parsing import parse_html
 from storyline.extract.titles import clean_title, is_section_label
 
 __all__ = ["fill_metadata", "html_metadata", "clean_authors", "is_standfirst", "iso_date",
@@ -775,7 +776,6 @@ def fill_metadata(article: Article, tree, url: str | None = None, *,
 def html_metadata(html, url: str | None = None) -> dict:
     """Metadata of a page (HTML string or lxml tree) as a dict, ``provenance`` included."""
     if isinstance(html, (str, bytes)):
-        from storyline.extract.html import parse_html
         tree = parse_html(html)
     else:
         tree = html

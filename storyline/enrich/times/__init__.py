@@ -36,9 +36,9 @@ from datetime import date, datetime, timezone
 
 from storyline.enrich.runner import Document, component
 from storyline.enrich.times import absolute, clock, periods, relative
-from storyline.enrich.times.candidates import _candidates, _widen
-from storyline.enrich.times.context import NORMALISERS, _Cand, _Ctx, _resolve
-from storyline.enrich.times.dates import _as_date
+from storyline.enrich.times.candidates import Cand, find_candidates, widen_candidate
+from storyline.enrich.times.context import NORMALISERS, Ctx, resolve
+from storyline.enrich.times.dates import as_date
 from storyline.rules import times as R
 
 __all__ = ["find_times", "TIMES"]
@@ -60,14 +60,14 @@ def find_times(text: str, published: date | datetime | None, *, sdoc=None) -> li
     """
     if not text:
         return []
-    dct = _as_date(published)
+    dct = as_date(published)
     dct_dt = None
     if isinstance(published, datetime):
         dct_dt = published if published.tzinfo else published.replace(tzinfo=timezone.utc)
         if published.hour == 0 and published.minute == 0 and published.tzinfo is None:
             dct_dt = None  # a bare date, not a moment
-    x = _Ctx(text, dct, dct_dt, sdoc)
-    cands = _widen(text, _candidates(text))
+    x = Ctx(text, dct, dct_dt, sdoc)
+    cands = widen_candidate(text, find_candidates(text))
     for c in cands:
         # "(the talks will start ...) and last two days": "last" is the verb, not "the last"
         det = c.m.groupdict().get("det") if c.name == "duration" else None
@@ -80,7 +80,7 @@ def find_times(text: str, published: date | datetime | None, *, sdoc=None) -> li
     out = []
     for c in cands:
         try:
-            it = _resolve(c, x)
+            it = resolve(c, x)
         except (OverflowError, ValueError):  # a date past year 1 or 9999: drop this time only
             continue
         if not it:
@@ -92,7 +92,7 @@ def find_times(text: str, published: date | datetime | None, *, sdoc=None) -> li
         x.items.append({**it})
         out.append({k: it[k] for k in ("id", "text", "start", "end", "type", "value", "mod",
                                         "anchor")})
-        if isinstance(it["anchor"], _Cand):
+        if isinstance(it["anchor"], Cand):
             pending_anchor.append(out[-1])
     for item in pending_anchor:
         cand = item["anchor"]

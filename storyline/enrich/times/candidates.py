@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from storyline.enrich.times.grammar import PATTERNS, _APPROX_PREFIX, _KIND, _MOD_PREFIX, _PATTERN_TRIGGERS, _TRIGGER, _TRIGGERS, _TRIGGER_KINDS, _ZONE_ABBR_CS, _ZONE_SUFFIX
-from storyline.enrich.times.zones import _named_zone, _zone_for
+from storyline.enrich.times.grammar import PATTERNS, APPROX_PREFIX_RE, KIND, MOD_PREFIX_RE, PATTERN_TRIGGERS, TRIGGER, TRIGGERS, TRIGGER_KINDS, ZONE_ABBR_CS, ZONE_SUFFIX
+from storyline.enrich.times.zones import named_zone, zone_for
 from storyline.rules import times as R
 
 
-class _Cand:
+class Cand:
     __slots__ = ("name", "m", "start", "end", "mod", "zone", "day", "out", "local", "lead",
                  "pair_year")
 
@@ -106,7 +106,7 @@ def _keep(name: str, m: re.Match, text: str) -> bool:
             if nxt and nxt[0] in ("account", "accounts", "affairs", "events", "flows", "flow"):
                 return False
     if name == "clock" and g.get("z4") is not None:
-        if not _ZONE_ABBR_CS.match(text[m.start("z4"):m.end("z4")]):
+        if not ZONE_ABBR_CS.match(text[m.start("z4"):m.end("z4")]):
             return False  # "1200 est" is not a zone; the abbreviation must be in capitals
     if name == "holiday" and not _cap(text, m.start()):
         return False
@@ -168,10 +168,10 @@ def _copyright_before(text: str, start: int) -> bool:
 
 def _windows(low: str) -> dict[str, list[tuple[int, int]]]:
     """Stretches of text around trigger words, by trigger kind."""
-    out: dict[str, list[list[int]]] = {k: [] for k in _TRIGGERS}
+    out: dict[str, list[list[int]]] = {k: [] for k in TRIGGERS}
     w = R.TRIGGER_WINDOW_CHARS
-    for m in _TRIGGER.finditer(low):
-        kinds = "D" if m.lastgroup == "D" else _TRIGGER_KINDS[" ".join(m.group("w").split())]
+    for m in TRIGGER.finditer(low):
+        kinds = "D" if m.lastgroup == "D" else TRIGGER_KINDS[" ".join(m.group("w").split())]
         lo, hi = max(0, m.start() - w), m.end() + w
         for k in kinds:
             spans = out[k]
@@ -194,22 +194,22 @@ def _pattern_windows(windows, kinds: str) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in merged]
 
 
-def _candidates(text: str) -> list[_Cand]:
+def find_candidates(text: str) -> list[Cand]:
     cands = []
     low = text.lower()
     if len(low) != len(text):  # a few non-ASCII letters change length when lower-cased
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     windows = _windows(low)
     for name, rx in PATTERNS.items():
-        spans = _pattern_windows(windows, _PATTERN_TRIGGERS[name])
+        spans = _pattern_windows(windows, PATTERN_TRIGGERS[name])
         for m in (m for lo, hi in spans for m in rx.finditer(low, lo, hi)):
             if m.end() > m.start() and _keep(name, m, text):
-                c = _Cand(_KIND.get(name, name), m)
+                c = Cand(KIND.get(name, name), m)
                 if name == "duration" and m.group("det") and text[m.start("unit") - 1] == "-" \
                         and m.group("det").lower() == "the":
                     c.start = m.start("num")  # "the 50-minute call": the adjective only
                 if name == "clock" and m.group("z4") is not None:
-                    c.zone = _zone_for(text[m.start("z4"):m.end("z4")])  # "0945 GMT"
+                    c.zone = zone_for(text[m.start("z4"):m.end("z4")])  # "0945 GMT"
                 if name == "ordinal_day":
                     c.start = m.start("the")  # "on the 5th": the preposition stays out
                 if name == "quarter" and m.group("the") and text[m.start("qh") - 1] == "-":
@@ -218,7 +218,7 @@ def _candidates(text: str) -> list[_Cand]:
                     c.start = m.start() + text[m.start():].index(" ") + 1  # "in the past"
                 cands.append(c)
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
-    taken: list[_Cand] = []
+    taken: list[Cand] = []
     occupied = bytearray(len(text) + 1)
     for c in cands:
         if any(occupied[c.start:c.end]):
@@ -233,31 +233,31 @@ _MOD_KINDS = {"month", "year", "decade", "century", "weekday", "dayword", "relat
               "dmy", "mdy", "month_year", "clock", "quarter"}
 
 
-def _widen(text: str, cands: list[_Cand]) -> list[_Cand]:
-    out: list[_Cand] = []
+def widen_candidate(text: str, cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
     for c in cands:
         lo = out[-1].end if out else 0
         pre = text[max(lo, c.start - 24):c.start]
         if c.name in _MOD_KINDS:
-            m = _MOD_PREFIX.search(pre)
+            m = MOD_PREFIX_RE.search(pre)
             if m:
                 key = " ".join(m.group("mod").lower().split())
                 c.mod = R.MOD_PREFIX.get(key) or R.MOD_PREFIX.get(key.rstrip("-"))
                 c.start = c.start - len(pre) + m.start()
         elif c.name == "duration" and not c.m.group("det"):
-            m = _APPROX_PREFIX.search(pre)
+            m = APPROX_PREFIX_RE.search(pre)
             if m:
                 c.mod = R.APPROX_PREFIX[" ".join(m.group("mod").lower().split())]
                 c.start = c.start - len(pre) + m.start()
         if c.name in ("clock", "weekday", "dayword", "dmy", "mdy"):
-            z = _ZONE_SUFFIX.match(text, c.end)
+            z = ZONE_SUFFIX.match(text, c.end)
             if z:
                 name = z.group("zone") or z.group("named") or z.group("city") or z.group("incity")
                 if z.group("named"):
-                    zone = _named_zone(z.group("named"))  # "5 p.m. Pacific time"
+                    zone = named_zone(z.group("named"))  # "5 p.m. Pacific time"
                 else:
-                    zone = _zone_for(name) if name else None
-                if name and z.group("zone") and not _ZONE_ABBR_CS.match(z.group("zone")):
+                    zone = zone_for(name) if name else None
+                if name and z.group("zone") and not ZONE_ABBR_CS.match(z.group("zone")):
                     zone = None
                 if zone is not None or (name is None and "local" in z.group(0)):
                     if z.group("incity") and (c.name != "clock" or
@@ -304,12 +304,12 @@ _PAIR_DAY_BEFORE = re.compile(rf"(?<![\w.,:/-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?
                               rf"\s*(?:{'|'.join(re.escape(w) for w in R.DAY_PAIR_JOINERS)})\s*$")
 
 
-def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
+def _day_pairs(text: str, cands: list[Cand]) -> list[Cand]:
     """"Dec. 18 and 19": the second day number is a date of its own in the same month (a
     ``pair_day`` candidate whose ``day`` is the first date). Day first ("18 and 19 December",
     "18-19 December", "between 18 and 20 December"): the first day number is a date of its own
     in the month of the second (a ``pair_day_before`` candidate whose ``day`` is that date)."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     skip_to = -1
     for i, c in enumerate(cands):
         if c.start < skip_to:
@@ -319,7 +319,7 @@ def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
             lo = max(lo, c.start - R.DAY_PAIR_BEFORE_MAX_CHARS)
             m = _PAIR_DAY_BEFORE.search(text, lo, c.start)
             if m and 1 <= int(m.group("day")) <= 31:
-                p = _Cand("pair_day_before", m, m.start("day"), m.end("day"))
+                p = Cand("pair_day_before", m, m.start("day"), m.end("day"))
                 p.day = c
                 out.append(p)
         out.append(c)
@@ -328,7 +328,7 @@ def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
         m = _PAIR_DAY_YEAR.match(text, c.end)
         if m and 1 <= int(m.group("day")) <= 31:
             c.pair_year = int(m.group("year"))
-            p = _Cand("pair_day", m, m.start("day"), m.end())
+            p = Cand("pair_day", m, m.start("day"), m.end())
             p.day = c
             out.append(p)
             skip_to = m.end()
@@ -338,7 +338,7 @@ def _day_pairs(text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         if i + 1 < len(cands) and cands[i + 1].start < m.end():
             continue
-        p = _Cand("pair_day", m, m.start("day"), m.end())
+        p = Cand("pair_day", m, m.start("day"), m.end())
         p.day = c
         out.append(p)
     return out
@@ -355,7 +355,7 @@ def _place_zone_after(text: str, end: int):
     m = _IN_PLACE.match(text, end)
     if not m or m.start("city") - end > R.ZONE_CITY_MAX_GAP + 3:
         return None
-    return _zone_for(m.group("city"))
+    return zone_for(m.group("city"))
 
 
 _PLACE_AT = re.compile(r"\bin\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+at\s+(?:about\s+|around\s+)?$")
@@ -365,4 +365,4 @@ def _place_zone_before(text: str, start: int):
     """"signed the deal in Rome at 11:30 am local time": a place right before "at" and the
     clock time is where the local time is kept (PLACE_BEFORE_CLOCK_MAX_CHARS of look-back)."""
     m = _PLACE_AT.search(text, max(0, start - R.PLACE_BEFORE_CLOCK_MAX_CHARS), start)
-    return _zone_for(m.group("city")) if m else None
+    return zone_for(m.group("city")) if m else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from storyline.enrich.times.dates import _number
-from storyline.enrich.times.context import _item, _resolve
+from storyline.enrich.times.dates import number
+from storyline.enrich.times.context import make_item, resolve
 from storyline.rules import times as R
 
 
@@ -19,7 +19,7 @@ def _clock_hm(c) -> tuple[int, int] | None:
     if g.get("h4") is not None:
         return int(g["h4"]), int(g["mi4"])
     if g.get("hoc") is not None:
-        h = int(g["hoc"]) if g["hoc"].isdigit() else int(_number(g["hoc"]))
+        h = int(g["hoc"]) if g["hoc"].isdigit() else int(number(g["hoc"]))
         return h, 0
     h, mi = int(g["h"]), int(g.get("mi") or 0)
     if h > 12 or h == 0:
@@ -40,14 +40,14 @@ def _norm_clock(c, x):
     anchor = "published"
     day_c = c.day if c.day is not None else _day_in_clause(c, x)
     if day_c is not None:
-        day_item = _resolve(day_c, x)
+        day_item = resolve(day_c, x)
         d = day_item["_d"] if day_item else None
         if c.day is None:
             anchor = day_c  # the id is known once ``day_c`` is emitted
     else:
         d, anchor = _clock_day(c, x)
     if d is None:
-        return _item("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", c.mod)
+        return make_item("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", c.mod)
     zone = c.zone
     partner = _bracket_partner(c, x)
     if partner is not None and isinstance(partner, tuple):
@@ -59,9 +59,9 @@ def _norm_clock(c, x):
         zone = timezone(timedelta(minutes=off))
     elif partner is not None:
         # the bracketed UTC clock of "3 p.m. (1300 GMT)": the same moment as the local one
-        it = _resolve(partner, x)
+        it = resolve(partner, x)
         if it and it["value"].endswith("Z"):
-            return _item("TIME", it["value"], c.mod, it["anchor"], "day", it["_d"])
+            return make_item("TIME", it["value"], c.mod, it["anchor"], "day", it["_d"])
     if zone is None and c.local:
         # "took off from Kuala Lumpur ... at 12:41 a.m. local time": the place named in its
         # sentence, else the one country the story is about
@@ -82,9 +82,9 @@ def _norm_clock(c, x):
                 local += timedelta(days=1)
                 d = d + timedelta(days=1)
         u = local.astimezone(timezone.utc)
-        return _item("TIME", f"{u.date().isoformat()}T{u.hour:02d}:{u.minute:02d}Z", c.mod,
+        return make_item("TIME", f"{u.date().isoformat()}T{u.hour:02d}:{u.minute:02d}Z", c.mod,
                      anchor, "day", d)
-    return _item("TIME", f"{d.isoformat()}T{h:02d}:{mi:02d}", c.mod, anchor, "day", d)
+    return make_item("TIME", f"{d.isoformat()}T{h:02d}:{mi:02d}", c.mod, anchor, "day", d)
 
 
 _LOCATIVE_PLACE = re.compile(rf"\b(?:{'|'.join(R.LOCATIVE_PREPOSITIONS)})\s+"
@@ -94,11 +94,11 @@ _LOCATIVE_PLACE = re.compile(rf"\b(?:{'|'.join(R.LOCATIVE_PREPOSITIONS)})\s+"
 def _sentence_place_zone(c, x):
     """The zone of the last place named after a locative preposition (LOCATIVE_PREPOSITIONS)
     in the clock time's sentence before it ("from Kuala Lumpur"), else None."""
-    from storyline.enrich.times.zones import _zone_for
+    from storyline.enrich.times.zones import zone_for
 
-    lo = _sentence_start(x, c.start, 0)
+    lo = sentence_start(x, c.start, 0)
     for m in reversed(list(_LOCATIVE_PLACE.finditer(x.text, lo, c.start))):
-        zone = _zone_for(m.group("place"))
+        zone = zone_for(m.group("place"))
         if zone is not None:
             return zone
     return None
@@ -167,7 +167,7 @@ def _clock_day(c, x) -> tuple[date | None, object]:
         return ev
     prev = x.last(("day",))
     if prev is not None and prev["_d"] is not None and \
-            prev["start"] >= _sentence_start(x, c.start, R.CLOCK_PREVIOUS_SENTENCES):
+            prev["start"] >= sentence_start(x, c.start, R.CLOCK_PREVIOUS_SENTENCES):
         return prev["_d"], prev["id"]
     if x.dct is not None and x.tense(c) == "future":
         # "The call is scheduled for 4 pm": a scheduled clock takes the latest day ahead of
@@ -181,7 +181,7 @@ def _clock_day(c, x) -> tuple[date | None, object]:
 _SENT_BREAK = re.compile(r"[.!?]['\"\u201d]?\s+(?=[A-Z\"\u201c'(])|\n")
 
 
-def _sentence_start(x, pos: int, back: int) -> int:
+def sentence_start(x, pos: int, back: int) -> int:
     """Where the sentence ``back`` sentences before the one holding ``pos`` starts (a full stop
     after an abbreviation in NOT_SENTENCE_END does not end a sentence)."""
     starts = [0]
@@ -196,10 +196,10 @@ def _sentence_start(x, pos: int, back: int) -> int:
     return starts[max(0, len(starts) - 1 - back)]
 
 
-def _event_nouns(c, x) -> set[str]:
+def event_nouns(c, x) -> set[str]:
     """The event the clock time belongs to: the subject/object nouns of its verb (parse), and
     the EVENT_NOUNS of its sentence."""
-    lo = _sentence_start(x, c.start, 0)
+    lo = sentence_start(x, c.start, 0)
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", x.text[lo:c.start])}
     nouns = words & R.EVENT_NOUNS
     if x.sdoc is not None:
@@ -224,7 +224,7 @@ def _date_nouns(cand, x) -> set[str]:
     subject/object of the verb it modifies ("will hold a meeting on Feb. 3"); without a parse,
     the EVENT_NOUNS of its sentence."""
     if x.sdoc is None:
-        lo = _sentence_start(x, cand.start, 0)
+        lo = sentence_start(x, cand.start, 0)
         m = _SENT_BREAK.search(x.text, cand.end)
         hi = m.start() if m else len(x.text)
         return {w.lower() for w in re.findall(r"[A-Za-z]+", x.text[lo:hi])} & R.EVENT_NOUNS
@@ -242,19 +242,19 @@ def _date_nouns(cand, x) -> set[str]:
 
 
 def _event_day(c, x):
-    nouns = _event_nouns(c, x)
+    nouns = event_nouns(c, x)
     if not nouns:
         return None
     found = None
     for cand in x.pending:
         if cand is c or cand.name not in ("weekday", "dmy", "mdy", "dayword", "iso"):
             continue
-        later = cand.start > c.start and _sentence_start(x, cand.start, 0) > c.start
+        later = cand.start > c.start and sentence_start(x, cand.start, 0) > c.start
         if cand.start > c.start and found is not None:
             break  # the latest dated mention before the clock wins over a later one
         if not (_date_nouns(cand, x) & nouns):
             continue
-        it = _resolve(cand, x)
+        it = resolve(cand, x)
         if it and it.get("_d") and later and not _same_side(it["_d"], c, x):
             break  # a later sentence's day on the other side of publication: another event
         if it and it.get("_d"):
@@ -264,7 +264,7 @@ def _event_day(c, x):
     return found
 
 
-def _event_anchor(nouns: set[str], x, before: int):
+def event_anchor(nouns: set[str], x, before: int):
     """The latest day-dated candidate before ``before`` whose event noun is one of ``nouns``
     ("a 70-minute call late on Monday" for "a second call ... two days later"): its item and
     candidate, else None."""
@@ -277,7 +277,7 @@ def _event_anchor(nouns: set[str], x, before: int):
         dated = cand.name in _DAY_KINDS or (cand.name == "clock" and cand.day is not None)
         if not dated or not (_date_nouns(cand, x) & nouns):
             continue
-        it = _resolve(cand, x)
+        it = resolve(cand, x)
         if it and it.get("_d") is not None:
             found = (it, cand)
     return found
@@ -286,7 +286,7 @@ def _event_anchor(nouns: set[str], x, before: int):
 _EVENT_AFTER = re.compile(r"\s+(?:the|a|an|this|that|their|its|his|her)\s+(?:\w+\s+){0,2}?(?P<noun>[a-z]+)\b")
 
 
-def _event_after(x, end: int):
+def event_after(x, end: int):
     """The EVENT_NOUNS word of "before the talks" right after ``end``, else None."""
     m = _EVENT_AFTER.match(x.text, end)
     return m.group("noun") if m and m.group("noun") in R.EVENT_NOUNS else None

@@ -2,28 +2,28 @@
 dispatch from a candidate to its normaliser."""
 from __future__ import annotations
 
-from storyline.enrich.times.tense import _tense
-from storyline.enrich.times.candidates import _Cand
+from storyline.enrich.times.tense import tense_of
+from storyline.enrich.times.candidates import Cand
 
 
-class _Ctx:
+class Ctx:
     def __init__(self, text, dct, dct_dt, sdoc):
         self.text, self.dct, self.dct_dt, self.sdoc = text, dct, dct_dt, sdoc
         self.items: list[dict] = []  # resolved so far, with private _g/_d
-        self.pending: list[_Cand] = []  # every candidate of the text, in order
+        self.pending: list[Cand] = []  # every candidate of the text, in order
         self.day_first: bool | None = None  # numeric dates read day/month (decided once)
-        self._story_zone = False  # not looked up yet
+        self.story_zone_of = False  # not looked up yet
 
     def story_zone(self):
-        """The zone of the country the story is about (see zones._story_zone), looked up once."""
-        if self._story_zone is False:
-            from storyline.enrich.times.zones import _story_zone
+        """The zone of the country the story is about (see zones.story_zone_of), looked up once."""
+        if self.story_zone_of is False:
+            from storyline.enrich.times.zones import story_zone_of
 
-            self._story_zone = _story_zone(self.text)
-        return self._story_zone
+            self.story_zone_of = story_zone_of(self.text)
+        return self.story_zone_of
 
-    def tense(self, c: _Cand) -> str | None:
-        return _tense(self.text, c.start, c.end, self.sdoc, lead=c.lead)
+    def tense(self, c: Cand) -> str | None:
+        return tense_of(self.text, c.start, c.end, self.sdoc, lead=c.lead)
 
     def last(self, grans=("day",), within: int | None = None, before: int | None = None,
              absolute: bool = False, explicit: bool = False):
@@ -41,7 +41,7 @@ class _Ctx:
         return None
 
 
-def _item(type_, value, mod=None, anchor=None, gran=None, d=None):
+def make_item(type_, value, mod=None, anchor=None, gran=None, d=None):
     return {"type": type_, "value": value, "mod": mod, "anchor": anchor, "_g": gran, "_d": d}
 
 
@@ -50,7 +50,7 @@ def _item(type_, value, mod=None, anchor=None, gran=None, d=None):
 NORMALISERS: dict = {}
 
 
-def _resolve(c: _Cand, x: _Ctx):
+def resolve(c: Cand, x: Ctx):
     """The item for ``c``, normalised once (``c.out`` caches it; False when it has none)."""
     if c.out is None:
         c.out = NORMALISERS[c.name](c, x) or False

@@ -8,19 +8,19 @@ from storyline.rules import times as R
 
 
 _SEASON_CENTER = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
-def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
     k = y * 12 + (m - 1) + n
     return k // 12, k % 12 + 1
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
+def safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
     except ValueError:
         return None
 
 
-def _fmt(gran: str, d: date, extra: str = "") -> str:
+def fmt(gran: str, d: date, extra: str = "") -> str:
     if gran == "day":
         return d.isoformat() + extra
     if gran == "month":
@@ -41,17 +41,17 @@ def _fmt(gran: str, d: date, extra: str = "") -> str:
     raise ValueError(gran)
 
 
-def _shift(gran: str, d: date, n: int) -> date:
+def shift_date(gran: str, d: date, n: int) -> date:
     if gran == "day":
         return d + timedelta(days=n)
     if gran == "week":
         return d + timedelta(weeks=n)
     months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[gran]
-    y, m = _add_months(d.year, d.month, n * months)
+    y, m = add_months(d.year, d.month, n * months)
     return date(y, m, 1)
 
 
-def _number(word: str) -> float | None:
+def number(word: str) -> float | None:
     w = " ".join(word.lower().replace("-", " ").split())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
@@ -65,7 +65,7 @@ def _number(word: str) -> float | None:
     return None
 
 
-def _duration(n: float | None, unit: str) -> str:
+def duration_value(n: float | None, unit: str) -> str:
     letter, is_time = R.UNITS[unit]
     if letter == "WE":
         return "P2D" if n == 1 else ("PXWE" if n is None else f"P{int(n * 2)}D")
@@ -91,7 +91,7 @@ def _num_str(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
-def _as_date(published) -> date | None:
+def as_date(published) -> date | None:
     if published is None:
         return None
     if isinstance(published, datetime):
@@ -100,7 +100,7 @@ def _as_date(published) -> date | None:
         return published
     return None
 
-def _pick(cands: list[date], dct: date, tense: str | None) -> date:
+def pick(cands: list[date], dct: date, tense: str | None) -> date:
     """Choose among candidate dates: the latest not after the DCT for the past, the earliest
     not before it for the future, else the nearest."""
     past = [d for d in cands if d <= dct]
@@ -118,9 +118,9 @@ def _unit_gran(unit: str) -> str:
 
 def _latest_quarter(dct: date) -> date:
     q0 = date(dct.year, (dct.month - 1) // 3 * 3 + 1, 1)
-    return _shift("quarter", q0, -1)
+    return shift_date("quarter", q0, -1)
 
-def _season_year(dct: date, code: str, shift: int | None, tense: str | None) -> int:
+def season_year(dct: date, code: str, shift: int | None, tense: str | None) -> int:
     center = _SEASON_CENTER[code]
     cur_y = dct.year
     cands = [date(y, center, 15) for y in (cur_y - 1, cur_y, cur_y + 1)]
@@ -137,12 +137,12 @@ def _season_year(dct: date, code: str, shift: int | None, tense: str | None) -> 
     elif shift == 1:
         d = min(x for x in cands if x > dct + timedelta(days=45))
     else:
-        d = _pick(cands, dct, tense)
+        d = pick(cands, dct, tense)
     return d.year - 1 if code == "WI" else d.year
 
-def _holiday_date(name: str, y: int) -> date | None:
+def holiday_date(name: str, y: int) -> date | None:
     if name in R.HOLIDAYS_FIXED:
-        return _safe_date(y, *R.HOLIDAYS_FIXED[name])
+        return safe_date(y, *R.HOLIDAYS_FIXED[name])
     if name == R.ELECTION_DAY:
         first = date(y, 11, 1)
         monday = first + timedelta(days=(0 - first.weekday()) % 7)
@@ -151,6 +151,6 @@ def _holiday_date(name: str, y: int) -> date | None:
     if n > 0:
         first = date(y, month, 1)
         return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-    nxt = date(*_add_months(y, month, 1), 1)
+    nxt = date(*add_months(y, month, 1), 1)
     last = nxt - timedelta(days=1)
     return last - timedelta(days=(last.weekday() - wd) % 7)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyline.enrich.times.grammar import _PERIOD_END
-from storyline.enrich.times.dates import _fmt, _shift
-from storyline.enrich.times.context import _item
-from storyline.enrich.times.relative import _latest_quarter
+from storyline.enrich.times.grammar import PERIOD_END
+from storyline.enrich.times.dates import fmt, shift_date
+from storyline.enrich.times.context import make_item
+from storyline.enrich.times.relative import latest_quarter
 from storyline.rules import times as R
 
 
@@ -21,7 +21,7 @@ def _norm_quarter(c, x):
     if year:
         y = int(year)
     elif x.dct is None:
-        return _item("DATE", f"XXXX-{'H' if half else 'Q'}{n}", c.mod)
+        return make_item("DATE", f"XXXX-{'H' if half else 'Q'}{n}", c.mod)
     elif g.get("theyear"):
         y = x.dct.year  # "the second half of the year": the year of the publication date
     else:
@@ -37,7 +37,7 @@ def _norm_quarter(c, x):
     m = (n - 1) * (6 if half else 3) + 1
     d = date(y, m, 1)
     gran = "half" if half else "quarter"
-    return _item("DATE", _fmt(gran, d), c.mod, None if year else "published", gran, d)
+    return make_item("DATE", fmt(gran, d), c.mod, None if year else "published", gran, d)
 
 
 def _reported_quarter(x, within: int | None = None, before: int | None = None):
@@ -50,7 +50,7 @@ def _reported_quarter(x, within: int | None = None, before: int | None = None):
             continue
         if within is not None and before is not None and before - it["end"] > within:
             break
-        if it["_d"] is not None and _shift("quarter", it["_d"], 1) <= x.dct:
+        if it["_d"] is not None and shift_date("quarter", it["_d"], 1) <= x.dct:
             found = it
             if within is not None:
                 break
@@ -63,26 +63,26 @@ def _norm_latest_period(c, x):
     lw = " ".join((c.m.group("lw") or "").lower().split())
     prev = _reported_quarter(x)
     if c.m.group("year"):  # "the 1988 quarter": the quarter being reported, in that year
-        q = prev["_d"] if prev else _latest_quarter(x.dct)
+        q = prev["_d"] if prev else latest_quarter(x.dct)
         d = date(int(c.m.group("year")), q.month, 1)
         # it names its own year, so "a year ago" after it may count from it (no anchor id)
-        return _item("DATE", _fmt("quarter", d), c.mod, None, "quarter", d)
+        return make_item("DATE", fmt("quarter", d), c.mod, None, "quarter", d)
     if lw in ("year-earlier", "year-ago", "prior-year", "comparable"):
         if prev is None and c.m.group("pn").lower() == "period":
             # no quarter named: "the year-earlier period" is the year before the DCT's
             d = date(x.dct.year - 1, 1, 1)
-            return _item("DATE", _fmt("year", d), c.mod, "published", "year", d)
-        base = prev["_d"] if prev else _latest_quarter(x.dct)
-        d = _shift("quarter", base, -4)
-        return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
+            return make_item("DATE", fmt("year", d), c.mod, "published", "year", d)
+        base = prev["_d"] if prev else latest_quarter(x.dct)
+        d = shift_date("quarter", base, -4)
+        return make_item("DATE", fmt("quarter", d), c.mod, prev["id"] if prev else "published",
                      "quarter", d)
     if lw in ("current",):
         d = date(x.dct.year, (x.dct.month - 1) // 3 * 3 + 1, 1)
-        return _item("DATE", _fmt("quarter", d), c.mod, "published", "quarter", d)
+        return make_item("DATE", fmt("quarter", d), c.mod, "published", "quarter", d)
     if lw == "same" and prev:
-        return _item("DATE", prev["value"], c.mod, prev["id"], "quarter", prev["_d"])
-    d = prev["_d"] if (prev and not lw) else _latest_quarter(x.dct)
-    return _item("DATE", _fmt("quarter", d), c.mod, "published", "quarter", d)
+        return make_item("DATE", prev["value"], c.mod, prev["id"], "quarter", prev["_d"])
+    d = prev["_d"] if (prev and not lw) else latest_quarter(x.dct)
+    return make_item("DATE", fmt("quarter", d), c.mod, "published", "quarter", d)
 
 
 def _norm_period_year_ago(c, x):
@@ -91,22 +91,22 @@ def _norm_period_year_ago(c, x):
     if x.dct is None:
         return None
     prev = _reported_quarter(x)
-    base = prev["_d"] if prev else _latest_quarter(x.dct)
-    d = _shift("quarter", base, -4)
-    return _item("DATE", _fmt("quarter", d), c.mod, prev["id"] if prev else "published",
+    base = prev["_d"] if prev else latest_quarter(x.dct)
+    d = shift_date("quarter", base, -4)
+    return make_item("DATE", fmt("quarter", d), c.mod, prev["id"] if prev else "published",
                  "quarter", d)
 
 
 def _norm_whole_year(c, x):
     """"the fiscal year", "the full year" (the DCT's year; a span of one year when followed by
     "ended ..."), "year-end" (that year, mod END)."""
-    if c.m.group("yrq") and _PERIOD_END.match(x.text, c.end):
-        return _item("DURATION", "P1Y", c.mod)
+    if c.m.group("yrq") and PERIOD_END.match(x.text, c.end):
+        return make_item("DURATION", "P1Y", c.mod)
     if x.dct is None:
         return None
     d = date(x.dct.year, 1, 1)
     mod = "END" if c.m.group("yend") else c.mod
-    return _item("DATE", _fmt("year", d), mod, "published", "year", d)
+    return make_item("DATE", fmt("year", d), mod, "published", "year", d)
 
 
 def _norm_year_ago_adj(c, x):
@@ -116,10 +116,10 @@ def _norm_year_ago_adj(c, x):
         return None
     prev = _reported_quarter(x, within=R.ANAPHORA_MAX_CHARS, before=c.start)
     if prev is not None and prev["_d"] is not None:
-        d = _shift("quarter", prev["_d"], -4)
-        return _item("DATE", _fmt("quarter", d), c.mod, prev["id"], "quarter", d)
+        d = shift_date("quarter", prev["_d"], -4)
+        return make_item("DATE", fmt("quarter", d), c.mod, prev["id"], "quarter", d)
     d = date(x.dct.year - 1, 1, 1)
-    return _item("DATE", _fmt("year", d), c.mod, "published", "year", d)
+    return make_item("DATE", fmt("year", d), c.mod, "published", "year", d)
 
 
 def _norm_months_of_year(c, x):
@@ -133,12 +133,12 @@ def _norm_months_of_year(c, x):
     if g.get("year"):
         y, anchor = int(g["year"]), None
     elif x.dct is None:
-        return _item("DATE", f"XXXX-{letter}{n}", c.mod)
+        return make_item("DATE", f"XXXX-{letter}{n}", c.mod)
     else:
         y, anchor = x.dct.year + (R.RELATIVE_DETERMINERS.get(g.get("rel") or "") or 0), "published"
     d = date(y, (n - 1) * k + 1, 1)
     gran = "half" if letter == "H" else "quarter"
-    return _item("DATE", _fmt(gran, d), c.mod, anchor, gran, d)
+    return make_item("DATE", fmt(gran, d), c.mod, anchor, gran, d)
 
 
 def _norm_rest_of_unit(c, x):
@@ -152,4 +152,4 @@ def _norm_rest_of_unit(c, x):
         d = date(x.dct.year, (x.dct.month - 1) // 3 * 3 + 1, 1)
     else:
         d = date(x.dct.year, x.dct.month if unit == "month" else 1, 1)
-    return _item("DATE", _fmt(unit, d), c.mod or R.REST_MOD, "published", unit, d)
+    return make_item("DATE", fmt(unit, d), c.mod or R.REST_MOD, "published", unit, d)

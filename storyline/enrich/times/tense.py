@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.enrich.times.grammar import _SCHEDULE_CUE, _CLAUSE_END, _FUTURE_CUE, _FUT_PREP, _PAST_CUE, _PAST_PREP, _PERFECT_CUE, _SENT_END
+from storyline.enrich.times.grammar import SCHEDULE_CUE, CLAUSE_END, FUTURE_CUE, FUT_PREP, PAST_CUE, PAST_PREP, PERFECT_CUE, SENT_END
 from storyline.rules import times as R
 
 
@@ -12,22 +12,22 @@ _FUTURE_LEMMAS = R.FUTURE_LEMMAS
 _PRESENT_AUX_TAGS = ("VBZ", "VBP")
 
 
-def _prep_tense(text: str, start: int) -> str | None:
+def prep_tense(text: str, start: int) -> str | None:
     before = text[max(0, start - 24):start]
-    if _FUT_PREP.search(before):
+    if FUT_PREP.search(before):
         return "future"
-    if _PAST_PREP.search(before):
+    if PAST_PREP.search(before):
         return "past"
     return None
 
 
-def _tense(text: str, start: int, end: int, sdoc, lead: int | None = None) -> str | None:
+def tense_of(text: str, start: int, end: int, sdoc, lead: int | None = None) -> str | None:
     """'past', 'future' or None: a preposition right before ("until", "since"), else the verb
     governing text[start:end] (parse), else cue words in the clause. ``lead`` is where a larger
     expression holding this one starts ("until 9 a.m. EST Tuesday" for "Tuesday"): the
     preposition and the clause are looked for before it."""
     lead = start if lead is None else lead
-    prep = _prep_tense(text, lead)
+    prep = prep_tense(text, lead)
     if prep:
         return prep
     if sdoc is not None:
@@ -37,21 +37,21 @@ def _tense(text: str, start: int, end: int, sdoc, lead: int | None = None) -> st
     cue = _tense_cues(text, lead, end)
     if cue is None:
         before = _clause_before(text, lead, R.TENSE_SENTENCE_WINDOW_CHARS)
-        if _PERFECT_CUE.search(before):
+        if PERFECT_CUE.search(before):
             return "past"
-        if _FUTURE_CUE.search(before):
+        if FUTURE_CUE.search(before):
             return "future"
-        if _PAST_CUE.search(before):
+        if PAST_CUE.search(before):
             return "past"
     return cue
 
 
-def _tense_direct(text: str, start: int, end: int, sdoc) -> str | None:
-    """Like :func:`_tense`, but when the parse shows the expression modifying a noun ("a
+def tense_direct(text: str, start: int, end: int, sdoc) -> str | None:
+    """Like :func:`tense_of`, but when the parse shows the expression modifying a noun ("a
     prelude to the negotiations at the start of the year") only that noun's own verb counts
     (its subject or object: "the talks at the start of the year failed"); a verb further up
     dates the sentence, not the expression, and gives None."""
-    if sdoc is not None and _prep_tense(text, start) is None:
+    if sdoc is not None and prep_tense(text, start) is None:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             head = span.root.head
@@ -61,7 +61,7 @@ def _tense_direct(text: str, start: int, end: int, sdoc) -> str | None:
                 if head.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "the talks ... failed"
                     return _tense_parse(sdoc, head.idx, head.idx + len(head))
                 return None
-    return _tense(text, start, end, sdoc)
+    return tense_of(text, start, end, sdoc)
 
 
 def _tense_parse(sdoc, start: int, end: int) -> str | None:
@@ -132,7 +132,7 @@ def _clause_before(text: str, start: int, window: int | None = None) -> str:
     lo = max(0, start - (window or R.TENSE_WINDOW_CHARS))
     chunk = text[lo:start]
     m = None
-    for cand in _CLAUSE_END.finditer(chunk):
+    for cand in CLAUSE_END.finditer(chunk):
         if chunk[cand.start()] == "." and _word_before(chunk, cand.start()) in R.NOT_SENTENCE_END:
             continue  # "p.m. local time": an abbreviation, not the end of the clause
         m = cand
@@ -148,16 +148,16 @@ def _word_before(chunk: str, i: int) -> str:
 
 def _tense_cues(text: str, start: int, end: int) -> str | None:
     before = _clause_before(text, start)
-    if _PERFECT_CUE.search(before):
+    if PERFECT_CUE.search(before):
         return "past"
-    if _FUTURE_CUE.search(before):
+    if FUTURE_CUE.search(before):
         return "future"
-    if _PAST_CUE.search(before):
+    if PAST_CUE.search(before):
         return "past"
     # after the expression ("In September, it announced plans to ..."), the verb that comes
     # first is the expression's own: the nearest cue wins (a future one on a tie)
-    after = _SENT_END.split(text[end:end + 40])[0]
-    fut, past = _FUTURE_CUE.search(after), _PAST_CUE.search(after)
+    after = SENT_END.split(text[end:end + 40])[0]
+    fut, past = FUTURE_CUE.search(after), PAST_CUE.search(after)
     if fut and (not past or fut.start() <= past.start()):
         return "future"
     if past:
@@ -165,52 +165,52 @@ def _tense_cues(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _future_sure(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
-    """A stricter :func:`_tense` for moves of most of a year ("will meet on 14 March" read in
+def future_sure(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+    """A stricter :func:`tense_of` for moves of most of a year ("will meet on 14 March" read in
     April): a future preposition, else the parse says future, else (no parse) a future cue in
     the clause and no past cue before or after the expression in its sentence."""
     lead = start if lead is None else lead
-    prep = _prep_tense(text, lead)
+    prep = prep_tense(text, lead)
     if prep:
         return prep == "future"
     if sdoc is not None:
         return _tense_parse(sdoc, start, end) == "future"
     before = _clause_before(text, lead)
-    after = _SENT_END.split(text[end:end + 40])[0]
-    return bool(_FUTURE_CUE.search(before)) and not _PERFECT_CUE.search(before) \
-        and not _PAST_CUE.search(before) and not _PAST_CUE.search(after)
+    after = SENT_END.split(text[end:end + 40])[0]
+    return bool(FUTURE_CUE.search(before)) and not PERFECT_CUE.search(before) \
+        and not PAST_CUE.search(before) and not PAST_CUE.search(after)
 
 
-def _past_sure(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
-    """The mirror of :func:`_future_sure`, for moving a day-month back across New Year ("went
+def past_sure(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+    """The mirror of :func:`future_sure`, for moving a day-month back across New Year ("went
     missing on March 8" read in December: last March, not the next): a past preposition, else
     the parse says past, else (no parse) a past cue in the clause before or in the sentence
     after the expression and no future cue in either.
 
-    >>> _past_sure("MH370 went missing on March 8.", 22, 29, None)
+    >>> past_sure("MH370 went missing on March 8.", 22, 29, None)
     True
-    >>> _past_sure("The minister will visit on March 8.", 27, 34, None)
+    >>> past_sure("The minister will visit on March 8.", 27, 34, None)
     False
     """
     lead = start if lead is None else lead
-    prep = _prep_tense(text, lead)
+    prep = prep_tense(text, lead)
     if prep:
         return prep == "past"
     # a future cue anywhere earlier in the sentence ("talks will start on 9 January, ... and
     # negotiations on 13 January, the aide told reporters") or right after: not sure
-    sentence = _SENT_END.split(text[max(0, lead - R.TENSE_SENTENCE_WINDOW_CHARS):lead])[-1]
-    after = _SENT_END.split(text[end:end + 40])[0]
-    if (_FUTURE_CUE.search(sentence) and not _PERFECT_CUE.search(sentence)) or \
-            _FUTURE_CUE.search(after):
+    sentence = SENT_END.split(text[max(0, lead - R.TENSE_SENTENCE_WINDOW_CHARS):lead])[-1]
+    after = SENT_END.split(text[end:end + 40])[0]
+    if (FUTURE_CUE.search(sentence) and not PERFECT_CUE.search(sentence)) or \
+            FUTURE_CUE.search(after):
         return False
     if sdoc is not None:
         return _tense_parse(sdoc, start, end) == "past"
     before = _clause_before(text, lead)
-    return bool(_PAST_CUE.search(before) or _PERFECT_CUE.search(before)
-                or _PAST_CUE.search(after))
+    return bool(PAST_CUE.search(before) or PERFECT_CUE.search(before)
+                or PAST_CUE.search(after))
 
 
-def _schedule_clause(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+def schedule_clause(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
     """Is the expression dated by a present schedule verb ("the offer expires at 5 p.m. on
     Friday")? Such a timetable can name today: a weekday equal to the DCT's stays today."""
     lead = start if lead is None else lead
@@ -226,7 +226,7 @@ def _schedule_clause(text: str, start: int, end: int, sdoc, lead: int | None = N
                 return False
             tok = tok.head
         return False
-    return bool(_SCHEDULE_CUE.search(_clause_before(text, lead)))
+    return bool(SCHEDULE_CUE.search(_clause_before(text, lead)))
 
 
 _PAST_PLAN_CUE = re.compile(
@@ -234,7 +234,7 @@ _PAST_PLAN_CUE = re.compile(
     rf"(?:{'|'.join(R.PAST_PLAN_WORDS)})\b[^.;!?]*$", re.I)
 
 
-def _past_plan(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
+def past_plan(text: str, start: int, end: int, sdoc, lead: int | None = None) -> bool:
     """Is the expression the date of a plan told in a past tense ("the vote was planned for
     March", "had been scheduled for June", "were due in March")? Parse: the verb (or the
     adjective "due") governing it is one of PAST_PLAN_LEMMAS with a past auxiliary or copula

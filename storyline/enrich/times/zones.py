@@ -5,14 +5,14 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storyline.enrich.times.grammar import _ZONE_ABBR_CS
+from storyline.enrich.times.grammar import ZONE_ABBR_CS
 from storyline.rules import times as R
 
 
 @lru_cache(maxsize=512)
-def _zone_for(name: str) -> ZoneInfo | None:
+def zone_for(name: str) -> ZoneInfo | None:
     key = name.strip()
-    iana = R.ZONE_ABBREVIATIONS.get(key) if _ZONE_ABBR_CS.match(key) else None
+    iana = R.ZONE_ABBREVIATIONS.get(key) if ZONE_ABBR_CS.match(key) else None
     if iana is None:
         from storyline.gazetteer import city_timezone
 
@@ -26,7 +26,7 @@ def _zone_for(name: str) -> ZoneInfo | None:
         return None
 
 
-def _named_zone(name: str) -> ZoneInfo | None:
+def named_zone(name: str) -> ZoneInfo | None:
     """A zone written out ("Pacific", "Central European"; see NAMED_ZONES)."""
     iana = R.NAMED_ZONES.get(" ".join(name.lower().split()))
     if not iana:
@@ -43,10 +43,10 @@ def _country_names():
     import re
 
     from storyline.gazetteer import countries
-    from storyline.enrich.times.grammar import _alt
+    from storyline.enrich.times.grammar import alt
 
     names = {rec["name"]: iso for iso, rec in countries().items() if rec.get("name")}
-    rx = re.compile(rf"(?<![\w-])(?:{_alt(names)})(?![\w-])")
+    rx = re.compile(rf"(?<![\w-])(?:{alt(names)})(?![\w-])")
     return rx, names
 
 
@@ -71,7 +71,7 @@ def _country_zone(iso: str) -> ZoneInfo | None:
     return infos[0] if len(clocks) == 1 else None
 
 
-def _story_zone(text: str) -> ZoneInfo | None:
+def story_zone_of(text: str) -> ZoneInfo | None:
     """"04:17 local time" with no place beside it: the zone of the country the story names most
     often (at least STORY_COUNTRY_MIN_MENTIONS times, no tie), when that country has one zone."""
     rx, names = _country_names()
