@@ -210,7 +210,9 @@ def main() -> None:
                           "file order vs shuffle 2"], agreement))
     body += ("\n\nIngest time with enrichment and story assignment (CLI, from process start; "
              "the machine was shared with other work, so wall time is an upper bound):\n\n"
-             + table(["set", "articles", "wall s", "wall ms/article", "CPU ms/article"], timing))
+             + table(["set", "articles", "wall s", "wall ms/article",
+                      "CPU ms/article of the ingest process (its --workers not counted)"],
+                     timing))
     print(body)
     if not args.no_write:
         write_section("stories", "Stories: clustering articles into stories (BASIL, Giveme5W1H)",
