@@ -74,6 +74,22 @@ def url_or_none(value: str | None) -> str | None:
     return value
 
 
+def url_parts(url: str | None):
+    """``urllib.parse.urlsplit(url)``, or None when there is no URL or it does not parse.
+
+    >>> url_parts("https://a.example/news/").path, url_parts("http://[::1")
+    ('/news/', None)
+    """
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - raises on a bad IPv6 literal or port
+    except ValueError:
+        return None
+    return parts
+
+
 def url_host(url: str | None) -> str | None:
     """The URL's host name, or None when it has none or does not parse.
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from storyline.rules import html as rules
+from storyline.values import url_parts
 
 __all__ = ["page_type", "declared_type", "is_section_url"]
 
@@ -77,9 +77,9 @@ def is_section_url(url: str | None) -> bool:
     >>> is_section_url("https://example.com/news/"), is_section_url("https://example.com/news/a-b-1")
     (True, False)
     """
-    if not url:
+    parts = url_parts(url)
+    if parts is None:
         return False
-    parts = urlsplit(url)
     if parts.query:
         return False  # "/?p=123", "/News/index.php?ID=20129": a page addressed by its query
     segs = [s for s in parts.path.split("/") if s and s.casefold() not in rules.INDEX_FILE_NAMES]

@@ -15,9 +15,9 @@ Example::
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from storyline.rules import html as rules
+from storyline.values import url_host
 
 __all__ = ["clean_title", "is_section_label", "site_keys"]
 
@@ -35,7 +35,7 @@ def site_keys(outlet: str | None, url: str | None) -> set[str]:
     if outlet and (k := _key(outlet)):
         keys.add(k)
         keys.add(k.removeprefix("the "))
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = url_host(url) or ""
     labels = [x for x in host.split(".")[:-1] if x and x not in rules.HOST_NOISE_LABELS]
     if labels:
         keys.add(labels[0].replace("-", " "))
