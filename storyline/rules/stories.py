@@ -83,5 +83,13 @@ LABEL_EXACT_UP_TO = 50
 #: "More on this topic": articles of other stories shown, and the lowest score shown.
 RELATED_LIMIT = 10
 RELATED_MIN_SCORE = 0.08
+#: Related articles are also looked for through the article's first RELATED_ENTITY_KEYS
+#: entities of these labels; each shared one adds RELATED_NAME_BONUS to the cosine (at most
+#: RELATED_MAX_NAMES of them), a shared dated event (kind and date) RELATED_EVENT_BONUS.
+RELATED_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+RELATED_ENTITY_KEYS = 20
+RELATED_NAME_BONUS = 0.02
+RELATED_MAX_NAMES = 5
+RELATED_EVENT_BONUS = 0.1
 #: Key people/organisations/places listed per story.
 STORY_TOP_ENTITIES = 10

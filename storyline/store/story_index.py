@@ -33,9 +33,10 @@ import datetime as _dt
 import math
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.rules import stories as rules
-from storyline.store.story_vectors import article_vector, entity_spans_of
+from storyline.store.story_vectors import article_vector, cosine, entity_spans_of
 
 #: Articles read at a time by :func:`rebuild`.
 _BATCH = 500
@@ -131,22 +132,28 @@ def candidate_stories(conn: sqlite3.Connection, vec: dict[str, float], day: str 
     return [r[0] for r in rows]
 
 
+@lru_cache(maxsize=100_000)
+def headline_vector(title: str) -> dict[str, float]:
+    """A headline's term vector (cached: candidate stories' headlines recur from one article
+    to the next)."""
+    return article_vector(title, None)
+
+
 def _title_matches(conn: sqlite3.Connection, stories: list[str], title: str | None) -> set[str]:
     """The candidate stories holding an article whose headline is nearly the same as
     ``title`` (cosine of the headline vectors >= TITLE_MATCH; its latest TITLE_ARTICLES)."""
-    tvec = article_vector(title, None) if title else {}
+    tvec = headline_vector(title) if title else {}
     if len(tvec) < rules.TITLE_MIN_TERMS:
         return set()
-    rows = conn.execute(
-        f"SELECT story_id, title FROM (SELECT story_id, title, ROW_NUMBER() OVER "
-        f"(PARTITION BY story_id ORDER BY pk DESC) AS n FROM articles WHERE story_id IN "
-        f"({','.join('?' * len(stories))}) AND title IS NOT NULL AND title != '') WHERE n <= ?",
-        [*stories, rules.TITLE_ARTICLES]).fetchall()
     out = set()
-    for sid, other in rows:
-        ovec = article_vector(other, None)
-        if sum(w * ovec.get(t, 0.0) for t, w in tvec.items()) >= rules.TITLE_MATCH:
-            out.add(sid)
+    for sid in stories:
+        # index articles_story: the story's latest headlines, however long the story
+        for (other,) in conn.execute(
+                "SELECT title FROM articles WHERE story_id = ? AND title IS NOT NULL "
+                "AND title != '' ORDER BY pk DESC LIMIT ?", (sid, rules.TITLE_ARTICLES)):
+            if cosine(tvec, headline_vector(other)) >= rules.TITLE_MATCH:
+                out.add(sid)
+                break
     return out
 
 

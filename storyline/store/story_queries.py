@@ -275,11 +275,12 @@ def related(conn: sqlite3.Connection, article_pk: int, *, limit: int = rules.REL
             "SELECT at.article_pk FROM article_terms at JOIN articles a ON a.pk = at.article_pk "
             "WHERE at.term = ? AND a.story_id != ? ORDER BY at.day DESC LIMIT ?",
             (term, me["story_id"], rules.POSTINGS_PER_KEY)))
+    labels = sorted(rules.RELATED_ENTITY_LABELS)
     my_entities = {r[0]: r[1] for r in conn.execute(
         "SELECT ae.entity_pk, e.name FROM article_entities ae JOIN entities e "
-        "ON e.pk = ae.entity_pk WHERE ae.article_pk = ? AND e.label IN "
-        "('PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'EVENT')", (article_pk,))}
-    for epk in list(my_entities)[:20]:
+        f"ON e.pk = ae.entity_pk WHERE ae.article_pk = ? AND e.label IN "
+        f"({','.join('?' * len(labels))})", (article_pk, *labels))}
+    for epk in list(my_entities)[:rules.RELATED_ENTITY_KEYS]:
         candidates.update(r[0] for r in conn.execute(
             "SELECT ae.article_pk FROM article_entities ae JOIN articles a "
             "ON a.pk = ae.article_pk WHERE ae.entity_pk = ? AND a.story_id != ? "
@@ -287,20 +288,36 @@ def related(conn: sqlite3.Connection, article_pk: int, *, limit: int = rules.REL
     my_events = {(r[0], r[1]) for r in conn.execute(
         "SELECT kind, when_value FROM events WHERE article_pk = ? AND when_value IS NOT NULL",
         (article_pk,))}
+    # what each candidate shares with the article, read in one query per kind of evidence
+    pks = sorted(candidates)
+    marks = ",".join("?" * len(pks))
+    dots: dict[int, float] = {}
+    if pks and vec:
+        for pk, term, weight in conn.execute(
+                f"SELECT article_pk, term, weight FROM article_terms WHERE article_pk IN ({marks}) "
+                f"AND term IN ({','.join('?' * len(vec))})", [*pks, *vec]):
+            dots[pk] = dots.get(pk, 0.0) + weight * vec[term]
+    shared_names: dict[int, set[str]] = {}
+    if pks and my_entities:
+        for pk, epk in conn.execute(
+                f"SELECT article_pk, entity_pk FROM article_entities WHERE article_pk IN ({marks}) "
+                f"AND entity_pk IN ({','.join('?' * len(my_entities))})", [*pks, *my_entities]):
+            shared_names.setdefault(pk, set()).add(my_entities[epk])
+    shared_events: dict[int, set[str]] = {}
+    if pks and my_events:
+        for pk, kind, when in conn.execute(
+                f"SELECT article_pk, kind, when_value FROM events WHERE article_pk IN ({marks}) "
+                f"AND when_value IS NOT NULL", pks):
+            if (kind, when) in my_events:
+                shared_events.setdefault(pk, set()).add(f"{kind} {when}")
     scored = []
-    for pk in candidates:
-        other = _vector(conn, pk)
-        score = sum(w * other.get(t, 0.0) for t, w in vec.items())
-        names = [my_entities[r[0]] for r in conn.execute(
-            "SELECT entity_pk FROM article_entities WHERE article_pk = ?", (pk,))
-            if r[0] in my_entities]
-        names = sorted(set(names))
-        score += 0.02 * min(len(names), 5)
-        events = sorted({f"{k} {w}" for k, w in conn.execute(
-            "SELECT kind, when_value FROM events WHERE article_pk = ? AND when_value IS NOT NULL",
-            (pk,)) if (k, w) in my_events})
+    for pk in pks:
+        names = sorted(shared_names.get(pk, ()))
+        events = sorted(shared_events.get(pk, ()))
+        score = dots.get(pk, 0.0) + rules.RELATED_NAME_BONUS * min(len(names),
+                                                                   rules.RELATED_MAX_NAMES)
         if events:
-            score += 0.1
+            score += rules.RELATED_EVENT_BONUS
         if score < rules.RELATED_MIN_SCORE:
             continue
         reasons = []
