@@ -6,6 +6,7 @@ errors (:class:`storyline.errors.StorylineError`) become one clear line on stder
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from storyline import __version__
 from storyline.cliutil import (db_option, echo_json, err, format_option, input_options,
                                is_archive_file, iso_date, limit_option, make_fetcher,
                                open_archive, workers_option)
-from storyline.errors import StorylineError
+from storyline.errors import ArchiveError, StorylineError
 from storyline.escaping import json_text
 
 #: Modules whose ``COMMANDS`` (a list of click commands) join the ``storyline`` group; each
@@ -39,6 +40,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except StorylineError as exc:
             err(exc.line())
+            ctx.exit(1)
+        except sqlite3.DatabaseError as exc:  # either backend, e.g. a server gone mid-command
+            err(ArchiveError(f"the archive could not answer ({exc})").line())
             ctx.exit(1)
 
 
@@ -137,6 +141,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
 
     from storyline.parallel import Settings
     from storyline.render import summary_table
+    from storyline.store.db import resolved
     from storyline.store.dedup import page_hash
 
     archive = open_archive(db, create=True)
@@ -166,7 +171,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
         for outcome in _outcomes(todo, input_format, max_bytes,
                                  make_fetcher(timeout, retries, max_bytes), workers,
                                  Settings(enrich=not no_enrich, published=published,
-                                          archive_path=str(Path(archive.path).resolve())),
+                                          archive_path=resolved(archive.path)),
                                  skip=lambda raw: (archive.has_url(raw.url) or archive.has_raw(
                                      page_hash(raw.content, raw.kind, raw.url))),
                                  known=archive.has):
@@ -194,7 +199,7 @@ def ingest(sources, input_format, published, no_enrich, max_bytes, timeout, retr
             progress.update(task, advance=1,
                             description=f"{counts['added']} added, {counts['failed']} failed")
     archive.close()
-    Console().print(summary_table(counts, failures, archive_path=str(archive.path)))
+    Console().print(summary_table(counts, failures, archive_path=archive.name))
     sys.exit(1 if counts["failed"] else 0)
 
 

@@ -51,7 +51,8 @@ def iso_date(ctx, param, value):
 
 def db_option(func):
     return click.option("--db", "db", envvar="STORYLINE_DB", default=None,
-                        help="Archive file (default: $STORYLINE_DB or ./storyline.db).")(func)
+                        help="Archive file, or a PostgreSQL URL postgresql://USER@HOST/DB "
+                             "(default: $STORYLINE_DB or ./storyline.db).")(func)
 
 
 def is_archive_file(path: Path, archive_path: str) -> bool:
@@ -59,6 +60,10 @@ def is_archive_file(path: Path, archive_path: str) -> bool:
     -shm, -journal): writing an export there would destroy the archive."""
     import os
 
+    from storyline.store.db import is_server
+
+    if is_server(archive_path):
+        return False
     for suffix in ("", "-wal", "-shm", "-journal"):
         other = Path(archive_path + suffix)
         if path.exists() and other.exists() and os.path.samefile(path, other):
@@ -124,10 +129,15 @@ def workers_option(func):
 
 
 def open_archive(db: str | None, *, create: bool = False):
-    """The archive at ``db``; read-only commands never create one by mistake."""
+    """The archive at ``db`` (a file or a PostgreSQL URL); read-only commands never create
+    one by mistake (on a server, the database must exist: it is created empty by its
+    administrator, and the schema by the first command that opens it)."""
     from storyline.errors import ArchiveError
     from storyline.store import Archive
+    from storyline.store.db import is_server
 
+    if db and is_server(db):
+        return Archive(db)
     path = Path(db) if db else Archive.default_path()
     if not create and not path.exists():
         raise ArchiveError("no archive here; check --db or $STORYLINE_DB, or create one with "

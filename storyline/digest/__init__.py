@@ -42,16 +42,17 @@ def parse_since(text: str, now: _dt.datetime) -> _dt.datetime:
 
 def _grown_stories(conn, start: str) -> list[dict]:
     rows = conn.execute(
-        "SELECT a.story_id, s.title, COUNT(*) AS new_articles, "
-        "group_concat(DISTINCT a.outlet) AS outlets FROM articles a "
-        "JOIN stories s ON s.id = a.story_id WHERE a.added_at >= ? GROUP BY a.story_id",
+        "SELECT s.id AS story_id, s.title, COUNT(*) AS new_articles FROM articles a "
+        "JOIN stories s ON s.id = a.story_id WHERE a.added_at >= ? GROUP BY s.id",
         (start,)).fetchall()
     out = []
     for r in rows:
-        before = {o[0] for o in conn.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE story_id = ? AND added_at < ? "
-            "AND outlet IS NOT NULL", (r["story_id"], start))}
-        new = sorted({o for o in (r["outlets"] or "").split(",") if o} - before)
+        before, since = set(), set()
+        for outlet, is_new in conn.execute(
+                "SELECT DISTINCT outlet, added_at >= ? FROM articles WHERE story_id = ? "
+                "AND outlet IS NOT NULL", (start, r["story_id"])):
+            (since if is_new else before).add(outlet)
+        new = sorted(since - before)
         if new:
             out.append({"id": r["story_id"], "label": r["title"], "new_articles": r[2],
                         "new_outlets": new, "n_outlets": len(before) + len(new),

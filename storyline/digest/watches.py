@@ -28,8 +28,12 @@ def add(conn: sqlite3.Connection, name: str, query: str, *, person: str | None =
     row = {"name": name, "query": query, "person": person or None, "place": place or None,
            "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")}
     with write_transaction(conn):
-        conn.execute("INSERT OR REPLACE INTO watches(name, query, person, place, created_at) "
-                     "VALUES (:name, :query, :person, :place, :created_at)", row)
+        conn.execute("INSERT INTO watches(name, query, person, place, created_at) "
+                     "VALUES (?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET query = "
+                     "excluded.query, person = excluded.person, place = excluded.place, "
+                     "created_at = excluded.created_at",
+                     (row["name"], row["query"], row["person"], row["place"],
+                      row["created_at"]))
     return row
 
 

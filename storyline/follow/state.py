@@ -65,7 +65,8 @@ class FollowState:
             self.conn.execute(
                 "INSERT INTO follow_sources(url, last_polled, failures, next_poll, last_error) "
                 "VALUES (?,?,1,?,?) ON CONFLICT(url) DO UPDATE SET "
-                "last_polled=excluded.last_polled, last_status=NULL, failures=failures+1, "
+                "last_polled=excluded.last_polled, last_status=NULL, "
+                "failures=follow_sources.failures+1, "
                 "next_poll=excluded.next_poll, last_error=excluded.last_error",
                 (url, _now_iso(), next_poll, reason))
         return self.source(url).failures
@@ -87,5 +88,5 @@ class FollowState:
             self.conn.execute(
                 "INSERT INTO follow_seen(key, source, status, attempts, seen_at) "
                 "VALUES (?,?,?,1,?) ON CONFLICT(key) DO UPDATE SET status=excluded.status, "
-                "attempts=attempts+1, seen_at=excluded.seen_at",
+                "attempts=follow_seen.attempts+1, seen_at=excluded.seen_at",
                 (key, source, status, _now_iso()))

@@ -137,3 +137,18 @@ MIN_ID_PREFIX = 4
 #: 250 terms 17 s. A news search is a few words; a longer query is refused with a clear
 #: error (E304) instead of running for minutes.
 MAX_QUERY_WORDS = 32
+
+# --- PostgreSQL archives (``--db postgresql://...``) ---------------------------
+
+#: Seconds to wait for a PostgreSQL server to answer before giving up with one line.
+PG_CONNECT_TIMEOUT_S = 10
+
+#: Key of the transaction-level advisory lock every writer takes
+#: (``pg_advisory_xact_lock``): writers queue one after another, as ``BEGIN IMMEDIATE``
+#: makes them on SQLite, so the duplicate check and the insert of an article are never
+#: interleaved with another process's. Any fixed 64-bit number; the same for every writer.
+PG_WRITE_LOCK_KEY = 0x53544F52594C  # "STORYL"
+
+#: Text search configuration: no stemming and no stop words, as SQLite's unicode61
+#: tokenizer (accents are removed by the unaccent extension on both sides).
+PG_TS_CONFIG = "simple"

@@ -24,7 +24,7 @@ from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 import storyline.store.dedup as dedup
 import storyline.store.entities as entities
 import storyline.store.story_index as stories
-from storyline.store.db import connect, integrity_ok, write_transaction
+from storyline.store.db import connect, display_name, integrity_ok, write_transaction
 from storyline.store.migrations import migrate, pending
 from storyline.values import repair_article
 
@@ -78,6 +78,8 @@ class Archive:
         """``readonly=True`` opens an existing archive without writing anything (no
         migration runs): an ArchiveError says so if its schema is not current."""
         self.path = str(path if path is not None else self.default_path())
+        #: the archive as messages show it (a server URL without its password)
+        self.name = display_name(self.path)
         self.readonly = readonly
         self.conn = connect(self.path, readonly=readonly)
         try:
@@ -87,7 +89,7 @@ class Archive:
                     raise ArchiveError(f"the archive's schema is older than this Storyline "
                                        f"(missing {', '.join(missing)}); open it once for "
                                        f"writing, e.g. `storyline stats --db FILE`, to upgrade it",
-                                       source=self.path)
+                                       source=self.name)
             else:
                 migrate(self.conn)
         except ArchiveError:
@@ -96,7 +98,7 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise ArchiveError(f"cannot prepare the archive schema ({exc})",
-                               source=self.path) from exc
+                               source=self.name) from exc
 
     # -- lifecycle -------------------------------------------------------------
     @staticmethod
@@ -153,8 +155,9 @@ class Archive:
 
     def _record_raw(self, page_hash: str | None, article_id: str) -> None:
         if page_hash:
-            self.conn.execute("INSERT OR IGNORE INTO raw_pages(hash, article_pk, seen_at) "
-                              "SELECT ?, pk, ? FROM articles WHERE id = ?",
+            self.conn.execute("INSERT INTO raw_pages(hash, article_pk, seen_at) "
+                              "SELECT ?, pk, ? FROM articles WHERE id = ? "
+                              "ON CONFLICT DO NOTHING",
                               (page_hash, _now(), article_id))
 
     def _record_sighting(self, existing_id: str, article: Article) -> None:
@@ -214,15 +217,16 @@ class Archive:
         pk = c.execute(
             "INSERT INTO articles(id, story_id, url, canonical_url, title, subtitle, authors, "
             "outlet, wire, published, language, word_count, text, json, minhash, added_at, "
-            "copy_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "copy_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING pk",
             (aid, story_id, article.url, article.canonical_url, article.title, article.subtitle,
              "; ".join(article.authors or []), article.outlet, article.wire, article.published,
              article.language, article.word_count, article.text,
              json.dumps(stored, ensure_ascii=False),
-             dedup.to_blob(sig) if sig is not None else None, now, copy_pk)).lastrowid
+             dedup.to_blob(sig) if sig is not None else None, now, copy_pk)).fetchone()[0]
         stories.record(c, pk, story_id, vec, day, article.title)
         for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
-            c.execute("INSERT OR IGNORE INTO article_urls(url, article_pk) VALUES (?,?)", (url, pk))
+            c.execute("INSERT INTO article_urls(url, article_pk) VALUES (?,?) "
+                      "ON CONFLICT DO NOTHING", (url, pk))
         c.executemany("INSERT INTO lsh_bands(band, hash, article_pk) VALUES (?,?,?)",
                       [(b, h, pk) for b, h in bands])
         self._insert_enrichment(pk, article)
@@ -244,8 +248,11 @@ class Archive:
             by_name[name] = epk
             for alias in ent.get("aliases") or []:
                 by_name.setdefault(alias, epk)
-            c.execute('INSERT OR REPLACE INTO article_entities(article_pk, local_id, entity_pk, '
-                      'name, start, "end") VALUES (?,?,?,?,?,?)',
+            c.execute('INSERT INTO article_entities(article_pk, local_id, entity_pk, '
+                      'name, start, "end") VALUES (?,?,?,?,?,?) '
+                      'ON CONFLICT(article_pk, local_id) DO UPDATE SET entity_pk = '
+                      'excluded.entity_pk, name = excluded.name, start = excluded.start, '
+                      '"end" = excluded."end"',
                       (pk, lid, epk, name, _int(ent.get("start")), _int(ent.get("end"))))
             mentions = ent.get("mentions") or ([{"start": ent.get("start"), "end": ent.get("end"),
                                                  "text": name}] if ent.get("start") is not None
@@ -415,7 +422,7 @@ class Archive:
         articles = one("SELECT COUNT(*) FROM articles")
         stories = one("SELECT COUNT(*) FROM stories")
         return {
-            "path": self.path,
+            "path": self.name,
             "articles": articles,
             "stories": stories,
             "copies": one("SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL"),

@@ -22,6 +22,7 @@ import unicodedata
 
 from storyline.rules.store import (KEY_DROP_LEADING, KIND_GROUPS, SURNAME_ALIAS_GROUPS,
                                    TRANSLIT_MIN_TOKEN, TRANSLIT_RULES)
+from storyline.store.db import dialect
 
 _TRANSLIT = [(re.compile(p), r) for p, r in TRANSLIT_RULES]
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
@@ -50,7 +51,10 @@ def name_matches(query: str | None, name: str | None) -> bool:
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    """Make ``sl_name_matches(query, name)`` (1/0) callable from SQL on ``conn``."""
+    """Make ``sl_name_matches(query, name)`` (1/0) callable from SQL on ``conn`` (a
+    PostgreSQL archive's schema defines it in SQL: nothing to do there)."""
+    if dialect(conn) != "sqlite":
+        return
     conn.create_function("sl_name_matches", 2,
                          lambda q, n: int(name_matches(q, n)), deterministic=True)
 
@@ -100,8 +104,8 @@ def resolve(conn: sqlite3.Connection, name: str, label: str,
     if row is None and surname_rule:
         row = _same_first_and_last(conn, words, group)
     if row is None:
-        pk = conn.execute("INSERT INTO entities(key, kind_group, label, name) VALUES (?,?,?,?)",
-                          (key, group, label or "", name)).lastrowid
+        pk = conn.execute("INSERT INTO entities(key, kind_group, label, name) VALUES (?,?,?,?) "
+                          "RETURNING pk", (key, group, label or "", name)).fetchone()[0]
     else:
         pk = row[0]
     names = {name, *aliases}
@@ -109,8 +113,9 @@ def resolve(conn: sqlite3.Connection, name: str, label: str,
         names.add(name.split()[-1])
     for alias in names:
         if alias and alias.strip():
-            conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_pk, alias, key) "
-                         "VALUES (?,?,?)", (pk, alias.strip(), entity_key(alias)))
+            conn.execute("INSERT INTO entity_aliases(entity_pk, alias, key) "
+                         "VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                         (pk, alias.strip(), entity_key(alias)))
     return pk
 
 

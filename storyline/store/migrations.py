@@ -1,7 +1,12 @@
 """Named, recorded schema migrations.
 
 The schema changes only by appending to :data:`MIGRATIONS`: a list of
-``(name, step)`` where ``step`` is SQL (a script) or a function ``fn(conn)``.
+``(name, step)`` where ``step`` is SQL (a script) or a function ``fn(conn)``, or, where
+the backends differ, a dict of those by dialect (``{"sqlite": ..., "postgresql": ...}``).
+A plain SQL step runs on PostgreSQL through :func:`storyline.store.pg.ddl` (types, no
+``WITHOUT ROWID``), so new steps are written once in portable DDL (CREATE TABLE/INDEX,
+ALTER TABLE ... ADD COLUMN). Both backends record the same names, so an archive at any
+version upgrades the same way on either.
 Each step runs in its own transaction together with the row recording it in the
 ``migrations`` table (``name``, ``applied_at``), so a crash mid-upgrade leaves
 the archive at the previous version. Opening an older archive applies the
@@ -14,9 +19,11 @@ import sqlite3
 from typing import Callable, Union
 
 from storyline.errors import ArchiveError
-from storyline.store.db import write_transaction
+from storyline.rules.store import BM25_WEIGHTS, PG_TS_CONFIG
+from storyline.store.db import dialect, has_table, write_transaction
+from storyline.store.pg import ddl
 
-Step = Union[str, Callable[[sqlite3.Connection], None]]
+Step = Union[str, Callable[[sqlite3.Connection], None], dict]
 
 INITIAL = """
 CREATE TABLE stories (
@@ -171,6 +178,60 @@ CREATE INDEX events_article ON events(article_pk);
 CREATE INDEX events_when ON events(when_value);
 """
 
+def _rank_weights() -> str:
+    """ts_rank_cd's {D, C, B, A} weights from BM25_WEIGHTS (title, subtitle, text, authors,
+    outlet): A title, B subtitle, C authors and outlet, D text; scaled into (0, 1]."""
+    title, subtitle, text, authors, _outlet = BM25_WEIGHTS
+    top = max(BM25_WEIGHTS)
+    return "{" + ",".join(f"{w / top:.4g}" for w in (text, authors, subtitle, title)) + "}"
+
+
+# PostgreSQL: a tsvector per article in table articles_fts (rowid = articles.pk, as the
+# SQLite FTS5 table), kept by a trigger, GIN-indexed; words folded as SQLite's unicode61
+# with remove_diacritics folds them (lower case, accents off via unaccent), no stemming.
+# storyline_rank_weights() gives search's ts_rank_cd weights; sl_name_matches() is the
+# SQL twin of storyline.store.entities.name_matches (a Python function on SQLite).
+FTS_PG = f"""
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE FUNCTION storyline_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT lower(unaccent('unaccent'::regdictionary, coalesce(t, ''))) $$;
+CREATE FUNCTION storyline_fts_doc(title text, subtitle text, body text, authors text,
+                                  outlet text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT setweight(to_tsvector('{PG_TS_CONFIG}', storyline_fold(title)), 'A')
+        || setweight(to_tsvector('{PG_TS_CONFIG}', storyline_fold(subtitle)), 'B')
+        || setweight(to_tsvector('{PG_TS_CONFIG}', storyline_fold(body)), 'D')
+        || setweight(to_tsvector('{PG_TS_CONFIG}',
+                                 storyline_fold(authors) || ' ' || storyline_fold(outlet)), 'C')
+    $$;
+CREATE FUNCTION storyline_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT websearch_to_tsquery('{PG_TS_CONFIG}', storyline_fold(q)) $$;
+CREATE FUNCTION storyline_rank_weights() RETURNS float4[] LANGUAGE sql IMMUTABLE
+    AS $$ SELECT '{_rank_weights()}'::float4[] $$;
+CREATE TABLE articles_fts (
+    rowid  BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    fts    tsvector NOT NULL
+);
+CREATE INDEX articles_fts_gin ON articles_fts USING GIN (fts);
+CREATE FUNCTION articles_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO articles_fts(rowid, fts) VALUES (NEW.pk, storyline_fts_doc(
+        NEW.title, NEW.subtitle, NEW.text, NEW.authors, NEW.outlet))
+    ON CONFLICT (rowid) DO UPDATE SET fts = excluded.fts;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER articles_fts_sync AFTER INSERT OR UPDATE OF title, subtitle, text, authors,
+    outlet ON articles FOR EACH ROW EXECUTE FUNCTION articles_fts_sync();
+INSERT INTO articles_fts(rowid, fts)
+    SELECT pk, storyline_fts_doc(title, subtitle, text, authors, outlet) FROM articles;
+CREATE FUNCTION storyline_name_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT btrim(regexp_replace(regexp_replace(storyline_fold(t), '[''’ʼ`´]', '', 'g'),
+                                      '[^[:alnum:]]+', ' ', 'g')) $$;
+CREATE FUNCTION sl_name_matches(q text, n text) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS $$ SELECT storyline_name_fold(q) <> '' AND storyline_name_fold(n) <> ''
+             AND position(' ' || storyline_name_fold(q) in ' ' || storyline_name_fold(n)) > 0 $$;
+"""
+
 SIGHTINGS = """
 CREATE TABLE sightings (                   -- exact duplicates seen at another URL: not stored
     url         TEXT PRIMARY KEY,          -- again, but remembered so story() lists every
@@ -261,9 +322,13 @@ CREATE INDEX articles_language ON articles(language);  -- search facet
 CREATE INDEX events_kind ON events(kind);              -- events page filter
 """
 
+# PostgreSQL columns need a type: meta holds counters.
+_INITIAL_PG = INITIAL.replace("    value\n)", "    value INTEGER\n)")
+assert _INITIAL_PG != INITIAL
+
 MIGRATIONS: list[tuple[str, Step]] = [
-    ("0001_articles_stories_lsh", INITIAL),
-    ("0002_fts5_search", FTS),
+    ("0001_articles_stories_lsh", {"sqlite": INITIAL, "postgresql": _INITIAL_PG}),
+    ("0002_fts5_search", {"sqlite": FTS, "postgresql": FTS_PG}),
     ("0003_enrichment_tables", ENRICHMENT),
     ("0004_duplicate_sightings", SIGHTINGS),
     ("0005_story_model", STORY_MODEL),
@@ -274,9 +339,19 @@ MIGRATIONS: list[tuple[str, Step]] = [
 ]
 
 
+# On PostgreSQL the table numbers its rows in a column named as SQLite's implicit rowid,
+# so "ORDER BY rowid" (the order applied) reads both.
+_MIGRATIONS_TABLE = {
+    "sqlite": "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
+              "applied_at TEXT NOT NULL)",
+    "postgresql": "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
+                  "applied_at TEXT NOT NULL, rowid BIGINT GENERATED ALWAYS AS IDENTITY)",
+}
+
+
 def applied(conn: sqlite3.Connection) -> list[str]:
-    conn.execute("CREATE TABLE IF NOT EXISTS migrations ("
-                 "name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    """Names of the migrations applied, in order (creating the table if needed)."""
+    conn.execute(_MIGRATIONS_TABLE[dialect(conn)])
     return [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
 
 
@@ -284,9 +359,8 @@ def pending(conn: sqlite3.Connection) -> list[str]:
     """Names of the migrations this archive still lacks, without writing anything
     (a read-only connection can ask). Raises ArchiveError for an archive written by a
     newer Storyline."""
-    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                             "AND name = 'migrations'").fetchone()
-    done = [r[0] for r in conn.execute("SELECT name FROM migrations")] if has_table else []
+    done = ([r[0] for r in conn.execute("SELECT name FROM migrations")]
+            if has_table(conn, "migrations") else [])
     _refuse_unknown(done)
     return [name for name, _ in MIGRATIONS if name not in done]
 
@@ -297,6 +371,19 @@ def _refuse_unknown(done: list[str]) -> None:
     if unknown:
         raise ArchiveError(f"archive was written by a newer Storyline (migrations {unknown}); "
                            f"upgrade Storyline to open it")
+
+
+def _run_step(conn: sqlite3.Connection, step: Step) -> None:
+    """Run one step in the caller's transaction: its dialect's variant, if it has some."""
+    kind = dialect(conn)
+    if isinstance(step, dict):
+        step = step[kind]
+    if callable(step):
+        step(conn)
+    elif kind == "postgresql":
+        conn.script(ddl(step))  # DDL is transactional on PostgreSQL: all at once
+    else:
+        _run_script(conn, step)
 
 
 def _run_script(conn: sqlite3.Connection, sql: str) -> None:
@@ -318,7 +405,8 @@ def migrate(conn: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
     migration this version of Storyline does not know (it was written by a newer
     one).
     """
-    done = applied(conn)
+    with write_transaction(conn):  # one creator of the table when processes start together
+        done = applied(conn)
     _refuse_unknown(done)
     now: list[str] = []
     for name, step in MIGRATIONS:
@@ -327,10 +415,7 @@ def migrate(conn: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
         with write_transaction(conn):
             if name in applied(conn):  # another process got there first
                 continue
-            if callable(step):
-                step(conn)
-            else:
-                _run_script(conn, step)
+            _run_step(conn, step)
             conn.execute("INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
                          (name, _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")))
         now.append(name)

@@ -34,7 +34,7 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> dict | No
         "FROM article_entities a JOIN article_entities b "
         "  ON a.article_pk = b.article_pk AND b.entity_pk != a.entity_pk "
         "JOIN entities e ON e.pk = b.entity_pk WHERE a.entity_pk = ? "
-        "GROUP BY b.entity_pk ORDER BY articles DESC, e.name LIMIT ?", (pk, limit))]
+        "GROUP BY e.pk ORDER BY articles DESC, e.name LIMIT ?", (pk, limit))]
     return {
         "name": ent["name"], "kind": ent["label"], "key": ent["key"], "aliases": aliases,
         "roles": roles, "roles_over_time": roles_over_time(conn, pk),
@@ -52,7 +52,7 @@ def roles_over_time(conn: sqlite3.Connection, entity_pk: int) -> list[dict]:
     rows = conn.execute(
         "SELECT r.role, r.org, a.id, substr(a.published, 1, 10) AS day FROM roles r "
         "JOIN articles a ON a.pk = r.article_pk WHERE r.entity_pk = ? "
-        "ORDER BY day IS NULL, day, a.pk", (entity_pk,)).fetchall()
+        "ORDER BY a.published IS NULL, day, a.pk", (entity_pk,)).fetchall()
     spans: dict[tuple, dict] = {}
     for role, org, aid, day in rows:
         former = bool(_FORMER.match(role or ""))
@@ -108,7 +108,7 @@ _ONE_PER_STORY = ("NOT EXISTS (SELECT 1 FROM articles a2 JOIN quotes q2 "
 
 
 def _quote_where(conn, speaker, since, until) -> tuple[str, list]:
-    where, params = ["1"], []
+    where, params = ["TRUE"], []
     if speaker:
         _entities.register_functions(conn)
         pk = _entities.lookup(conn, speaker)
@@ -180,28 +180,31 @@ def _events(conn, upcoming, where, today, kind, since, until):
     ``limit`` is None."""
     from storyline.enrich.events import timex_range, timex_relation
 
-    cond, params = ["1"], []
+    cond, params = ["TRUE"], []
     if where:
         _entities.register_functions(conn)
         cond.append("(sl_name_matches(?, e.where_name) OR upper(e.country_code) = upper(?))")
         params += [where, where]
     if kind:
-        cond.append("e.kind = ? COLLATE NOCASE")
+        cond.append("lower(e.kind) = lower(?)")
         params.append(kind)
+    # one row per group: its first event (lowest pk) and how many articles report it
     sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
            "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
            "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
-           "coalesce(a.url, a.canonical_url) AS url, "
-           "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
+           "coalesce(a.url, a.canonical_url) AS url, g.pk, g.reports FROM "
+           "(SELECT MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
            "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
-           "coalesce(e.where_name, ''), e.status ")
+           "coalesce(e.where_name, ''), e.status) g "
+           "JOIN events e ON e.pk = g.pk JOIN articles a ON a.pk = e.article_pk ")
 
     if not (upcoming or since or until):
         def page(offset, limit):
             if limit is None:
-                return conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
-            rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, pk LIMIT ? OFFSET ?',
+                return conn.execute(f"SELECT COUNT(*) FROM ({sql}) AS grouped",
+                                    params).fetchone()[0]
+            rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, g.pk LIMIT ? OFFSET ?',
                                 params + [limit, offset]).fetchall()
             return [_event_row(r) for r in rows]
         return page
@@ -210,7 +213,7 @@ def _events(conn, upcoming, where, today, kind, since, until):
     lo = _dt.date.fromisoformat(since[:10]) if since else None
     hi = _dt.date.fromisoformat(until[:10]) if until else None
     kept = []
-    for n, r in enumerate(conn.execute(sql + "ORDER BY pk", params)):
+    for n, r in enumerate(conn.execute(sql + "ORDER BY g.pk", params)):
         rng = timex_range(r["when"])
         if upcoming:
             relation = timex_relation(r["when"], day)

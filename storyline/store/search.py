@@ -1,9 +1,16 @@
-"""Full-text search (SQLite FTS5) over title, subtitle, text, authors and outlet.
+"""Full-text search over title, subtitle, text, authors and outlet.
 
-The FTS table is external-content (``content='articles'``) and kept current by
-triggers (migration ``0002_fts5_search``). User text never reaches FTS5 as
-syntax: :func:`fts_query` turns it into quoted terms, so quotes, ``AND``/``OR``/
-``NOT``, ``*``, ``:``, parentheses and unbalanced ``"`` are searched as words.
+SQLite: the FTS5 table is external-content (``content='articles'``) and kept current by
+triggers (migration ``0002_fts5_search``); ranked by bm25, snippets by ``snippet()``.
+PostgreSQL: table ``articles_fts`` holds each article's weighted ``tsvector`` (GIN index,
+kept by a trigger; same migration), matched with ``websearch_to_tsquery``, ranked by
+``ts_rank_cd`` (negated: lower is better on both), snippets by ``ts_headline``. Both
+tables hold the article's pk as ``rowid``, so the queries differ only in the match,
+rank and snippet expressions (:func:`match_condition`).
+
+User text never reaches either as syntax: :func:`fts_query` turns it into quoted terms,
+so quotes, ``AND``/``OR``/``NOT``, ``*``, ``:``, parentheses and unbalanced ``"`` are
+searched as words (a quoted phrase is a phrase for both).
 """
 from __future__ import annotations
 
@@ -12,8 +19,12 @@ import sqlite3
 
 import storyline.store.entities as _entities
 from storyline.errors import QueryError
-from storyline.rules.store import (BM25_WEIGHTS, MAX_QUERY_WORDS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS,
-                                   SNIPPET_OPEN, SNIPPET_TOKENS)
+from storyline.rules.store import (BM25_WEIGHTS, MAX_QUERY_WORDS, PG_TS_CONFIG, SNIPPET_CLOSE,
+                                   SNIPPET_ELLIPSIS, SNIPPET_OPEN, SNIPPET_TOKENS)
+from storyline.store.db import dialect
+
+#: The searched rows: the index joined to its articles ``a`` (both backends).
+FTS_SOURCE = "articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
 
 _PHRASE = re.compile(r'"([^"]*)"')
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -61,20 +72,44 @@ def date_filter(column: str, since: str | None, until: str | None) -> tuple[str,
     return (" AND ".join(sql), params)
 
 
+def match_condition(conn) -> str:
+    """The condition, over :data:`FTS_SOURCE`, that keeps the articles matching one
+    parameter: :func:`fts_query`'s expression."""
+    if dialect(conn) == "postgresql":
+        return "articles_fts.fts @@ storyline_query(?)"
+    return "articles_fts MATCH ?"
+
+
+def _rank_and_snippet(conn, match: str, marks: tuple[str, str]) -> tuple[str, list]:
+    """The ``rank`` (lower is better) and ``snippet`` columns of a search, and their
+    parameters."""
+    if dialect(conn) == "postgresql":
+        options = (f'StartSel="{marks[0]}", StopSel="{marks[1]}", MaxWords={SNIPPET_TOKENS}, '
+                   f'MinWords={max(1, SNIPPET_TOKENS // 2)}, ShortWord=0, MaxFragments=1, '
+                   f'FragmentDelimiter="{SNIPPET_ELLIPSIS}"')
+        return ("-ts_rank_cd(storyline_rank_weights(), articles_fts.fts, storyline_query(?), 1) "
+                f"AS rank, ts_headline('{PG_TS_CONFIG}', a.text, storyline_query(?), ?) "
+                "AS snippet", [match, match, options])
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    return (f"bm25(articles_fts, {weights}) AS rank, "
+            f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet",
+            [marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS])
+
+
 def _search_where(conn: sqlite3.Connection, match: str, since, until, outlet, person, place,
                   language) -> tuple[str, list]:
     """The WHERE clause (over ``articles_fts`` joined to ``articles a``) of a search."""
-    where = ["articles_fts MATCH ?"]
+    where = [match_condition(conn)]
     params: list = [match]
     cond, extra = date_filter("a.published", since, until)
     if cond:
         where.append(cond)
         params += extra
     if outlet:
-        where.append("a.outlet = ? COLLATE NOCASE")
+        where.append("lower(a.outlet) = lower(?)")
         params.append(outlet)
     if language:
-        where.append("a.language = ? COLLATE NOCASE")
+        where.append("lower(a.language) = lower(?)")
         params.append(language)
     if person:
         pk = _entities.lookup(conn, person)
@@ -104,14 +139,10 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
     if not match:
         return []
     where, params = _search_where(conn, match, since, until, outlet, person, place, language)
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    sql = (f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, "
-           f"bm25(articles_fts, {weights}) AS rank, "
-           f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet "
-           f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-           f"WHERE {where} ORDER BY rank LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, [marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
-                        + params + [int(limit), int(offset)]).fetchall()
+    columns, column_params = _rank_and_snippet(conn, match, marks)
+    sql = (f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, {columns} "
+           f"FROM {FTS_SOURCE} WHERE {where} ORDER BY rank LIMIT ? OFFSET ?")
+    rows = conn.execute(sql, column_params + params + [int(limit), int(offset)]).fetchall()
     return [dict(r) for r in rows]
 
 
@@ -123,8 +154,8 @@ def count(conn: sqlite3.Connection, query: str, *, since: str | None = None,
     if not match:
         return 0
     where, params = _search_where(conn, match, since, until, outlet, person, place, language)
-    return conn.execute(f"SELECT COUNT(*) FROM articles_fts JOIN articles a "
-                        f"ON a.pk = articles_fts.rowid WHERE {where}", params).fetchone()[0]
+    return conn.execute(f"SELECT COUNT(*) FROM {FTS_SOURCE} WHERE {where}",
+                        params).fetchone()[0]
 
 
 def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
@@ -139,7 +170,7 @@ def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) ->
                                   filters.get("place"), filters.get("language"))
     for column in out:
         out[column] = [{"value": r[0], "count": r[1]} for r in conn.execute(
-            f"SELECT a.{column}, COUNT(*) AS n FROM articles_fts JOIN articles a "
-            f"ON a.pk = articles_fts.rowid WHERE {where} AND a.{column} IS NOT NULL "
+            f"SELECT a.{column}, COUNT(*) AS n FROM {FTS_SOURCE} "
+            f"WHERE {where} AND a.{column} IS NOT NULL "
             f"GROUP BY a.{column} ORDER BY n DESC, a.{column} LIMIT ?", params + [int(top)])]
     return out

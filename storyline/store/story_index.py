@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.rules import stories as rules
+from storyline.store.db import defer_foreign_keys
 from storyline.store.story_vectors import article_vector, cosine, entity_spans_of
 
 #: Articles read at a time by :func:`rebuild`.
@@ -192,14 +193,17 @@ def choose(conn: sqlite3.Connection, vec: dict[str, float], day: str | None,
 def record(conn: sqlite3.Connection, article_pk: int, story_id: str, vec: dict[str, float],
            day: str | None, title: str | None) -> None:
     """Add the article to the story's index rows: postings, centroid, span, label."""
-    conn.executemany("INSERT OR REPLACE INTO article_terms(article_pk, term, weight, day) "
-                     "VALUES (?,?,?,?)", [(article_pk, t, w, day) for t, w in vec.items()])
+    conn.executemany("INSERT INTO article_terms(article_pk, term, weight, day) "
+                     "VALUES (?,?,?,?) ON CONFLICT(article_pk, term) DO UPDATE SET "
+                     "weight = excluded.weight, day = excluded.day",
+                     [(article_pk, t, w, day) for t, w in vec.items()])
     old = dict(conn.execute(
         f"SELECT term, weight FROM story_terms WHERE story_id = ? AND term IN "
         f"({','.join('?' * len(vec))})", [story_id, *vec]).fetchall()) if vec else {}
     delta = sum(2 * old.get(t, 0.0) * w + w * w for t, w in vec.items())
     conn.executemany("INSERT INTO story_terms(story_id, term, weight) VALUES (?,?,?) "
-                     "ON CONFLICT(story_id, term) DO UPDATE SET weight = weight + excluded.weight",
+                     "ON CONFLICT(story_id, term) DO UPDATE SET "
+                     "weight = story_terms.weight + excluded.weight",
                      [(story_id, t, w) for t, w in vec.items()])
     conn.execute(
         "UPDATE stories SET norm2 = norm2 + ?, "
@@ -292,7 +296,7 @@ def rebuild(conn: sqlite3.Connection) -> dict:
         with write_transaction(conn):
             rebuild(conn)          # {"articles": 683, "stories": 171}
     """
-    conn.execute("PRAGMA defer_foreign_keys = ON")
+    defer_foreign_keys(conn)
     for table in ("story_terms", "article_terms", "stories"):
         conn.execute(f"DELETE FROM {table}")
     now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")

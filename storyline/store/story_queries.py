@@ -20,7 +20,7 @@ from storyline.enrich.event_dates import timex_range, timex_relation
 from storyline.rules import stories as rules
 import storyline.store.entities as _entities
 from storyline.store.queries import quote_rows
-from storyline.store.search import fts_query
+from storyline.store.search import FTS_SOURCE, fts_query, match_condition
 
 #: Entity labels listed under each heading of a story's key entities.
 ENTITY_HEADINGS = {"people": ("PERSON",), "organisations": ("ORG",),
@@ -82,7 +82,7 @@ def list_stories(conn: sqlite3.Connection, *, since: str | None = None, until: s
     a full-text query (``about``), a person or a place they name. Returns ``{"total",
     "items"}``; each item: id, label, first/last published and seen, n_articles, n_outlets,
     outlets."""
-    where, params = ["1"], []
+    where, params = ["TRUE"], []
     if since:
         where.append("coalesce(s.last_published, substr(s.last_seen, 1, 10)) >= ?")
         params.append(since[:10])
@@ -93,8 +93,8 @@ def list_stories(conn: sqlite3.Connection, *, since: str | None = None, until: s
         match = fts_query(about)
         if not match:
             return {"total": 0, "items": []}
-        where.append("s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a "
-                     "ON a.pk = articles_fts.rowid WHERE articles_fts MATCH ?)")
+        where.append(f"s.id IN (SELECT a.story_id FROM {FTS_SOURCE} "
+                     f"WHERE {match_condition(conn)})")
         params.append(match)
     if person:
         pk = _entities.lookup(conn, person)

@@ -29,8 +29,8 @@ def serve(db, host, port):
     from storyline.web.app import create_app
 
     with open_archive(db) as archive:   # fails early, with one line, if it cannot be read
-        path = archive.path
-    err(f"Storyline: serving {path} at http://{host}:{port}/ (Ctrl-C stops)")
+        path, name = archive.path, archive.name
+    err(f"Storyline: serving {name} at http://{host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 
 
