@@ -149,6 +149,7 @@ PG_CONNECT_TIMEOUT_S = 10
 #: interleaved with another process's. Any fixed 64-bit number; the same for every writer.
 PG_WRITE_LOCK_KEY = 0x53544F52594C  # "STORYL"
 
-#: Text search configuration: no stemming and no stop words, as SQLite's unicode61
-#: tokenizer (accents are removed by the unaccent extension on both sides).
-PG_TS_CONFIG = "simple"
+#: The archive's text search configuration, created by the schema: PostgreSQL's 'simple'
+#: (lower case, no stemming, no stop words) with accents removed first (the unaccent
+#: extension), as SQLite's ``unicode61 remove_diacritics 2`` tokenizer folds words.
+PG_TS_CONFIG = "storyline"

@@ -4,7 +4,8 @@ The schema changes only by appending to :data:`MIGRATIONS`: a list of
 ``(name, step)`` where ``step`` is SQL (a script) or a function ``fn(conn)``, or, where
 the backends differ, a dict of those by dialect (``{"sqlite": ..., "postgresql": ...}``).
 A plain SQL step runs on PostgreSQL through :func:`storyline.store.pg.ddl` (types, no
-``WITHOUT ROWID``), so new steps are written once in portable DDL (CREATE TABLE/INDEX,
+``WITHOUT ROWID``; a dialect's own variant runs as written), so new steps are written once
+in portable DDL (CREATE TABLE/INDEX,
 ALTER TABLE ... ADD COLUMN). Both backends record the same names, so an archive at any
 version upgrades the same way on either.
 Each step runs in its own transaction together with the row recording it in the
@@ -188,28 +189,33 @@ def _rank_weights() -> str:
 
 # PostgreSQL: a tsvector per article in table articles_fts (rowid = articles.pk, as the
 # SQLite FTS5 table), kept by a trigger, GIN-indexed; words folded as SQLite's unicode61
-# with remove_diacritics folds them (lower case, accents off via unaccent), no stemming.
+# with remove_diacritics folds them: the text search configuration PG_TS_CONFIG is
+# 'simple' (lower case, no stemming, no stop words) with accents off (unaccent) first, so
+# ts_headline marks "Zürich" for the query "zurich".
 # storyline_rank_weights() gives search's ts_rank_cd weights; sl_name_matches() is the
 # SQL twin of storyline.store.entities.name_matches (a Python function on SQLite).
 FTS_PG = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} ALTER MAPPING FOR word, hword, hword_part,
+    numword, numhword, hword_numpart WITH unaccent, simple;
 CREATE FUNCTION storyline_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT lower(unaccent('unaccent'::regdictionary, coalesce(t, ''))) $$;
 CREATE FUNCTION storyline_fts_doc(title text, subtitle text, body text, authors text,
                                   outlet text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT setweight(to_tsvector('{PG_TS_CONFIG}', storyline_fold(title)), 'A')
-        || setweight(to_tsvector('{PG_TS_CONFIG}', storyline_fold(subtitle)), 'B')
-        || setweight(to_tsvector('{PG_TS_CONFIG}', storyline_fold(body)), 'D')
+    SELECT setweight(to_tsvector('{PG_TS_CONFIG}', coalesce(title, '')), 'A')
+        || setweight(to_tsvector('{PG_TS_CONFIG}', coalesce(subtitle, '')), 'B')
+        || setweight(to_tsvector('{PG_TS_CONFIG}', coalesce(body, '')), 'D')
         || setweight(to_tsvector('{PG_TS_CONFIG}',
-                                 storyline_fold(authors) || ' ' || storyline_fold(outlet)), 'C')
+                                 coalesce(authors, '') || ' ' || coalesce(outlet, '')), 'C')
     $$;
 CREATE FUNCTION storyline_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT websearch_to_tsquery('{PG_TS_CONFIG}', storyline_fold(q)) $$;
+    AS $$ SELECT websearch_to_tsquery('{PG_TS_CONFIG}', q) $$;
 CREATE FUNCTION storyline_rank_weights() RETURNS float4[] LANGUAGE sql IMMUTABLE
     AS $$ SELECT '{_rank_weights()}'::float4[] $$;
 CREATE TABLE articles_fts (
-    rowid  BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    rowid  BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE DEFERRABLE,
     fts    tsvector NOT NULL
 );
 CREATE INDEX articles_fts_gin ON articles_fts USING GIN (fts);
@@ -323,8 +329,8 @@ CREATE INDEX events_kind ON events(kind);              -- events page filter
 """
 
 # PostgreSQL columns need a type: meta holds counters.
-_INITIAL_PG = INITIAL.replace("    value\n)", "    value INTEGER\n)")
-assert _INITIAL_PG != INITIAL
+_INITIAL_PG = ddl(INITIAL.replace("    value\n)", "    value INTEGER\n)"))
+assert "value BIGINT" in _INITIAL_PG
 
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", {"sqlite": INITIAL, "postgresql": _INITIAL_PG}),
@@ -374,14 +380,17 @@ def _refuse_unknown(done: list[str]) -> None:
 
 
 def _run_step(conn: sqlite3.Connection, step: Step) -> None:
-    """Run one step in the caller's transaction: its dialect's variant, if it has some."""
+    """Run one step in the caller's transaction: its dialect's variant if it has some (run
+    as written), else the portable SQL (translated by ``pg.ddl`` on PostgreSQL)."""
     kind = dialect(conn)
     if isinstance(step, dict):
         step = step[kind]
+    elif kind == "postgresql" and not callable(step):
+        step = ddl(step)
     if callable(step):
         step(conn)
     elif kind == "postgresql":
-        conn.script(ddl(step))  # DDL is transactional on PostgreSQL: all at once
+        conn.script(step)  # DDL is transactional on PostgreSQL: all at once
     else:
         _run_script(conn, step)
 

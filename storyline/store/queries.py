@@ -22,11 +22,11 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> dict | No
         "SELECT alias FROM entity_aliases WHERE entity_pk = ? ORDER BY alias", (pk,))]
     roles = [dict(r) for r in conn.execute(
         "SELECT role, org, COUNT(DISTINCT article_pk) AS articles FROM roles WHERE entity_pk = ? "
-        "GROUP BY role, org ORDER BY articles DESC, role", (pk,))]
+        "GROUP BY role, org ORDER BY articles DESC, role, org NULLS FIRST", (pk,))]
     articles = [dict(r) for r in conn.execute(
         "SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id FROM articles a "
         "WHERE a.pk IN (SELECT article_pk FROM article_entities WHERE entity_pk = ?) "
-        "ORDER BY a.published DESC, a.pk DESC LIMIT ?", (pk, limit))]
+        "ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT ?", (pk, limit))]
     n_articles = conn.execute("SELECT COUNT(DISTINCT article_pk) FROM article_entities "
                               "WHERE entity_pk = ?", (pk,)).fetchone()[0]
     co = [dict(r) for r in conn.execute(
@@ -76,7 +76,8 @@ def entity_stories(conn: sqlite3.Connection, entity_pk: int, *, limit: int = 50)
         "SELECT s.id, coalesce(s.label, s.title) AS label, COUNT(DISTINCT a.pk) AS articles, "
         "s.first_published, s.last_published FROM article_entities ae "
         "JOIN articles a ON a.pk = ae.article_pk JOIN stories s ON s.id = a.story_id "
-        "WHERE ae.entity_pk = ? GROUP BY s.id ORDER BY articles DESC, s.last_published DESC "
+        "WHERE ae.entity_pk = ? GROUP BY s.id ORDER BY articles DESC, "
+        "s.last_published DESC NULLS LAST "
         "LIMIT ?", (entity_pk, int(limit)))]
 
 
@@ -94,7 +95,9 @@ def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int,
     """Quote rows matching the SQL condition ``where`` (over ``q`` quotes, ``a`` articles,
     ``e`` speaker entities), newest article first (or oldest), one per (story, quote text):
     a wire story carried by ten outlets is one quote."""
-    order = "a.published ASC, q.pk" if oldest_first else "a.published DESC, q.pk"
+    # NULLS FIRST/LAST spelled out: SQLite's order, which PostgreSQL's default reverses
+    order = ("a.published ASC NULLS FIRST, q.pk" if oldest_first
+             else "a.published DESC NULLS LAST, q.pk")
     sql = (_QUOTE_SELECT + f"WHERE {where} AND {_ONE_PER_STORY} "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
     return [dict(r) for r in conn.execute(sql, params + [int(limit), int(offset)])]

@@ -121,7 +121,7 @@ def candidate_stories(conn: sqlite3.Connection, vec: dict[str, float], day: str 
         else:
             rows = conn.execute(
                 "SELECT article_pk FROM article_terms WHERE term = ? "
-                "ORDER BY day DESC, article_pk DESC LIMIT ?",
+                "ORDER BY day DESC NULLS LAST, article_pk DESC LIMIT ?",
                 (term, rules.POSTINGS_PER_KEY)).fetchall()
         pks.update(r[0] for r in rows)
     if not pks:

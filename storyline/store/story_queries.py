@@ -113,9 +113,10 @@ def list_stories(conn: sqlite3.Connection, *, since: str | None = None, until: s
     total = conn.execute(f"SELECT COUNT(*) FROM stories s WHERE {cond}", params).fetchone()[0]
     if order == "outlets":
         sort = ("(SELECT COUNT(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id) DESC, "
-                "s.last_published DESC")
+                "s.last_published DESC NULLS LAST")
     else:
-        sort = "coalesce(s.last_published, substr(s.last_seen, 1, 10)) DESC, s.last_seen DESC"
+        sort = ("coalesce(s.last_published, substr(s.last_seen, 1, 10)) DESC NULLS LAST, "
+                "s.last_seen DESC NULLS LAST")
     ids = [r[0] for r in conn.execute(
         f"SELECT s.id FROM stories s WHERE {cond} ORDER BY {sort}, s.id LIMIT ? OFFSET ?",
         params + [int(limit), int(offset)])]
@@ -189,7 +190,8 @@ def timeline(conn: sqlite3.Connection, story_id: str, *,
             'SELECT e.kind, e.trigger, e.when_value, e.when_text, e.where_name, e.country_code, '
             'e.participants, e.start, e."end", a.pk, a.id, a.outlet, a.published, a.url '
             'FROM events e JOIN articles a ON a.pk = e.article_pk WHERE a.story_id = ? '
-            'AND e.when_value IS NOT NULL ORDER BY a.published, a.pk, e.start', (story_id,)):
+            'AND e.when_value IS NOT NULL '
+            'ORDER BY a.published NULLS FIRST, a.pk, e.start NULLS FIRST', (story_id,)):
         if timex_range(r["when_value"]) is None:
             continue
         sentence = sentence_at(text_of(r["pk"]), r["start"] or 0, r["start"] or 0)
@@ -205,7 +207,7 @@ def timeline(conn: sqlite3.Connection, story_id: str, *,
             'SELECT t.text AS ttext, t.value, t.type, t.start, t."end", a.pk, a.id, a.outlet, '
             'a.published, a.url FROM times t JOIN articles a ON a.pk = t.article_pk '
             'WHERE a.story_id = ? AND t.type IN (\'DATE\', \'TIME\') AND t.value IS NOT NULL '
-            'ORDER BY a.published, a.pk, t.start', (story_id,)):
+            'ORDER BY a.published NULLS FIRST, a.pk, t.start NULLS FIRST', (story_id,)):
         if timex_range(r["value"]) is None or r["start"] is None:
             continue
         sentence = sentence_at(text_of(r["pk"]), r["start"], r["end"])
@@ -232,7 +234,7 @@ def story_detail(conn: sqlite3.Connection, story_id: str, *,
     s = conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
     arts = [dict(r) for r in conn.execute(
         "SELECT id, outlet, url, canonical_url, published, title, wire, added_at FROM articles "
-        "WHERE story_id = ? ORDER BY published, pk", (story_id,))]
+        "WHERE story_id = ? ORDER BY published NULLS FIRST, pk", (story_id,))]
     seen = [dict(r) for r in conn.execute(
         "SELECT a.id, s.outlet, s.url, s.published, s.seen_at FROM sightings s "
         "JOIN articles a ON a.pk = s.article_pk WHERE a.story_id = ? ORDER BY s.seen_at",
@@ -266,14 +268,14 @@ def related(conn: sqlite3.Connection, article_pk: int, *, limit: int = rules.REL
                       (article_pk,)).fetchone()
     same = [dict(r) for r in conn.execute(
         "SELECT id, title, outlet, published, url FROM articles WHERE story_id = ? AND pk != ? "
-        "ORDER BY published, pk", (me["story_id"], article_pk))]
+        "ORDER BY published NULLS FIRST, pk", (me["story_id"], article_pk))]
     vec = _vector(conn, article_pk)
     keys = sorted(vec, key=lambda t: (-vec[t], t))[:rules.CANDIDATE_KEYS]
     candidates: set[int] = set()
     for term in keys:
         candidates.update(r[0] for r in conn.execute(
             "SELECT at.article_pk FROM article_terms at JOIN articles a ON a.pk = at.article_pk "
-            "WHERE at.term = ? AND a.story_id != ? ORDER BY at.day DESC LIMIT ?",
+            "WHERE at.term = ? AND a.story_id != ? ORDER BY at.day DESC NULLS LAST LIMIT ?",
             (term, me["story_id"], rules.POSTINGS_PER_KEY)))
     labels = sorted(rules.RELATED_ENTITY_LABELS)
     my_entities = {r[0]: r[1] for r in conn.execute(
