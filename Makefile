@@ -4,7 +4,10 @@
 #               stories, one search, one speaker's quotes, the events at a place, the seed
 #               story with its timeline, and the command that opens the archive in a browser
 #   make test   set up .venv with the test extras (Playwright for the browser tests, which
-#               use Debian's chromium: `apt-get install chromium`) and run the test suite
+#               use Debian's chromium: `apt-get install chromium`; psycopg for the PostgreSQL
+#               tests, which start a throwaway server from Debian's postgresql package:
+#               `apt-get install postgresql`; without it they skip and say why) and run the
+#               test suite
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -20,7 +23,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[postgres]'
 
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
