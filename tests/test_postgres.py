@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import EXAMPLES, REPO
+from conftest import EXAMPLES, REPO, spark_page
 from pgserver import start_or_skip
 from storyline.cli import main
 from storyline.store import pg
@@ -94,33 +94,20 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
                           timeout=600)
 
 
-def _page(i: int, city: str, person: str, topic: str, day: int) -> str:
-    paras = [f"{city.upper()} - The {topic} workers of {city} will hold talks with the city "
-             f"council on {day + 7} December about pay, union leader {person} said on "
-             f"{day} December in report {i}.",
-             f'"We have waited {i + 2} months for an answer and our members are tired of '
-             f'promises," {person} told reporters outside the town hall.',
-             f"The council said a vote on the {topic} budget would follow in January, and the "
-             f"mayor of {city} would attend the meeting."]
-    body = "".join(f"<p>{p}</p>" for p in paras)
-    return (f"<html><head><title>{city} {topic} talks, report {i}</title>"
-            f"<meta property='article:published_time' content='2026-12-{day:02d}'>"
-            f"<meta property='og:site_name' content='Test Herald'></head><body><article>"
-            f"<h1>{city} {topic} talks, report {i}</h1>{body}</article></body></html>")
-
-
-CITIES = [("Zürich", "Zoë Müller", "tram"), ("Rotterdam", "Ilse Bakker", "port"),
-          ("Geneva", "Marc Dubois", "bank"), ("Leeds", "Sarah Collins", "rail"),
-          ("Porto", "João Silva", "ferry"), ("Lyon", "Claire Martin", "harbour")]
+#: Accented names, so search and name matching must fold accents on both backends.
+ACCENTED = {"Lyon": "Zürich", "LYON": "ZÜRICH", "Claire Martin": "Zoë Müller"}
 
 
 def write_pages(folder: Path, n: int) -> list[Path]:
+    """``n`` news pages (conftest's, one a day); the Lyon ones moved to Zürich."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for i in range(n):
-        city, person, topic = CITIES[i % len(CITIES)]
+        html = spark_page(i, f"2026-12-{1 + i % 20:02d}")
+        for plain, accented in ACCENTED.items():
+            html = html.replace(plain, accented)
         path = folder / f"page-{i:02d}.html"
-        path.write_text(_page(i, city, person, topic, 1 + i % 20), encoding="utf-8")
+        path.write_text(html, encoding="utf-8")
         out.append(path)
     return out
 
@@ -149,8 +136,8 @@ def _export(db: str) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
-READS = [["stories", "--limit", "50"], ["stories", "--by", "outlets"], ["stories", "--place", "Zurich"],
-         ["stories", "--person", "Bakker"],
+READS = [["stories", "--limit", "50"], ["stories", "--by", "outlets"],
+         ["stories", "--place", "Zurich"], ["stories", "--person", "Bakker"],
          ["stories", "--about", "talks"], ["quotes", "--limit", "100"],
          ["quotes", "--speaker", "Muller"], ["quotes", "--speaker", "Bakker"],
          ["events", "--limit", "100"], ["events", "--where", "Zurich"],
@@ -179,6 +166,7 @@ def test_same_pages_give_the_same_archive_on_sqlite_and_postgresql(pg_url, tmp_p
         for hit in hits[pg_url]:
             assert hit["snippet"] and "[" in hit["snippet"], hit
     assert _json(["search", "zurich"], pg_url), "accents fold on PostgreSQL too"
+    assert _json(["quotes", "--speaker", "Muller"], pg_url), "and in name matching"
     one = articles[0]["id"]
     for args in (["show", one], ["story", one, "--as-of", "2026-12-01"], ["related", one]):
         assert _timeless(_json(args, pg_url)) == _timeless(_json(args, sqlite_db)), args
@@ -258,11 +246,11 @@ def test_web_view_serves_a_postgresql_archive(pg_url, tmp_path):
 
     from storyline.web.app import create_app
 
-    pages = write_pages(tmp_path / "pages", 3)
+    pages = write_pages(tmp_path / "pages", 5)
     assert cli("ingest", *map(str, pages), "--db", pg_url, "-j", "1", "--quiet").returncode == 0
     client = TestClient(create_app(pg_url))
     hits = client.get("/api/search", params={"q": "talks"}).json()
-    assert hits["total"] == 3
+    assert hits["total"] == 5
     article = hits["items"][0]["id"]
     for path in ("/", "/search?q=zurich", f"/articles/{article}", "/stories", "/quotes",
                  "/events", "/digest", "/entities/Zoë Müller", "/events.ics"):
@@ -331,9 +319,28 @@ def test_read_commands_do_not_need_the_archive_to_be_a_file(pg_url):
 
 def test_ingest_in_process_with_cli_runner(pg_url, tmp_path):
     """The click entry point itself (not only a child process) takes a URL."""
-    pages = write_pages(tmp_path / "pages", 2)
+    pages = write_pages(tmp_path / "pages", 5)
     result = CliRunner().invoke(main, ["ingest", *map(str, pages), "--db", pg_url, "-j", "1",
                                        "--no-enrich", "--quiet"])
     assert result.exit_code == 0, result.output
-    result = CliRunner().invoke(main, ["search", "tram", "--db", pg_url, "--format", "json"])
-    assert [h["title"] for h in json.loads(result.output)] == ["Zürich tram talks, report 0"]
+    result = CliRunner().invoke(main, ["search", "zurich", "--db", pg_url, "--format", "json"])
+    assert [h["title"] for h in json.loads(result.output)] == ["Zürich tram talks, report 4"]
+
+
+def test_follow_state_is_kept_on_postgresql(pg_url):
+    from storyline.follow.state import FollowState
+    from storyline.store import Archive
+
+    with Archive(pg_url) as archive:
+        state = FollowState(archive.conn)
+        feed = "https://news.example/rss"
+        assert state.source(feed).failures == 0
+        assert state.failed(feed, "timeout", 10.0) == 1
+        assert state.failed(feed, "timeout", 20.0) == 2
+        state.polled(feed, 200, '"v1"', None, 30.0)
+        src = state.source(feed)
+        assert (src.etag, src.failures, src.next_poll) == ('"v1"', 0, 30.0)
+        state.mark("news.example/a", feed, "retry")
+        state.mark("news.example/a", feed, "added")
+        assert (state.seen("news.example/a"), state.attempts("news.example/a")) == ("added", 2)
+        assert state.seen("news.example/b") is None
