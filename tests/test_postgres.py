@@ -172,10 +172,12 @@ def test_same_pages_give_the_same_archive_on_sqlite_and_postgresql(pg_url, tmp_p
         assert _timeless(_json(args, pg_url)) == _timeless(_json(args, sqlite_db)), args
 
 
-def test_restory_and_watches_work_on_postgresql(pg_url, tmp_path):
+def test_workers_restory_and_watches_work_on_postgresql(pg_url, tmp_path):
     pages = write_pages(tmp_path / "pages", 4)
-    assert cli("ingest", *map(str, pages), "--db", pg_url, "-j", "1", "--no-enrich",
-               "--quiet").returncode == 0
+    # the URL from $STORYLINE_DB, and worker processes that each connect to it
+    done = cli("ingest", *map(str, pages), "-j", "2", "--no-enrich", "--quiet",
+               env={"STORYLINE_DB": pg_url})
+    assert done.returncode == 0, done.stderr
     before = _json(["stories"], pg_url)
     done = cli("restory", "--db", pg_url)
     assert done.returncode == 0, done.stderr

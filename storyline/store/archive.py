@@ -24,7 +24,8 @@ from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 import storyline.store.dedup as dedup
 import storyline.store.entities as entities
 import storyline.store.story_index as stories
-from storyline.store.db import connect, display_name, integrity_ok, write_transaction
+from storyline.store.db import (connect, display_name, integrity_ok, is_server,
+                                write_transaction)
 from storyline.store.migrations import migrate, pending
 from storyline.values import repair_article
 
@@ -102,9 +103,11 @@ class Archive:
 
     # -- lifecycle -------------------------------------------------------------
     @staticmethod
-    def default_path() -> Path:
-        """``$STORYLINE_DB`` if set, else ``./storyline.db``."""
-        return Path(os.environ.get(DEFAULT_DB_ENV) or DEFAULT_DB_NAME)
+    def default_path() -> Path | str:
+        """``$STORYLINE_DB`` if set (a PostgreSQL URL stays a string), else
+        ``./storyline.db``."""
+        target = os.environ.get(DEFAULT_DB_ENV) or DEFAULT_DB_NAME
+        return target if is_server(target) else Path(target)
 
     def close(self) -> None:
         self.conn.close()
