@@ -111,11 +111,10 @@ def resolve(conn: sqlite3.Connection, name: str, label: str,
     names = {name, *aliases}
     if surname_rule:
         names.add(name.split()[-1])
-    for alias in names:
-        if alias and alias.strip():
-            conn.execute("INSERT INTO entity_aliases(entity_pk, alias, key) "
-                         "VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                         (pk, alias.strip(), entity_key(alias)))
+    conn.executemany("INSERT INTO entity_aliases(entity_pk, alias, key) "
+                     "VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                     [(pk, alias.strip(), entity_key(alias))
+                      for alias in names if alias and alias.strip()])
     return pk
 
 

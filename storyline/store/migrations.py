@@ -5,9 +5,8 @@ The schema changes only by appending to :data:`MIGRATIONS`: a list of
 the backends differ, a dict of those by dialect (``{"sqlite": ..., "postgresql": ...}``).
 A plain SQL step runs on PostgreSQL through :func:`storyline.store.pg.ddl` (types, no
 ``WITHOUT ROWID``; a dialect's own variant runs as written), so new steps are written once
-in portable DDL (CREATE TABLE/INDEX,
-ALTER TABLE ... ADD COLUMN). Both backends record the same names, so an archive at any
-version upgrades the same way on either.
+in portable DDL (CREATE TABLE/INDEX, ALTER TABLE ... ADD COLUMN). Both backends record the
+same names, so an archive at any version upgrades the same way on either.
 Each step runs in its own transaction together with the row recording it in the
 ``migrations`` table (``name``, ``applied_at``), so a crash mid-upgrade leaves
 the archive at the previous version. Opening an older archive applies the
@@ -20,7 +19,7 @@ import sqlite3
 from typing import Callable, Union
 
 from storyline.errors import ArchiveError
-from storyline.rules.store import BM25_WEIGHTS, PG_TS_CONFIG
+from storyline.rules.store import PG_TS_CONFIG
 from storyline.store.db import dialect, has_table, write_transaction
 from storyline.store.pg import ddl
 
@@ -179,21 +178,13 @@ CREATE INDEX events_article ON events(article_pk);
 CREATE INDEX events_when ON events(when_value);
 """
 
-def _rank_weights() -> str:
-    """ts_rank_cd's {D, C, B, A} weights from BM25_WEIGHTS (title, subtitle, text, authors,
-    outlet): A title, B subtitle, C authors and outlet, D text; scaled into (0, 1]."""
-    title, subtitle, text, authors, _outlet = BM25_WEIGHTS
-    top = max(BM25_WEIGHTS)
-    return "{" + ",".join(f"{w / top:.4g}" for w in (text, authors, subtitle, title)) + "}"
-
 
 # PostgreSQL: a tsvector per article in table articles_fts (rowid = articles.pk, as the
 # SQLite FTS5 table), kept by a trigger, GIN-indexed; words folded as SQLite's unicode61
 # with remove_diacritics folds them: the text search configuration PG_TS_CONFIG is
 # 'simple' (lower case, no stemming, no stop words) with accents off (unaccent) first, so
 # ts_headline marks "Zürich" for the query "zurich".
-# storyline_rank_weights() gives search's ts_rank_cd weights; sl_name_matches() is the
-# SQL twin of storyline.store.entities.name_matches (a Python function on SQLite).
+# sl_name_matches() is the SQL twin of storyline.store.entities.name_matches (a Python function on SQLite).
 FTS_PG = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} (COPY = simple);
@@ -212,8 +203,6 @@ CREATE FUNCTION storyline_fts_doc(title text, subtitle text, body text, authors 
     $$;
 CREATE FUNCTION storyline_query(q text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT websearch_to_tsquery('{PG_TS_CONFIG}', q) $$;
-CREATE FUNCTION storyline_rank_weights() RETURNS float4[] LANGUAGE sql IMMUTABLE
-    AS $$ SELECT '{_rank_weights()}'::float4[] $$;
 CREATE TABLE articles_fts (
     rowid  BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE DEFERRABLE,
     fts    tsvector NOT NULL

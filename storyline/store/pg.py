@@ -71,10 +71,11 @@ _SQL_PIECE = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
 
 @lru_cache(maxsize=4096)
 def placeholders(sql: str) -> str:
-    """``?`` -> ``%s`` and ``%`` -> ``%%`` outside string literals and quoted names.
+    """``?`` -> ``%s`` outside string literals and quoted names; every ``%`` -> ``%%``
+    (psycopg reads ``%`` everywhere, literals included).
 
     >>> placeholders("SELECT '?', \\"a?\\" FROM t WHERE x LIKE 'a%' AND y = ? AND z % 2 = 0")
-    'SELECT \\'?\\', "a?" FROM t WHERE x LIKE \\'a%\\' AND y = %s AND z %% 2 = 0'
+    'SELECT \\'?\\', "a?" FROM t WHERE x LIKE \\'a%%\\' AND y = %s AND z %% 2 = 0'
     """
     def swap(m: re.Match) -> str:
         piece = m.group(0)
@@ -112,6 +113,14 @@ def ddl(sql: str) -> str:
     for pattern, repl in _DDL_RULES:
         sql = pattern.sub(repl, sql)
     return sql
+
+
+#: ``INSERT ... VALUES (?, ?, ...)`` and what follows (ON CONFLICT ...): executemany's rows
+#: can go as one statement.
+_MULTI_ROW = re.compile(r"(?is)^(\s*INSERT\s.*?\bVALUES\s*)(\(\s*\?(?:\s*,\s*\?)*\s*\))"
+                        r"((?:\s+ON\s+CONFLICT\b[^?]*)?)$")
+#: Rows per multi-row INSERT (PostgreSQL takes at most 65,535 parameters per statement).
+MANY_ROWS = 500
 
 
 # --------------------------------------------------------------------------- rows
@@ -203,10 +212,21 @@ class PgConnection:
         return cur
 
     def executemany(self, sql: str, seq: Iterable[Sequence]):
+        """Run a statement once per parameter row. ``INSERT ... VALUES (?, ...)`` becomes
+        one multi-row INSERT per MANY_ROWS rows: one round trip instead of one per row."""
         cur = self._raw.cursor()
         rows = [_params(p) for p in seq]
-        if rows:
+        if not rows:
+            return cur
+        many = _MULTI_ROW.match(sql)
+        if many is None:
             self._run(cur.executemany, placeholders(sql), rows)
+            return cur
+        head, values, tail = many.groups()
+        for i in range(0, len(rows), MANY_ROWS):
+            chunk = rows[i:i + MANY_ROWS]
+            self._run(cur.execute, placeholders(head + ", ".join([values] * len(chunk)) + tail),
+                      [v for row in chunk for v in row])
         return cur
 
     def script(self, sql: str) -> None:

@@ -80,6 +80,20 @@ def match_condition(conn) -> str:
     return "articles_fts MATCH ?"
 
 
+def rank_weights() -> str:
+    """ts_rank_cd's ``{D, C, B, A}`` weights (an SQL array literal) from BM25_WEIGHTS (title,
+    subtitle, text, authors, outlet): A title, B subtitle, C authors and outlet, D text;
+    scaled into (0, 1] as ts_rank_cd wants.
+
+    >>> rank_weights()
+    "'{0.1,0.2,0.5,1}'::float4[]"
+    """
+    title, subtitle, text, authors, _outlet = BM25_WEIGHTS
+    top = max(BM25_WEIGHTS)
+    values = ",".join(f"{w / top:.4g}" for w in (text, authors, subtitle, title))
+    return f"'{{{values}}}'::float4[]"
+
+
 def _rank_and_snippet(conn, match: str, marks: tuple[str, str]) -> tuple[str, list]:
     """The ``rank`` (lower is better) and ``snippet`` columns of a search, and their
     parameters."""
@@ -87,7 +101,7 @@ def _rank_and_snippet(conn, match: str, marks: tuple[str, str]) -> tuple[str, li
         options = (f'StartSel="{marks[0]}", StopSel="{marks[1]}", MaxWords={SNIPPET_TOKENS}, '
                    f'MinWords={max(1, SNIPPET_TOKENS // 2)}, ShortWord=0, MaxFragments=1, '
                    f'FragmentDelimiter="{SNIPPET_ELLIPSIS}"')
-        return ("-ts_rank_cd(storyline_rank_weights(), articles_fts.fts, storyline_query(?), 1) "
+        return (f"-ts_rank_cd({rank_weights()}, articles_fts.fts, storyline_query(?), 1) "
                 f"AS rank, ts_headline('{PG_TS_CONFIG}', a.text, storyline_query(?), ?) "
                 "AS snippet", [match, match, options])
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
