@@ -28,6 +28,7 @@ COMMAND_MODULES: list[str] = [
     "storyline.digest.cli",
     "storyline.follow.cli",
     "storyline.spark.cli",
+    "storyline.store.cli",
 ]
 
 

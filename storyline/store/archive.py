@@ -336,6 +336,21 @@ class Archive:
         with write_transaction(self.conn):
             return stories.rebuild(self.conn)
 
+    def _bytes(self) -> int:
+        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal")
+                   if os.path.isfile(p))
+
+    def vacuum(self) -> dict:
+        """Rewrite the file without its free pages (SQLite ``VACUUM``), after an upgrade that
+        dropped data; returns ``{"bytes_before", "bytes_after"}`` (file and its WAL)."""
+        before = self._bytes()
+        try:
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"could not vacuum the archive ({exc})", source=self.path) from exc
+        return {"bytes_before": before, "bytes_after": self._bytes()}
+
     def __len__(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
