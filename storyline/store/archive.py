@@ -30,9 +30,9 @@ from storyline.store.migrations import migrate, pending
 from storyline.values import repair_article
 
 
-_ARTICLE_COLUMNS = ", ".join(ARTICLE.sql_columns)
+_READ_COLUMNS = ", ".join(ARTICLE.read_columns)
 _ARTICLE_INSERT = (f"INSERT INTO articles(story_id, minhash, added_at, copy_of, meta, "
-                   f"{_ARTICLE_COLUMNS}) VALUES ({','.join('?' * (5 + len(ARTICLE.columns)))})")
+                   f"{', '.join(ARTICLE.sql_columns)}) VALUES ({','.join('?' * (5 + len(ARTICLE.columns)))})")
 
 
 @dataclass
@@ -227,7 +227,7 @@ class Archive:
     def _dicts(self, where: str, params: tuple) -> list[dict]:
         """Full article dicts (``Article.to_dict()`` + ``story_id``) of the articles ``where``
         selects, in pk order: one query for the rows, one per fact table for their facts."""
-        rows = self.conn.execute(f"SELECT pk, story_id, meta, {_ARTICLE_COLUMNS} FROM articles "
+        rows = self.conn.execute(f"SELECT pk, story_id, meta, {_READ_COLUMNS} FROM articles "
                                  f"WHERE {where} ORDER BY pk", params).fetchall()
         facts = fact_tables.read(self.conn, [r[0] for r in rows])
         out = []

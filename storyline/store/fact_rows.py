@@ -23,7 +23,7 @@ Example::
     ...                              "anchor": "published", "note": "x"})
     >>> extra
     '{"note": "x"}'
-    >>> unpack(TIMES, values, extra)["note"]
+    >>> unpack(TIMES, as_read(TIMES, values), extra)["note"]
     'x'
 """
 from __future__ import annotations
@@ -63,15 +63,36 @@ class Layout:
     order: tuple[str, ...]
     held: tuple[str, ...] = ()
     index: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: the keys of a dict with no ``extra``, in order: what :meth:`read_columns` selects
+    plain_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    read_pos: dict[str, int] = field(init=False, repr=False, compare=False)
+    decoded: tuple[Col, ...] = field(init=False, repr=False, compare=False)
+    known: frozenset = field(init=False, repr=False, compare=False)
+    keys_for: dict = field(init=False, repr=False, compare=False)  # _default_keys, cached
 
     def __post_init__(self):
-        object.__setattr__(self, "index", {c.key: i for i, c in enumerate(self.columns)})
-        missing = ({c.key for c in self.columns} | set(self.held)) - set(self.order)
+        index = {c.key: i for i, c in enumerate(self.columns)}
+        missing = (index.keys() | set(self.held)) - set(self.order)
         assert not missing, f"{self.table}: keys {missing} have no place in the order"
+        plain = tuple(k for k in self.order if k in index or k in self.held)
+        for name, value in (("index", index), ("plain_keys", plain),
+                            ("read_pos", {k: i for i, k in enumerate(plain)}),
+                            ("decoded", tuple(c for c in self.columns
+                                              if c.kind in ("json", "list", "joined"))),
+                            ("known", frozenset(index) | frozenset(self.held)),
+                            ("keys_for", {})):
+            object.__setattr__(self, name, value)
 
     @property
     def sql_columns(self) -> list[str]:
+        """The columns, in ``columns`` order (what :func:`pack` gives values for)."""
         return [f'"{c.column}"' for c in self.columns]
+
+    @property
+    def read_columns(self) -> list[str]:
+        """What to select for :func:`unpack`: a column per plain key (NULL for held ones)."""
+        return [f'"{self.columns[self.index[k]].column}"' if k in self.index else "NULL"
+                for k in self.plain_keys]
 
 
 def _int(v: Any) -> int | None:
@@ -133,9 +154,15 @@ def fit(col: Col, v: Any) -> tuple[Any, bool]:
 
 
 def _default_keys(layout: Layout, extra: dict) -> list[str]:
-    known = layout.index.keys() | set(layout.held)
-    keys = [k for k in layout.order if k in known or k in extra]
-    return keys + [k for k in extra if k not in layout.order]
+    """The keys :func:`unpack` gives a dict with these ``extra`` keys and no recorded order."""
+    got = tuple(extra)
+    keys = layout.keys_for.get(got)
+    if keys is None:
+        keys = [k for k in layout.order if k in layout.known or k in extra]
+        keys += [k for k in extra if k not in layout.order]
+        if len(layout.keys_for) < 256:
+            layout.keys_for[got] = keys
+    return keys
 
 
 def pack(layout: Layout, d: dict, held: Sequence[str] = ()) -> tuple[list, str | None]:
@@ -162,13 +189,18 @@ def pack(layout: Layout, d: dict, held: Sequence[str] = ()) -> tuple[list, str |
 
 def unpack(layout: Layout, values: Sequence, extra: str | None,
            held: dict[str, Any] | None = None) -> dict:
-    """The dict :func:`pack` was given, from its column values (in ``layout.columns``
-    order), its ``extra`` JSON and the values of its ``held`` keys."""
-    more: dict[str, Any] = {}
-    keys = None
-    if extra:
-        got = json.loads(extra)
-        keys, more = got if isinstance(got, list) else (None, got)
+    """The dict :func:`pack` was given, from the values of ``layout.read_columns``, its
+    ``extra`` JSON and the values of its ``held`` keys."""
+    if not extra:  # the usual case: the plain keys in order, straight from the row
+        out = dict(zip(layout.plain_keys, values))
+        for col in layout.decoded:
+            if out[col.key] is not None:
+                out[col.key] = read(col, out[col.key])
+        if held:
+            out.update(held)
+        return out
+    got = json.loads(extra)
+    keys, more = got if isinstance(got, list) else (None, got)
     if keys is None:
         keys = _default_keys(layout, more)
     out = {}
@@ -176,11 +208,15 @@ def unpack(layout: Layout, values: Sequence, extra: str | None,
         if k in more:
             out[k] = more[k]
         elif k in layout.index:
-            i = layout.index[k]
-            out[k] = read(layout.columns[i], values[i])
+            out[k] = read(layout.columns[layout.index[k]], values[layout.read_pos[k]])
         else:
             out[k] = (held or {})[k]
     return out
+
+
+def as_read(layout: Layout, values: Sequence) -> list:
+    """:func:`pack`'s column values in the order :func:`unpack` reads them."""
+    return [values[layout.index[k]] if k in layout.index else None for k in layout.plain_keys]
 
 
 def same(a: Any, b: Any) -> bool:
@@ -286,9 +322,9 @@ def pack_article(d: dict) -> tuple[list, str | None]:
 
 
 def unpack_article(values: Sequence, meta: str | None, facts: dict[str, list]) -> dict:
-    """The article dict from its ``articles`` columns (:data:`ARTICLE` order), ``meta`` and
+    """The article dict from its ``ARTICLE.read_columns``, ``meta`` and
     its facts (``fact_tables.read``)."""
-    i = ARTICLE.index
+    i = ARTICLE.read_pos
     held = _derived(values[i["word_count"]], values[i["text"]])
     held.update(facts)
     return unpack(ARTICLE, values, meta, held)

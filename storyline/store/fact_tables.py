@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable
 from storyline.facts import FACT_NAMES
 from storyline.store.fact_rows import (ENTITIES, EVENTS, MENTIONS, PLACES, QUOTES, ROLES, TIMES,
                                        Layout, pack, unpack)
+from storyline.store.fact_rows import read as read_value
 
 #: ``resolve(entity, name, local_key)``: the archive entity pk of an entity dict with a name.
 Resolver = Callable[[dict, str, str], int]
@@ -38,7 +39,7 @@ def _insert_sql(layout: Layout, more: tuple[str, ...]) -> str:
 
 
 def _select_sql(layout: Layout, more: tuple[str, ...], order: str, n: int) -> str:
-    cols = ["article_pk", *more, *layout.sql_columns, "extra"]
+    cols = ["article_pk", "extra", *more, *layout.read_columns]
     return (f"SELECT {', '.join(cols)} FROM {layout.table} WHERE article_pk IN "
             f"({','.join('?' * n)}) ORDER BY article_pk, {order}")
 
@@ -164,6 +165,28 @@ def write(conn: sqlite3.Connection, pk: int, record: dict, resolve: Resolver) ->
         write_flat(conn, kind, pk, dict_items(record.get(kind)), local, by_name)
 
 
+HELD = object()  # a held key's place, until its rows are read
+
+
+def _rows(cur: sqlite3.Cursor, layout: Layout, sql: str, pks: list[int], skip: int):
+    """``(article_pk, row, dict)`` for each row of ``sql`` (article_pk, extra, ``skip``
+    more columns, then ``layout.read_columns``); held keys are :data:`HELD` for the caller
+    to fill."""
+    keys, decoded, held = layout.plain_keys, layout.decoded, dict.fromkeys(layout.held, HELD)
+    for row in cur.execute(sql, pks):
+        if row[1] is None:  # no extra: the plain keys, straight from the row
+            d = dict(zip(keys, row[2 + skip:]))
+            for col in decoded:
+                v = d[col.key]
+                if v is not None:
+                    d[col.key] = [] if v == "[]" else read_value(col, v)
+            if held:
+                d.update(held)
+        else:
+            d = unpack(layout, row[2 + skip:], row[1], held)
+        yield row[0], row, d
+
+
 def read(conn: sqlite3.Connection, pks: list[int]) -> dict[int, dict[str, list]]:
     """The facts of articles ``pks``, one query per table: ``{pk: {kind: [dict, ...]}}``."""
     out: dict[int, dict[str, list]] = {pk: {name: [] for name in FACT_NAMES} for pk in pks}
@@ -173,20 +196,24 @@ def read(conn: sqlite3.Connection, pks: list[int]) -> dict[int, dict[str, list]]
     cur.row_factory = None
     n = len(pks)
     children: dict[tuple[int, int], dict[str, list]] = {}
-    for layout, key in ((MENTIONS, "mentions"), (ROLES, "roles")):
-        cols = ", ".join(layout.sql_columns)
-        for row in cur.execute(f"SELECT article_pk, entity_seq, {cols} FROM {layout.table} "
-                               f"WHERE article_pk IN ({','.join('?' * n)}) "
-                               f"ORDER BY article_pk, entity_seq, seq", pks):
-            held = children.setdefault((row[0], row[1]), {"mentions": [], "roles": []})
-            held[key].append(unpack(layout, row[2:], None))
-    empty: dict[str, list] = {"mentions": [], "roles": []}
-    for row in cur.execute(_select_sql(ENTITIES, ("seq",), "seq", n), pks):
-        out[row[0]]["entities"].append(
-            unpack(ENTITIES, row[2:-1], row[-1], children.get((row[0], row[1]), empty)))
+    for layout in (MENTIONS, ROLES):
+        sql = (f"SELECT article_pk, NULL, entity_seq, {', '.join(layout.read_columns)} "
+               f"FROM {layout.table} WHERE article_pk IN ({','.join('?' * n)}) "
+               f"ORDER BY article_pk, entity_seq, seq")
+        for pk, row, d in _rows(cur, layout, sql, pks, 1):
+            key = (pk, row[2])
+            if key not in children:
+                children[key] = {"mentions": [], "roles": []}
+            children[key][layout.table].append(d)
+    for pk, row, d in _rows(cur, ENTITIES, _select_sql(ENTITIES, ("seq",), "seq", n), pks, 1):
+        got = children.get((pk, row[2]))
+        for key in ENTITIES.held:  # an entity's extra may hold the list itself
+            if d.get(key) is HELD:
+                d[key] = got[key] if got else []
+        out[pk]["entities"].append(d)
     for kind, (layout, _, order) in FLAT.items():
-        for row in cur.execute(_select_sql(layout, (), order, n), pks):
-            out[row[0]][kind].append(unpack(layout, row[1:-1], row[-1]))
+        for pk, _row, d in _rows(cur, layout, _select_sql(layout, (), order, n), pks, 0):
+            out[pk][kind].append(d)
     return out
 
 

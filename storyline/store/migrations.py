@@ -310,6 +310,14 @@ ALTER TABLE events ADD COLUMN participant_ids TEXT;    -- JSON list
 ALTER TABLE events ADD COLUMN mentions TEXT;           -- JSON list
 ALTER TABLE events ADD COLUMN how TEXT;
 ALTER TABLE events ADD COLUMN extra TEXT;
+DROP INDEX mentions_article;                           -- an article's rows in list order,
+CREATE INDEX mentions_article ON mentions(article_pk, entity_seq, seq);   -- no sort needed
+DROP INDEX roles_article;
+CREATE INDEX roles_article ON roles(article_pk, entity_seq, seq);
+DROP INDEX times_article;
+CREATE INDEX times_article ON times(article_pk, seq);
+DROP INDEX places_article;
+CREATE INDEX places_article ON places(article_pk, seq);
 """
 
 FACTS_ONCE_DONE = """
