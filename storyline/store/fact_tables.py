@@ -38,10 +38,12 @@ def _insert_sql(layout: Layout, more: tuple[str, ...]) -> str:
     return f"INSERT INTO {layout.table}({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})"
 
 
-def _select_sql(layout: Layout, more: tuple[str, ...], order: str, n: int) -> str:
-    cols = ["article_pk", "extra", *more, *layout.read_columns]
-    return (f"SELECT {', '.join(cols)} FROM {layout.table} WHERE article_pk IN "
-            f"({','.join('?' * n)}) ORDER BY article_pk, {order}")
+def _select_sql(layout: Layout, tag: str, order: str, n: int) -> str:
+    """The rows of ``n`` articles: ``layout.read_columns``, then extra, article_pk, ``tag``."""
+    extra = "extra" if layout.table not in (MENTIONS.table, ROLES.table) else "NULL"
+    return (f"SELECT {', '.join(layout.read_columns)}, {extra}, article_pk, {tag} "
+            f"FROM {layout.table} WHERE article_pk IN ({','.join('?' * n)}) "
+            f"ORDER BY article_pk, {order}")
 
 
 _ENTITY_INSERT = _insert_sql(ENTITIES, ("seq", "entity_pk"))
@@ -168,14 +170,15 @@ def write(conn: sqlite3.Connection, pk: int, record: dict, resolve: Resolver) ->
 HELD = object()  # a held key's place, until its rows are read
 
 
-def _rows(cur: sqlite3.Cursor, layout: Layout, sql: str, pks: list[int], skip: int):
-    """``(article_pk, row, dict)`` for each row of ``sql`` (article_pk, extra, ``skip``
-    more columns, then ``layout.read_columns``); held keys are :data:`HELD` for the caller
-    to fill."""
+def _rows(cur: sqlite3.Cursor, layout: Layout, sql: str, pks: list[int]) -> list[tuple]:
+    """``(article_pk, tag, dict)`` for each row of ``sql`` (:func:`_select_sql`); held keys
+    are :data:`HELD` for the caller to fill."""
     keys, decoded, held = layout.plain_keys, layout.decoded, dict.fromkeys(layout.held, HELD)
+    n = len(keys)
+    out = []
     for row in cur.execute(sql, pks):
-        if row[1] is None:  # no extra: the plain keys, straight from the row
-            d = dict(zip(keys, row[2 + skip:]))
+        if row[n] is None:  # no extra: the plain keys, straight from the row
+            d = dict(zip(keys, row))
             for col in decoded:
                 v = d[col.key]
                 if v is not None:
@@ -183,8 +186,9 @@ def _rows(cur: sqlite3.Cursor, layout: Layout, sql: str, pks: list[int], skip: i
             if held:
                 d.update(held)
         else:
-            d = unpack(layout, row[2 + skip:], row[1], held)
-        yield row[0], row, d
+            d = unpack(layout, row[:n], row[n], held)
+        out.append((row[n + 1], row[n + 2], d))
+    return out
 
 
 def read(conn: sqlite3.Connection, pks: list[int]) -> dict[int, dict[str, list]]:
@@ -197,22 +201,20 @@ def read(conn: sqlite3.Connection, pks: list[int]) -> dict[int, dict[str, list]]
     n = len(pks)
     children: dict[tuple[int, int], dict[str, list]] = {}
     for layout in (MENTIONS, ROLES):
-        sql = (f"SELECT article_pk, NULL, entity_seq, {', '.join(layout.read_columns)} "
-               f"FROM {layout.table} WHERE article_pk IN ({','.join('?' * n)}) "
-               f"ORDER BY article_pk, entity_seq, seq")
-        for pk, row, d in _rows(cur, layout, sql, pks, 1):
-            key = (pk, row[2])
-            if key not in children:
-                children[key] = {"mentions": [], "roles": []}
-            children[key][layout.table].append(d)
-    for pk, row, d in _rows(cur, ENTITIES, _select_sql(ENTITIES, ("seq",), "seq", n), pks, 1):
-        got = children.get((pk, row[2]))
+        sql = _select_sql(layout, "entity_seq", "entity_seq, seq", n)
+        for pk, seq, d in _rows(cur, layout, sql, pks):
+            got = children.get((pk, seq))
+            if got is None:
+                got = children[pk, seq] = {"mentions": [], "roles": []}
+            got[layout.table].append(d)
+    for pk, seq, d in _rows(cur, ENTITIES, _select_sql(ENTITIES, "seq", "seq", n), pks):
+        got = children.get((pk, seq))
         for key in ENTITIES.held:  # an entity's extra may hold the list itself
             if d.get(key) is HELD:
                 d[key] = got[key] if got else []
         out[pk]["entities"].append(d)
     for kind, (layout, _, order) in FLAT.items():
-        for pk, _row, d in _rows(cur, layout, _select_sql(layout, (), order, n), pks, 0):
+        for pk, _, d in _rows(cur, layout, _select_sql(layout, "NULL", order, n), pks):
             out[pk][kind].append(d)
     return out
 
