@@ -14,7 +14,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from storyline.errors import ArchiveError
 from storyline.facts import FACT_KINDS, FACT_NAMES
@@ -32,7 +32,8 @@ from storyline.values import repair_article
 
 _READ_COLUMNS = ", ".join(ARTICLE.read_columns)
 _ARTICLE_INSERT = (f"INSERT INTO articles(story_id, minhash, added_at, copy_of, meta, "
-                   f"{', '.join(ARTICLE.sql_columns)}) VALUES ({','.join('?' * (5 + len(ARTICLE.columns)))})")
+                   f"{', '.join(ARTICLE.sql_columns)}) "
+                   f"VALUES ({','.join('?' * (5 + len(ARTICLE.columns)))})")
 
 
 @dataclass

@@ -127,6 +127,8 @@ def write_entities(conn: sqlite3.Connection, pk: int, ents: Iterable[dict],
 
 
 def _linked(d: dict, key: str, name_key: str, local: dict, by_name: dict) -> int | None:
+    """The entity pk a fact points at: by the article's entity id in ``d[key]``, else (no id)
+    by the name in ``d[name_key]``."""
     ref = d.get(key)
     if ref:
         return local.get(str(ref))
@@ -140,9 +142,9 @@ def flat_rows(kind: str, pk: int, items: Iterable[dict], local: dict, by_name: d
     for seq, d in enumerate(items):
         values, extra = pack(FLAT[kind][0], d)
         if kind == "quotes":
-            spk = _linked(d, "speaker_id", "", local, by_name)
-            if spk is None and isinstance(d.get("speaker"), str):
-                spk = by_name.get(d["speaker"])
+            spk = _linked(d, "speaker_id", "speaker", local, by_name)
+            if spk is None and d.get("speaker_id") and isinstance(d.get("speaker"), str):
+                spk = by_name.get(d["speaker"])  # an id not in the article: by the name
             more: tuple = (spk,)
         elif kind == "places":
             more = (_linked(d, "entity_id", "name", local, by_name), seq)
