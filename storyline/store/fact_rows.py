@@ -133,7 +133,7 @@ def read(col: Col, q: Any) -> Any:
     if q is None:
         return None
     if col.kind in ("json", "list"):
-        return json.loads(q)
+        return [] if q == "[]" else json.loads(q)
     if col.kind == "joined":
         return q.split("; ") if q else []
     return q
@@ -153,16 +153,20 @@ def fit(col: Col, v: Any) -> tuple[Any, bool]:
     return q, type(q) is type(v) and q == v
 
 
-def _default_keys(layout: Layout, extra: dict) -> list[str]:
-    """The keys :func:`unpack` gives a dict with these ``extra`` keys and no recorded order."""
+def _default_keys(layout: Layout, extra: dict) -> tuple[list[str], bool]:
+    """The keys :func:`unpack` gives a dict with these ``extra`` keys and no recorded order,
+    and whether they are the plain keys followed by the other extra keys (then the dict is
+    the plain one updated with ``extra``)."""
     got = tuple(extra)
-    keys = layout.keys_for.get(got)
-    if keys is None:
+    hit = layout.keys_for.get(got)
+    if hit is None:
         keys = [k for k in layout.order if k in layout.known or k in extra]
         keys += [k for k in extra if k not in layout.order]
+        appended = keys == [*layout.plain_keys, *(k for k in extra if k not in layout.read_pos)]
+        hit = (keys, appended)
         if len(layout.keys_for) < 256:
-            layout.keys_for[got] = keys
-    return keys
+            layout.keys_for[got] = hit
+    return hit
 
 
 def pack(layout: Layout, d: dict, held: Sequence[str] = ()) -> tuple[list, str | None]:
@@ -182,7 +186,7 @@ def pack(layout: Layout, d: dict, held: Sequence[str] = ()) -> tuple[list, str |
         if not exact:
             extra[k] = v
     keys = list(d)
-    if keys != _default_keys(layout, extra):
+    if keys != _default_keys(layout, extra)[0]:
         return values, json.dumps([keys, extra], ensure_ascii=False)
     return values, json.dumps(extra, ensure_ascii=False) if extra else None
 
@@ -191,18 +195,19 @@ def unpack(layout: Layout, values: Sequence, extra: str | None,
            held: dict[str, Any] | None = None) -> dict:
     """The dict :func:`pack` was given, from the values of ``layout.read_columns``, its
     ``extra`` JSON and the values of its ``held`` keys."""
-    if not extra:  # the usual case: the plain keys in order, straight from the row
-        out = dict(zip(layout.plain_keys, values))
+    more = json.loads(extra) if extra else None
+    if more is None or type(more) is dict and _default_keys(layout, more)[1]:
+        out = dict(zip(layout.plain_keys, values))  # the plain keys, straight from the row
         for col in layout.decoded:
-            if out[col.key] is not None:
-                out[col.key] = read(col, out[col.key])
+            v = out[col.key]
+            if v is not None:
+                out[col.key] = read(col, v)
         if held:
             out.update(held)
+        if more:
+            out.update(more)  # extra wins, in place for a column's key
         return out
-    got = json.loads(extra)
-    keys, more = got if isinstance(got, list) else (None, got)
-    if keys is None:
-        keys = _default_keys(layout, more)
+    keys, more = more if type(more) is list else (_default_keys(layout, more)[0], more)
     out = {}
     for k in keys:
         if k in more:

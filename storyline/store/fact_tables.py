@@ -20,7 +20,6 @@ from typing import Any, Callable, Iterable
 from storyline.facts import FACT_NAMES
 from storyline.store.fact_rows import (ENTITIES, EVENTS, MENTIONS, PLACES, QUOTES, ROLES, TIMES,
                                        Layout, pack, unpack)
-from storyline.store.fact_rows import read as read_value
 
 #: ``resolve(entity, name, local_key)``: the archive entity pk of an entity dict with a name.
 Resolver = Callable[[dict, str, str], int]
@@ -175,22 +174,13 @@ HELD = object()  # a held key's place, until its rows are read
 def _rows(cur: sqlite3.Cursor, layout: Layout, sql: str, pks: list[int]) -> list[tuple]:
     """``(article_pk, tag, dict)`` for each row of ``sql`` (:func:`_select_sql`); held keys
     are :data:`HELD` for the caller to fill."""
-    keys, decoded, held = layout.plain_keys, layout.decoded, dict.fromkeys(layout.held, HELD)
+    held = dict.fromkeys(layout.held, HELD)
+    keys = layout.plain_keys
     n = len(keys)
-    out = []
-    for row in cur.execute(sql, pks):
-        if row[n] is None:  # no extra: the plain keys, straight from the row
-            d = dict(zip(keys, row))
-            for col in decoded:
-                v = d[col.key]
-                if v is not None:
-                    d[col.key] = [] if v == "[]" else read_value(col, v)
-            if held:
-                d.update(held)
-        else:
-            d = unpack(layout, row[:n], row[n], held)
-        out.append((row[n + 1], row[n + 2], d))
-    return out
+    if layout is MENTIONS or layout is ROLES:  # plain values only, no extra: the dict is the row
+        return [(row[n + 1], row[n + 2], dict(zip(keys, row))) for row in cur.execute(sql, pks)]
+    return [(row[n + 1], row[n + 2], unpack(layout, row, row[n], held))
+            for row in cur.execute(sql, pks)]
 
 
 def read(conn: sqlite3.Connection, pks: list[int]) -> dict[int, dict[str, list]]:
