@@ -29,6 +29,7 @@ COMMAND_MODULES: list[str] = [
     "storyline.digest.cli",
     "storyline.follow.cli",
     "storyline.spark.cli",
+    "storyline.store.cli",
 ]
 
 

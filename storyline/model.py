@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any
 
 from storyline.facts import FACT_NAMES
@@ -73,9 +73,7 @@ class Article:
 
     @property
     def reading_time_min(self) -> int:
-        if not self.text:
-            return 0
-        return max(1, round(self.word_count / READING_WPM))
+        return reading_minutes(self.word_count) if self.text else 0
 
     @property
     def id(self) -> str:
@@ -103,6 +101,25 @@ class Article:
             out[key] = d[key]
         return out
 
+    def record(self) -> dict[str, Any]:
+        """``to_dict()`` without the copy: the same keys, in the same order, with equal values,
+        the lists and dicts being the article's own (the archive writes rows straight from
+        them). Example: ``article.record() == article.to_dict()``."""
+        words = self.word_count
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
+        for key in ("title", "subtitle", "published", "language", "outlet", "wire",
+                    "copyright", "authors", "images", "url", "canonical_url", "source", "page_type"):
+            out[key] = getattr(self, key)
+        out["images"] = [asdict(i) if is_dataclass(i) else i for i in self.images]
+        out["word_count"] = words
+        out["reading_time_min"] = reading_minutes(words) if self.text else 0
+        out["reading_wpm"] = READING_WPM
+        out["text"] = self.text
+        out["provenance"] = self.provenance
+        for key in FACT_NAMES:
+            out[key] = getattr(self, key)
+        return out
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Article":
         art = cls(**{k: d.get(k) for k in (
@@ -117,6 +134,11 @@ class Article:
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def reading_minutes(word_count: int, wpm: int = READING_WPM) -> int:
+    """Minutes to read a non-empty text of ``word_count`` words: ``reading_minutes(500) == 2``."""
+    return max(1, round(word_count / wpm))
 
 
 def count_words(text: str) -> int:

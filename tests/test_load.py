@@ -13,7 +13,7 @@ def archive_rows(db):
     with Archive(db) as archive:
         assert archive.integrity_ok()
         return sorted(tuple(r) for r in archive.conn.execute(
-            "SELECT id, story_id, url, json_extract(json, '$.source') FROM articles"))
+            "SELECT id, story_id, url, source FROM articles"))
 
 
 def test_load_gives_the_archive_an_ingest_of_the_same_warcs_gives(spark_output, news_warcs,

@@ -10,24 +10,31 @@ simply be run again to resume.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from storyline.errors import ArchiveError
-from storyline.facts import FACT_KINDS
+from storyline.facts import FACT_KINDS, FACT_NAMES
 from storyline.model import Article
 from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 import storyline.store.dedup as dedup
 import storyline.store.entities as entities
+import storyline.store.fact_tables as fact_tables
 import storyline.store.story_index as stories
 from storyline.store.db import (connect, display_name, integrity_ok, is_server,
                                 write_transaction)
+from storyline.store.fact_rows import ARTICLE, pack_article, unpack_article
 from storyline.store.migrations import migrate, pending
 from storyline.values import repair_article
+
+
+_READ_COLUMNS = ", ".join(ARTICLE.read_columns)
+_ARTICLE_INSERT = (f"INSERT INTO articles(story_id, minhash, added_at, copy_of, meta, "
+                   f"{', '.join(ARTICLE.sql_columns)}) "
+                   f"VALUES ({','.join('?' * (5 + len(ARTICLE.columns)))}) RETURNING pk")
 
 
 @dataclass
@@ -49,20 +56,6 @@ class AddResult:
 
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _int(v: Any) -> int | None:
-    try:
-        return None if v is None else int(v)
-    except (TypeError, ValueError):
-        return None
-
-
-def _float(v: Any) -> float | None:
-    try:
-        return None if v is None else float(v)
-    except (TypeError, ValueError):
-        return None
 
 
 class Archive:
@@ -205,8 +198,8 @@ class Archive:
 
     def _insert(self, article: Article, sig, bands, match) -> AddResult:
         c = self.conn
-        d = article.to_dict()
-        aid = d["id"]
+        record = article.record()  # the article's own lists, not a copy
+        aid = record["id"]
         copy_of = similarity = copy_pk = None
         if match:
             copy_pk, similarity = match
@@ -216,16 +209,9 @@ class Archive:
         day = stories.day_of(article.published)
         story_id, score = stories.place(c, vec, day, copy_of_pk=copy_pk, new_story_id=aid,
                                         title=article.title, seen_at=now)
-        stored = {k: v for k, v in d.items() if k != "text"}
-        pk = c.execute(
-            "INSERT INTO articles(id, story_id, url, canonical_url, title, subtitle, authors, "
-            "outlet, wire, published, language, word_count, text, json, minhash, added_at, "
-            "copy_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING pk",
-            (aid, story_id, article.url, article.canonical_url, article.title, article.subtitle,
-             "; ".join(article.authors or []), article.outlet, article.wire, article.published,
-             article.language, article.word_count, article.text,
-             json.dumps(stored, ensure_ascii=False),
-             dedup.to_blob(sig) if sig is not None else None, now, copy_pk)).fetchone()[0]
+        values, meta = pack_article(record)
+        pk = c.execute(_ARTICLE_INSERT, (story_id, dedup.to_blob(sig) if sig is not None else None,
+                                         now, copy_pk, meta, *values)).fetchone()[0]
         stories.record(c, pk, story_id, vec, day, article.title)
         for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
             c.execute("INSERT INTO article_urls(url, article_pk) VALUES (?,?) "
@@ -239,75 +225,25 @@ class Archive:
 
     def _insert_enrichment(self, pk: int, article: Article) -> None:
         c = self.conn
-        local: dict[str, int] = {}     # article's entity id -> archive entity pk
-        by_name: dict[str, int] = {}   # entity name -> pk (to link quotes/places without ids)
-        for ent in article.entities or []:
-            name = (ent.get("name") or "").strip()
-            if not name:
-                continue
-            epk = entities.resolve(c, name, ent.get("label") or "", ent.get("aliases") or [])
-            lid = str(ent.get("id") or f"_{len(local)}")
-            local[lid] = epk
-            by_name[name] = epk
-            for alias in ent.get("aliases") or []:
-                by_name.setdefault(alias, epk)
-            c.execute('INSERT INTO article_entities(article_pk, local_id, entity_pk, '
-                      'name, start, "end") VALUES (?,?,?,?,?,?) '
-                      'ON CONFLICT(article_pk, local_id) DO UPDATE SET entity_pk = '
-                      'excluded.entity_pk, name = excluded.name, start = excluded.start, '
-                      '"end" = excluded."end"',
-                      (pk, lid, epk, name, _int(ent.get("start")), _int(ent.get("end"))))
-            mentions = ent.get("mentions") or ([{"start": ent.get("start"), "end": ent.get("end"),
-                                                 "text": name}] if ent.get("start") is not None
-                                               else [])
-            c.executemany('INSERT INTO mentions(article_pk, entity_pk, start, "end", text) '
-                          'VALUES (?,?,?,?,?)',
-                          [(pk, epk, _int(m.get("start")), _int(m.get("end")), m.get("text"))
-                           for m in mentions if m.get("start") is not None])
-            c.executemany('INSERT INTO roles(article_pk, entity_pk, role, org, start, "end") '
-                          'VALUES (?,?,?,?,?,?)',
-                          [(pk, epk, r["role"], r.get("org"), _int(r.get("start")),
-                            _int(r.get("end"))) for r in ent.get("roles") or [] if r.get("role")])
-        for q in article.quotes or []:
-            spk = local.get(str(q.get("speaker_id"))) if q.get("speaker_id") else None
-            if spk is None and q.get("speaker"):
-                spk = by_name.get(q["speaker"])
-            c.execute('INSERT INTO quotes(article_pk, kind, text, start, "end", cue, cue_start, '
-                      'cue_end, speaker, speaker_entity_pk, speaker_start, speaker_end) '
-                      'VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-                      (pk, q.get("kind") or "direct", q.get("text") or "", _int(q.get("start")),
-                       _int(q.get("end")), q.get("cue"), _int(q.get("cue_start")),
-                       _int(q.get("cue_end")), q.get("speaker"), spk,
-                       _int(q.get("speaker_start")), _int(q.get("speaker_end"))))
-        c.executemany('INSERT INTO times(article_pk, local_id, text, start, "end", type, value, mod)'
-                      ' VALUES (?,?,?,?,?,?,?,?)',
-                      [(pk, t.get("id"), t.get("text"), _int(t.get("start")), _int(t.get("end")),
-                        t.get("type"), None if t.get("value") is None else str(t["value"]),
-                        t.get("mod")) for t in article.times or []])
-        c.executemany('INSERT INTO places(article_pk, name, start, "end", entity_pk, country_code, '
-                      'lat, lon, kind, geonameid) VALUES (?,?,?,?,?,?,?,?,?,?)',
-                      [(pk, p.get("name"), _int(p.get("start")), _int(p.get("end")),
-                        local.get(str(p.get("entity_id"))) if p.get("entity_id") else
-                        by_name.get(p.get("name") or ""),
-                        p.get("country_code"), _float(p.get("lat")), _float(p.get("lon")),
-                        p.get("kind"), _int(p.get("geonameid"))) for p in article.places or []])
-        c.executemany('INSERT INTO events(article_pk, kind, start, "end", trigger, when_value, '
-                      'when_text, where_name, country_code, participants, status) '
-                      'VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-                      [(pk, e.get("kind"), _int(e.get("start")), _int(e.get("end")),
-                        e.get("trigger"), None if e.get("when") is None else str(e["when"]),
-                        e.get("when_text"), e.get("where"), e.get("country_code"),
-                        json.dumps(list(e.get("participants") or []), ensure_ascii=False),
-                        e.get("status")) for e in article.events or []])
+
+        def resolve(ent: dict, name: str, _key: str) -> int:
+            return entities.resolve(c, name, ent.get("label") or "", ent.get("aliases") or [])
+
+        fact_tables.write(c, pk, {kind: getattr(article, kind) for kind in FACT_NAMES}, resolve)
 
     # -- reading ---------------------------------------------------------------
-    def _row_to_dict(self, row: sqlite3.Row) -> dict:
-        d = json.loads(row["json"])
-        d["text"] = row["text"]
-        ordered = {k: d[k] for k in Article().to_dict() if k in d}
-        ordered.update({k: v for k, v in d.items() if k not in ordered})
-        ordered["story_id"] = row["story_id"]
-        return ordered
+    def _dicts(self, where: str, params: tuple) -> list[dict]:
+        """Full article dicts (``Article.to_dict()`` + ``story_id``) of the articles ``where``
+        selects, in pk order: one query for the rows, one per fact table for their facts."""
+        rows = self.conn.execute(f"SELECT pk, story_id, meta, {_READ_COLUMNS} FROM articles "
+                                 f"WHERE {where} ORDER BY pk", params).fetchall()
+        facts = fact_tables.read(self.conn, [r[0] for r in rows])
+        out = []
+        for row in rows:
+            d = unpack_article(tuple(row)[3:], row[2], facts[row[0]])
+            d["story_id"] = row[1]
+            out.append(d)
+        return out
 
     def _find_pk(self, id_or_prefix: str) -> int | None:
         key = (id_or_prefix or "").strip()
@@ -341,8 +277,7 @@ class Archive:
         pk = self._find_pk(id_or_prefix)
         if pk is None:
             return None
-        row = self.conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,)).fetchone()
-        d = self._row_to_dict(row)
+        d = self._dicts("pk = ?", (pk,))[0]
         d["copies"] = self._copies(pk)
         d["also_seen"] = [dict(r) for r in self.conn.execute(
             "SELECT outlet, url, published, seen_at FROM sightings WHERE article_pk = ? "
@@ -408,6 +343,21 @@ class Archive:
         """Rebuild every story from scratch in one transaction; returns counts."""
         with write_transaction(self.conn):
             return stories.rebuild(self.conn)
+
+    def _bytes(self) -> int:
+        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal")
+                   if os.path.isfile(p))
+
+    def vacuum(self) -> dict:
+        """Rewrite the file without its free pages (SQLite ``VACUUM``), after an upgrade that
+        dropped data; returns ``{"bytes_before", "bytes_after"}`` (file and its WAL)."""
+        before = self._bytes()
+        try:
+            self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"could not vacuum the archive ({exc})", source=self.path) from exc
+        return {"bytes_before": before, "bytes_after": self._bytes()}
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -494,14 +444,14 @@ class Archive:
         from storyline.store.export import export
         return export(self, fmt, out)
 
-    def iter_articles(self, batch: int = 200):
-        """Every article as a full dict, in insertion order, streaming in batches."""
+    def iter_articles(self, batch: int = 500):
+        """Every article as a full dict, in insertion order, streaming in batches of
+        ``batch`` articles (their facts read with one query per table and batch)."""
         last = 0
         while True:
-            rows = self.conn.execute("SELECT * FROM articles WHERE pk > ? ORDER BY pk LIMIT ?",
-                                     (last, batch)).fetchall()
-            if not rows:
+            pks = [r[0] for r in self.conn.execute(
+                "SELECT pk FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, batch))]
+            if not pks:
                 return
-            for row in rows:
-                yield self._row_to_dict(row)
-            last = rows[-1]["pk"]
+            yield from self._dicts("pk BETWEEN ? AND ?", (pks[0], pks[-1]))
+            last = pks[-1]

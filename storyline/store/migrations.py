@@ -320,6 +320,85 @@ CREATE INDEX events_kind ON events(kind);              -- events page filter
 # PostgreSQL columns need a type: meta holds counters.
 _INITIAL_PG = ddl(INITIAL.replace("    value\n)", "    value INTEGER\n)"))
 assert "value BIGINT" in _INITIAL_PG
+FACTS_ONCE = """
+DROP INDEX article_entities_entity;
+ALTER TABLE article_entities RENAME TO article_entities_old;
+CREATE TABLE article_entities (            -- an article's entities, in list order
+    article_pk  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,          -- position in the article's entities
+    entity_pk   INTEGER REFERENCES entities(pk),  -- NULL: no name to resolve
+    local_id    TEXT,                      -- the entity's id inside the article ("e1")
+    label       TEXT,
+    name        TEXT,
+    start       INTEGER, "end" INTEGER,
+    aliases     TEXT,                      -- JSON list
+    extra       TEXT,                      -- JSON: keys without a column (store.fact_rows)
+    PRIMARY KEY (article_pk, seq)
+);
+CREATE INDEX article_entities_entity ON article_entities(entity_pk);
+ALTER TABLE articles ADD COLUMN copyright TEXT;
+ALTER TABLE articles ADD COLUMN source TEXT;
+ALTER TABLE articles ADD COLUMN page_type TEXT;
+ALTER TABLE articles ADD COLUMN meta TEXT;             -- JSON: images, provenance
+ALTER TABLE mentions ADD COLUMN entity_seq INTEGER;    -- article_entities.seq of its entity
+ALTER TABLE mentions ADD COLUMN seq INTEGER;           -- position in the entity's mentions
+ALTER TABLE roles ADD COLUMN entity_seq INTEGER;
+ALTER TABLE roles ADD COLUMN seq INTEGER;
+ALTER TABLE quotes ADD COLUMN quote_group INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_id TEXT;
+ALTER TABLE quotes ADD COLUMN extra TEXT;
+ALTER TABLE times ADD COLUMN anchor TEXT;
+ALTER TABLE times ADD COLUMN seq INTEGER;
+ALTER TABLE times ADD COLUMN extra TEXT;
+ALTER TABLE places ADD COLUMN text TEXT;
+ALTER TABLE places ADD COLUMN mentions TEXT;           -- JSON list
+ALTER TABLE places ADD COLUMN entity_id TEXT;
+ALTER TABLE places ADD COLUMN entity_ids TEXT;         -- JSON list
+ALTER TABLE places ADD COLUMN admin1 TEXT;
+ALTER TABLE places ADD COLUMN population INTEGER;
+ALTER TABLE places ADD COLUMN score REAL;
+ALTER TABLE places ADD COLUMN how TEXT;
+ALTER TABLE places ADD COLUMN seq INTEGER;
+ALTER TABLE places ADD COLUMN extra TEXT;
+ALTER TABLE events ADD COLUMN trigger_start INTEGER;
+ALTER TABLE events ADD COLUMN trigger_end INTEGER;
+ALTER TABLE events ADD COLUMN time_id TEXT;
+ALTER TABLE events ADD COLUMN when_how TEXT;
+ALTER TABLE events ADD COLUMN place_geonameid INTEGER;
+ALTER TABLE events ADD COLUMN participant_ids TEXT;    -- JSON list
+ALTER TABLE events ADD COLUMN mentions TEXT;           -- JSON list
+ALTER TABLE events ADD COLUMN how TEXT;
+ALTER TABLE events ADD COLUMN extra TEXT;
+DROP INDEX mentions_article;                           -- an article's rows in list order,
+CREATE INDEX mentions_article ON mentions(article_pk, entity_seq, seq);   -- no sort needed
+DROP INDEX roles_article;
+CREATE INDEX roles_article ON roles(article_pk, entity_seq, seq);
+DROP INDEX times_article;
+CREATE INDEX times_article ON times(article_pk, seq);
+DROP INDEX places_article;
+CREATE INDEX places_article ON places(article_pk, seq);
+"""
+
+FACTS_ONCE_DONE = """
+DROP TABLE article_entities_old;
+ALTER TABLE articles DROP COLUMN json;
+"""
+
+
+def _store_each_fact_once(conn: sqlite3.Connection) -> None:
+    """Facts only in their tables: new columns filled from ``articles.json``, which goes
+    (``storyline vacuum`` gives the space back)."""
+    from storyline.store.fact_migration import convert
+
+    if dialect(conn) == "postgresql":
+        conn.script(ddl(FACTS_ONCE))
+        convert(conn)
+        conn.script(ddl(FACTS_ONCE_DONE))
+        return
+    _run_script(conn, FACTS_ONCE)
+    convert(conn)
+    _run_script(conn, FACTS_ONCE_DONE)
+
 
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", {"sqlite": INITIAL, "postgresql": _INITIAL_PG}),
@@ -331,6 +410,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0007_watches_and_list_indexes", WATCHES),
     ("0008_raw_page_hashes", RAW_PAGES),
     ("0009_follow_state", FOLLOW),
+    ("0010_facts_stored_once", _store_each_fact_once),
 ]
 
 

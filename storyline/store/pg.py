@@ -229,6 +229,10 @@ class PgConnection:
                       [v for row in chunk for v in row])
         return cur
 
+    def cursor(self) -> "PgCursor":
+        """A cursor as ``sqlite3.Connection.cursor()`` gives one (see :class:`PgCursor`)."""
+        return PgCursor(self)
+
     def script(self, sql: str) -> None:
         """Run several statements at once, as written (no placeholders): schema steps."""
         self._run(self._raw.execute, sql)
@@ -239,6 +243,23 @@ class PgConnection:
     @property
     def closed(self) -> bool:
         return bool(self._raw.closed)
+
+
+class PgCursor:
+    """What the store does with its own cursors: ``execute``/``executemany`` and a
+    ``row_factory`` it may set. Rows are always :class:`Row` (a tuple, also read by name), so
+    either factory the store asks for (``None`` or ``sqlite3.Row``) reads the same."""
+
+    row_factory = None
+
+    def __init__(self, conn: PgConnection):
+        self._conn = conn
+
+    def execute(self, sql: str, params: Sequence | None = None):
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, seq: Iterable[Sequence]):
+        return self._conn.executemany(sql, seq)
 
 
 def connect(url: str, *, readonly: bool = False) -> PgConnection:
