@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as _dt
 import multiprocessing as mp
 import os
 import random
@@ -53,23 +54,73 @@ KINDS = ("talks", "vote", "meeting", "summit", "visit", "strike")
 OUTLETS = [f"Outlet {i}" for i in range(40)]
 
 
-def synthetic(i: int, rng: random.Random):
-    """One synthetic article with a quote, an entity, a place, a time and an event."""
+SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+NEW_STORY = 0.3      # chance that an article starts a story (else it joins a recent one)
+RECENT_STORIES = 40  # the stories an article may join
+TOPIC_WORDS = 8      # words of a story's own (invented words: heavy in the story vectors)
+TOPIC_SHARE = 0.35   # share of an article's words drawn from its story's words
+COMMON_SHARE = 0.2   # share drawn from WORDS (the rest: function words, weightless)
+FUNCTION_WORDS = ("the of and to in a is that for on with as was at by it from be has have "
+                  "are this will but not they he she were said").split()
+
+
+class Synthetic:
+    """A deterministic stream of synthetic articles grouped into stories (about 3 articles
+    a story, several outlets each): each story has its own invented words, two people, a
+    place, an event kind and date, a publication week; each article a quote by one of the
+    people, the place, a time and the event. ``first`` numbers the first article (its
+    URL and text)."""
+
+    def __init__(self, seed: int = 7, first: int = 0):
+        self.rng = random.Random(seed)
+        self.i = first
+        self.recent: list[dict] = []
+
+    def _story(self) -> dict:
+        rng = self.rng
+        place, cc, lat, lon = rng.choice(PLACES)
+        day = _dt.date(2026, 1, 1) + _dt.timedelta(days=rng.randint(0, 360))
+        return {"topic": ["".join(rng.choice(SYLLABLES) for _ in range(3))
+                          for _ in range(TOPIC_WORDS)],
+                "people": rng.sample(PEOPLE, 2), "place": (place, cc, lat, lon),
+                "kind": rng.choice(KINDS), "day": day,
+                "when": (day + _dt.timedelta(days=rng.randint(-5, 20))).isoformat()}
+
+    def next(self):
+        rng = self.rng
+        if not self.recent or rng.random() < NEW_STORY:
+            self.recent = (self.recent + [self._story()])[-RECENT_STORIES:]
+            story = self.recent[-1]
+        else:
+            story = rng.choice(self.recent)
+        i, self.i = self.i, self.i + 1
+        return article(i, story, rng)
+
+
+def article(i: int, story: dict, rng: random.Random):
+    """One synthetic article of ``story`` with a quote, two entities, a place, a time and
+    an event."""
     from storyline.model import Article
 
-    person = rng.choice(PEOPLE)
-    place, cc, lat, lon = rng.choice(PLACES)
-    kind = rng.choice(KINDS)
-    day = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(120, 260)))
-    said = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize()
+    person = rng.choice(story["people"])
+    place, cc, lat, lon = story["place"]
+    kind, day = story["kind"], story["when"]
+    published = story["day"] + _dt.timedelta(days=rng.randint(0, 3))
+
+    def word():
+        x = rng.random()
+        return rng.choice(story["topic"] if x < TOPIC_SHARE else WORDS
+                          if x < TOPIC_SHARE + COMMON_SHARE else FUNCTION_WORDS)
+
+    words = " ".join(word() for _ in range(rng.randint(120, 260)))
+    said = " ".join(word() for _ in range(12)).capitalize()
     lead = f"{place} - The {kind} will take place on {day}. "
     text = f"{lead}{words}. \u201c{said},\u201d said {person}. Article {i}."
     q0 = text.index(said)
     p0 = text.index(person, q0)
-    a = Article(text=text, title=f"{kind.title()} in {place}: {' '.join(words.split()[:6])}",
-                published=f"{day}T08:00:00+00:00", language="en", outlet=rng.choice(OUTLETS),
-                url=f"https://news{i % 40}.example/{i}")
+    title = f"{kind.title()} in {place}: {' '.join(rng.sample(story['topic'], 4))}"
+    a = Article(text=text, title=title, published=f"{published.isoformat()}T08:00:00+00:00",
+                language="en", outlet=rng.choice(OUTLETS), url=f"https://news{i % 40}.example/{i}")
     a.entities = [{"id": "e1", "name": person, "label": "PERSON", "start": p0,
                    "end": p0 + len(person), "mentions": [{"start": p0, "end": p0 + len(person),
                                                           "text": person}],
@@ -94,13 +145,18 @@ def synthetic(i: int, rng: random.Random):
 
 
 def build(path: Path, n: int, seed: int = 7) -> float:
+    """Add synthetic articles until the archive at ``path`` holds ``n`` (an archive built
+    part way by an earlier run is continued with the same stream). Seconds taken."""
     from storyline.store import Archive
 
-    rng = random.Random(seed)
     start = time.perf_counter()
     with Archive(path) as archive:
-        for i in range(n):
-            archive.add(synthetic(i, rng))
+        have = len(archive)
+        stream = Synthetic(seed)
+        for _ in range(have):
+            stream.next()
+        for i in range(have, n):
+            archive.add(stream.next())
             if i and i % 10000 == 0:
                 print(f"  built {i} articles ({time.perf_counter() - start:.0f} s)", flush=True)
     return time.perf_counter() - start
@@ -110,12 +166,10 @@ def writer(path: str, stop, counter) -> None:
     """The concurrent ingest: add articles until told to stop."""
     from storyline.store import Archive
 
-    rng = random.Random(99)
+    stream = Synthetic(99, first=10_000_000)
     with Archive(path) as archive:
-        i = 10_000_000
         while not stop.is_set():
-            archive.add(synthetic(i, rng))
-            i += 1
+            archive.add(stream.next())
             counter.value += 1
 
 

@@ -23,6 +23,8 @@ from storyline.model import Article
 from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 import storyline.store.dedup as dedup
 import storyline.store.entities as entities
+import storyline.store.event_periods as event_periods
+import storyline.store.names as names
 import storyline.store.story_index as stories
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate, pending
@@ -221,11 +223,14 @@ class Archive:
              json.dumps(stored, ensure_ascii=False),
              dedup.to_blob(sig) if sig is not None else None, now, copy_pk)).lastrowid
         stories.record(c, pk, story_id, vec, day, article.title)
+        stories.count_outlet(c, pk)
         for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
             c.execute("INSERT OR IGNORE INTO article_urls(url, article_pk) VALUES (?,?)", (url, pk))
         c.executemany("INSERT INTO lsh_bands(band, hash, article_pk) VALUES (?,?,?)",
                       [(b, h, pk) for b, h in bands])
         self._insert_enrichment(pk, article)
+        names.index_article(c, pk)  # what the lists filter by, indexed
+        event_periods.fill(c, pk)
         if match:
             return AddResult("copy", aid, story_id, copy_of, similarity)
         return AddResult("added", aid, story_id, story_score=score)
@@ -397,7 +402,9 @@ class Archive:
     def restory(self) -> dict:
         """Rebuild every story from scratch in one transaction; returns counts."""
         with write_transaction(self.conn):
-            return stories.rebuild(self.conn)
+            counts = stories.rebuild(self.conn)
+            stories.recount_outlets(self.conn)
+            return counts
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

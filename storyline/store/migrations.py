@@ -261,6 +261,59 @@ CREATE INDEX articles_language ON articles(language);  -- search facet
 CREATE INDEX events_kind ON events(kind);              -- events page filter
 """
 
+NAME_INDEX = """
+CREATE TABLE name_suffixes (               -- store.names: each word-boundary suffix of every
+    suffix      TEXT NOT NULL,             -- folded name the lists filter by (speakers, entity
+    name        TEXT NOT NULL,             -- names, event and article places), for prefix
+    PRIMARY KEY (suffix, name)             -- range scans
+);
+CREATE INDEX quotes_speaker_name ON quotes(speaker);
+CREATE INDEX entities_name ON entities(name);
+CREATE INDEX events_where ON events(where_name);
+CREATE INDEX events_country_upper ON events(upper(country_code));
+CREATE INDEX places_name ON places(name);
+CREATE INDEX places_country_upper ON places(upper(country_code));
+"""
+
+
+def _add_name_index(conn: sqlite3.Connection) -> None:
+    from storyline.store.names import index_existing
+
+    _run_script(conn, NAME_INDEX)
+    index_existing(conn)
+
+
+EVENT_PERIODS = """
+ALTER TABLE events ADD COLUMN when_start TEXT;         -- store.event_periods: first and last
+ALTER TABLE events ADD COLUMN when_end TEXT;           -- ISO day of when_value's period
+ALTER TABLE events ADD COLUMN when_rel TEXT;           -- past/future/now for *_REF values
+CREATE INDEX events_when_end ON events(when_end);
+CREATE INDEX events_when_start ON events(when_start);
+CREATE INDEX events_when_rel ON events(when_rel);
+"""
+
+
+def _add_event_periods(conn: sqlite3.Connection) -> None:
+    from storyline.store.event_periods import fill
+
+    _run_script(conn, EVENT_PERIODS)
+    fill(conn)
+
+
+OUTLET_COUNTS = """
+ALTER TABLE stories ADD COLUMN n_outlets INTEGER NOT NULL DEFAULT 0;  -- distinct outlets of
+CREATE INDEX articles_story_outlet ON articles(story_id, outlet);    -- its articles
+CREATE INDEX stories_outlets ON stories(n_outlets, last_published, id);
+"""
+
+
+def _add_outlet_counts(conn: sqlite3.Connection) -> None:
+    from storyline.store.story_index import recount_outlets
+
+    _run_script(conn, OUTLET_COUNTS)
+    recount_outlets(conn)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
@@ -271,6 +324,9 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0007_watches_and_list_indexes", WATCHES),
     ("0008_raw_page_hashes", RAW_PAGES),
     ("0009_follow_state", FOLLOW),
+    ("0010_name_suffix_index", _add_name_index),
+    ("0011_event_periods", _add_event_periods),
+    ("0012_story_outlet_counts", _add_outlet_counts),
 ]
 
 

@@ -7,6 +7,8 @@ import re
 import sqlite3
 
 import storyline.store.entities as _entities
+from storyline.store.event_periods import UPCOMING
+from storyline.store.names import name_query
 from storyline.store.search import date_filter
 
 
@@ -110,17 +112,16 @@ _ONE_PER_STORY = ("NOT EXISTS (SELECT 1 FROM articles a2 JOIN quotes q2 "
 def _quote_where(conn, speaker, since, until) -> tuple[str, list]:
     where, params = ["1"], []
     if speaker:
-        _entities.register_functions(conn)
         pk = _entities.lookup(conn, speaker)
         # the speaker as written or the resolved entity's name, accent-insensitively,
-        # by whole-word prefix ("Tomas", "O Briain" -> "Tomás Ó Briain")
-        match = "(sl_name_matches(?, q.speaker) OR sl_name_matches(?, e.name))"
+        # by whole-word prefix ("Tomas", "O Briain" -> "Tomás Ó Briain"), through the index
+        names, nparams = name_query(speaker)
+        speakers, eparams = f"SELECT pk FROM entities WHERE name IN ({names})", list(nparams)
         if pk is not None:
-            where.append(f"(q.speaker_entity_pk = ? OR {match})")
-            params += [pk, speaker, speaker]
-        else:
-            where.append(match)
-            params += [speaker, speaker]
+            speakers += " OR pk = ?"
+            eparams.append(pk)
+        where.append(f"(q.speaker IN ({names}) OR q.speaker_entity_pk IN ({speakers}))")
+        params += nparams + eparams
     cond, extra = date_filter("a.published", since, until)
     if cond:
         where.append(cond)
@@ -178,60 +179,50 @@ def count_events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str
 def _events(conn, upcoming, where, today, kind, since, until):
     """A function ``page(offset, limit)``: the rows of that page, or their total when
     ``limit`` is None."""
-    from storyline.enrich.events import timex_range, timex_relation
-
     cond, params = ["1"], []
     if where:
-        _entities.register_functions(conn)
-        cond.append("(sl_name_matches(?, e.where_name) OR upper(e.country_code) = upper(?))")
-        params += [where, where]
+        names, nparams = name_query(where)
+        cond.append(f"(e.where_name IN ({names}) OR upper(e.country_code) = upper(?))")
+        params += nparams + [where]
     if kind:
         cond.append("e.kind = ? COLLATE NOCASE")
         params.append(kind)
+    dated = bool(upcoming or since or until)
+    if upcoming:
+        day = _dt.date.fromisoformat(today) if today else _dt.date.today()
+        cond.append(UPCOMING)
+        params.append(day.isoformat())
+    if since:
+        cond.append("e.when_end >= ?")
+        params.append(_dt.date.fromisoformat(since[:10]).isoformat())
+    if until:
+        cond.append("e.when_start <= ?")
+        params.append(_dt.date.fromisoformat(until[:10]).isoformat())
     sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
            "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
            "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
            "coalesce(a.url, a.canonical_url) AS url, "
-           "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
+           "MIN(e.pk) AS pk, MIN(e.when_start) AS when_start, COUNT(DISTINCT a.pk) AS reports "
            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
            "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
            "coalesce(e.where_name, ''), e.status ")
-
-    if not (upcoming or since or until):
-        def page(offset, limit):
-            if limit is None:
-                return conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
-            rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, pk LIMIT ? OFFSET ?',
-                                params + [limit, offset]).fetchall()
-            return [_event_row(r) for r in rows]
-        return page
-
-    day = _dt.date.fromisoformat(today) if today else _dt.date.today()
-    lo = _dt.date.fromisoformat(since[:10]) if since else None
-    hi = _dt.date.fromisoformat(until[:10]) if until else None
-    kept = []
-    for n, r in enumerate(conn.execute(sql + "ORDER BY pk", params)):
-        rng = timex_range(r["when"])
-        if upcoming:
-            relation = timex_relation(r["when"], day)
-            if not (relation in ("now", "future")
-                    or (relation is None and r["status"] == "scheduled")):
-                continue
-        if (lo or hi) and (rng is None or (lo and rng[1] < lo) or (hi and rng[0] > hi)):
-            continue
-        # soonest first: by the period's start; FUTURE_REF and undated ones last
-        kept.append(((rng is None, rng[0] if rng else _dt.date.max, n), r))
-    kept.sort(key=lambda kr: kr[0])
+    # latest date first; dated lists soonest first, by the period's start (FUTURE_REF and
+    # undated ones last)
+    order = ("ORDER BY when_start IS NULL, when_start, pk " if dated
+             else 'ORDER BY "when" DESC NULLS LAST, pk ')
 
     def page(offset, limit):
         if limit is None:
-            return len(kept)
-        return [_event_row(r) for _k, r in kept[offset:offset + limit]]
+            return conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+        rows = conn.execute(sql + order + "LIMIT ? OFFSET ?",
+                            params + [limit, offset]).fetchall()
+        return [_event_row(r) for r in rows]
     return page
 
 
 def _event_row(r) -> dict:
     d = dict(r)
     d.pop("pk", None)
+    d.pop("when_start", None)
     d["participants"] = json.loads(d["participants"] or "[]")
     return d

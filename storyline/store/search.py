@@ -11,6 +11,7 @@ import re
 import sqlite3
 
 import storyline.store.entities as _entities
+from storyline.store.names import name_query
 from storyline.errors import QueryError
 from storyline.rules.store import (BM25_WEIGHTS, MAX_QUERY_WORDS, SNIPPET_CLOSE, SNIPPET_ELLIPSIS,
                                    SNIPPET_OPEN, SNIPPET_TOKENS)
@@ -81,10 +82,10 @@ def _search_where(conn: sqlite3.Connection, match: str, since, until, outlet, pe
         where.append("a.pk IN (SELECT article_pk FROM article_entities WHERE entity_pk = ?)")
         params.append(-1 if pk is None else pk)
     if place:
-        _entities.register_functions(conn)
-        where.append("a.pk IN (SELECT article_pk FROM places WHERE sl_name_matches(?, name) "
-                     "OR upper(country_code) = upper(?))")
-        params += [place, place]
+        names, nparams = name_query(place)
+        where.append(f"a.pk IN (SELECT article_pk FROM places WHERE name IN ({names}) "
+                     f"OR upper(country_code) = upper(?))")
+        params += nparams + [place]
     return " AND ".join(where), params
 
 
