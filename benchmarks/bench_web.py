@@ -187,17 +187,24 @@ def targets(path: Path, rng: random.Random) -> dict[str, list[str]]:
 
     with Archive(path, readonly=True) as a:
         ids = [r[0] for r in a.conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 200")]
+        titles = [r[0] for r in a.conn.execute(
+            "SELECT title FROM articles ORDER BY random() LIMIT 50")]
     people = [quote(p) for p in PEOPLE]
+    story_words = [t.split(": ", 1)[-1].split()[0] for t in titles if t]
     return {
         "search (common word)": [f"/search?q={w}" for w in ("port", "talks", "city")],
         "search (two words)": [f"/search?q={rng.choice(WORDS)}+{rng.choice(WORDS)}"
                                for _ in range(50)],
+        "search (story word)": [f"/search?q={w}" for w in story_words],
+        "api search": [f"/api/search?q={w}" for w in ("port", "talks", "city")],
         "article page": [f"/articles/{i}" for i in ids],
         "story page": [f"/stories/{i}" for i in ids],
+        "home page": ["/"],
+        "stories page": ["/stories"],
         "entity page": [f"/entities/{p}" for p in people],
         "quotes by speaker": [f"/quotes?speaker={p}" for p in people],
         "events by place": [f"/events?where={p[0]}" for p in PLACES],
-        "api search": [f"/api/search?q={w}" for w in ("port", "talks", "city")],
+        "events upcoming": ["/events?upcoming=true"],
     }
 
 
@@ -240,6 +247,7 @@ def library_floor(path: Path, kind: str, paths: list[str]) -> tuple[float, float
     from urllib.parse import parse_qs, unquote, urlsplit
 
     from storyline.store import Archive
+    from storyline.web import views
 
     walls, cpus = [], []
     with Archive(path, readonly=True) as a:
@@ -249,17 +257,23 @@ def library_floor(path: Path, kind: str, paths: list[str]) -> tuple[float, float
             last = unquote(u.path.rsplit("/", 1)[-1])
             w0, c0 = time.perf_counter(), time.process_time()
             if "search" in kind:
-                a.search(q["q"]), a.search_count(q["q"]), a.search_facets(q["q"])
+                a.search(q["q"]), a.search_summary(q["q"])
             elif kind == "article page":
-                a.get(last)
+                a.related(a.get(last)["id"])
             elif kind == "story page":
                 a.story(last)
+            elif kind == "home page":
+                views.home(a)
+            elif kind == "stories page":
+                a.stories(limit=20)
             elif kind == "entity page":
                 a.entity(last)
             elif kind == "quotes by speaker":
                 a.quotes(speaker=q["speaker"], limit=20), a.count_quotes(speaker=q["speaker"])
             elif kind == "events by place":
                 a.events(where=q["where"], limit=20), a.count_events(where=q["where"])
+            elif kind == "events upcoming":
+                a.events(upcoming=True, limit=20), a.count_events(upcoming=True)
             walls.append((time.perf_counter() - w0) * 1000)
             cpus.append((time.process_time() - c0) * 1000)
     return statistics.median(walls), statistics.median(cpus)

@@ -457,6 +457,12 @@ class Archive:
         from storyline.store.search import facets
         return facets(self.conn, query, **filters)
 
+    def search_summary(self, query: str, **filters) -> dict:
+        """``{"total", "facets"}`` of :meth:`search_count` and :meth:`search_facets` in one
+        pass over the hits (see store.search.summary)."""
+        from storyline.store.search import summary
+        return summary(self.conn, query, **filters)
+
     def entity(self, name: str) -> dict | None:
         from storyline.store.queries import entity
         return entity(self.conn, name)

@@ -314,6 +314,11 @@ def _add_outlet_counts(conn: sqlite3.Connection) -> None:
     recount_outlets(conn)
 
 
+LIST_ORDER = """
+CREATE INDEX stories_recent ON stories(coalesce(last_published, substr(last_seen, 1, 10)),
+                                       last_seen);                   -- stories, newest first
+"""
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
@@ -327,6 +332,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0010_name_suffix_index", _add_name_index),
     ("0011_event_periods", _add_event_periods),
     ("0012_story_outlet_counts", _add_outlet_counts),
+    ("0013_list_order_indexes", LIST_ORDER),
 ]
 
 

@@ -95,25 +95,44 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
            offset: int = 0,
            marks: tuple[str, str] = (SNIPPET_OPEN, SNIPPET_CLOSE)) -> list[dict]:
     """Best matches first: id, title, outlet, published, url, story_id, rank (bm25,
-    lower is better) and a snippet with matches marked ``[`` ``]`` (or ``marks``).
-    ``person`` keeps articles naming that entity (any alias), ``place`` those placed
-    there (name or country code); ``offset`` skips that many hits (see :func:`count`).
+    lower is better; ties in article order) and a snippet with matches marked ``[`` ``]``
+    (or ``marks``). ``person`` keeps articles naming that entity (any alias), ``place``
+    those placed there (name or country code); ``offset`` skips that many hits (see
+    :func:`count`). Only the page's hits are read from the articles table and given a
+    snippet: ranking reads the full-text index alone when no filter needs the articles.
 
     Example: ``search(conn, "port strike", language="en", limit=10, offset=10)``
     """
     match = fts_query(query)
     if not match:
         return []
-    where, params = _search_where(conn, match, since, until, outlet, person, place, language)
+    filters = (since, until, outlet, person, place, language)
+    where, params = _search_where(conn, match, *filters)
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    sql = (f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, "
-           f"bm25(articles_fts, {weights}) AS rank, "
-           f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet "
-           f"FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-           f"WHERE {where} ORDER BY rank LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, [marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS]
-                        + params + [int(limit), int(offset)]).fetchall()
-    return [dict(r) for r in rows]
+    ranked = conn.execute(
+        f"SELECT articles_fts.rowid, bm25(articles_fts, {weights}) AS rank "
+        f"FROM {_hits_from(filters)} WHERE {where} "
+        f"ORDER BY rank, articles_fts.rowid LIMIT ? OFFSET ?",
+        params + [int(limit), int(offset)]).fetchall()
+    out = []
+    for pk, rank in ranked:
+        hit = dict(conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, "
+            "snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+            (marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, pk)).fetchone())
+        snippet = hit.pop("snippet")
+        out.append({**hit, "rank": rank, "snippet": snippet})
+    return out
+
+
+def _hits_from(filters: tuple) -> str:
+    """The FROM of a search: the full-text index, joined to the articles only when a filter
+    reads them."""
+    if any(filters):
+        return "articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+    return "articles_fts"
 
 
 def count(conn: sqlite3.Connection, query: str, *, since: str | None = None,
@@ -123,24 +142,40 @@ def count(conn: sqlite3.Connection, query: str, *, since: str | None = None,
     match = fts_query(query)
     if not match:
         return 0
-    where, params = _search_where(conn, match, since, until, outlet, person, place, language)
-    return conn.execute(f"SELECT COUNT(*) FROM articles_fts JOIN articles a "
-                        f"ON a.pk = articles_fts.rowid WHERE {where}", params).fetchone()[0]
+    filters = (since, until, outlet, person, place, language)
+    where, params = _search_where(conn, match, *filters)
+    return conn.execute(f"SELECT COUNT(*) FROM {_hits_from(filters)} WHERE {where}",
+                        params).fetchone()[0]
 
 
-def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
-    """The outlets and languages of the hits, most frequent first, with counts:
-    ``{"outlet": [{"value": "Reuters", "count": 3}], "language": [...]}``."""
+FACETS = ("outlet", "language")
+
+
+def summary(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
+    """The total of :func:`count` and the facets of :func:`facets`, from one pass over the
+    hits: ``{"total": 12, "facets": {"outlet": [...], "language": [...]}}``."""
     match = fts_query(query)
-    out: dict[str, list[dict]] = {"outlet": [], "language": []}
+    out: dict = {"total": 0, "facets": {column: [] for column in FACETS}}
     if not match:
         return out
     where, params = _search_where(conn, match, filters.get("since"), filters.get("until"),
                                   filters.get("outlet"), filters.get("person"),
                                   filters.get("place"), filters.get("language"))
-    for column in out:
-        out[column] = [{"value": r[0], "count": r[1]} for r in conn.execute(
-            f"SELECT a.{column}, COUNT(*) AS n FROM articles_fts JOIN articles a "
-            f"ON a.pk = articles_fts.rowid WHERE {where} AND a.{column} IS NOT NULL "
-            f"GROUP BY a.{column} ORDER BY n DESC, a.{column} LIMIT ?", params + [int(top)])]
+    counts: dict[str, dict] = {column: {} for column in FACETS}
+    for outlet, language, n in conn.execute(
+            f"SELECT a.outlet, a.language, COUNT(*) FROM articles_fts JOIN articles a "
+            f"ON a.pk = articles_fts.rowid WHERE {where} GROUP BY a.outlet, a.language", params):
+        out["total"] += n
+        for column, value in zip(FACETS, (outlet, language)):
+            if value is not None:
+                counts[column][value] = counts[column].get(value, 0) + n
+    for column, by_value in counts.items():
+        ranked = sorted(by_value.items(), key=lambda vn: (-vn[1], vn[0]))[:int(top)]
+        out["facets"][column] = [{"value": v, "count": n} for v, n in ranked]
     return out
+
+
+def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
+    """The outlets and languages of the hits, most frequent first, with counts:
+    ``{"outlet": [{"value": "Reuters", "count": 3}], "language": [...]}``."""
+    return summary(conn, query, top=top, **filters)["facets"]

@@ -113,8 +113,7 @@ def list_stories(conn: sqlite3.Connection, *, since: str | None = None, until: s
     cond = " AND ".join(where)
     total = conn.execute(f"SELECT COUNT(*) FROM stories s WHERE {cond}", params).fetchone()[0]
     if order == "outlets":
-        sort = ("(SELECT COUNT(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id) DESC, "
-                "s.last_published DESC")
+        sort = "s.n_outlets DESC, s.last_published DESC"  # kept by story_index.count_outlet
     else:
         sort = "coalesce(s.last_published, substr(s.last_seen, 1, 10)) DESC, s.last_seen DESC"
     ids = [r[0] for r in conn.execute(
