@@ -170,6 +170,7 @@ DROP INDEX events_when_end; DROP INDEX events_when_start; DROP INDEX events_when
 ALTER TABLE events DROP COLUMN when_start; ALTER TABLE events DROP COLUMN when_end;
 ALTER TABLE events DROP COLUMN when_rel;
 DROP INDEX articles_story_outlet; DROP INDEX stories_outlets; DROP INDEX stories_recent;
+DROP INDEX articles_copy_of;
 ALTER TABLE stories DROP COLUMN n_outlets;
 DELETE FROM migrations WHERE name >= '0010';
 """

@@ -317,6 +317,7 @@ def _add_outlet_counts(conn: sqlite3.Connection) -> None:
 LIST_ORDER = """
 CREATE INDEX stories_recent ON stories(coalesce(last_published, substr(last_seen, 1, 10)),
                                        last_seen);                   -- stories, newest first
+CREATE INDEX articles_copy_of ON articles(copy_of);  -- an article's syndicated copies
 """
 
 MIGRATIONS: list[tuple[str, Step]] = [

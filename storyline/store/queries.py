@@ -92,12 +92,20 @@ _QUOTE_SELECT = (
 
 
 def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int,
-               offset: int = 0, *, oldest_first: bool = False) -> list[dict]:
+               offset: int = 0, *, oldest_first: bool = False,
+               by_date: bool = False) -> list[dict]:
     """Quote rows matching the SQL condition ``where`` (over ``q`` quotes, ``a`` articles,
     ``e`` speaker entities), newest article first (or oldest), one per (story, quote text):
-    a wire story carried by ten outlets is one quote."""
+    a wire story carried by ten outlets is one quote. ``by_date`` reads the articles in date
+    order (index ``articles_published``) and stops at the page: for a condition that keeps
+    most quotes; a selective one (a speaker, a story) reads its own quotes first."""
     order = "a.published ASC, q.pk" if oldest_first else "a.published DESC, q.pk"
-    sql = (_QUOTE_SELECT + f"WHERE {where} AND {_ONE_PER_STORY} "
+    select = _QUOTE_SELECT
+    if by_date:
+        select = select.replace("FROM quotes q JOIN articles a ON a.pk = q.article_pk",
+                                "FROM articles a CROSS JOIN quotes q")
+        where = f"q.article_pk = a.pk AND {where}"
+    sql = (select + f"WHERE {where} AND {_ONE_PER_STORY} "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
     return [dict(r) for r in conn.execute(sql, params + [int(limit), int(offset)])]
 
@@ -138,7 +146,7 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str |
 
     Example: ``quotes(conn, speaker="Bakker", limit=20, offset=20)``"""
     where, params = _quote_where(conn, speaker, since, until)
-    return quote_rows(conn, where, params, limit, offset)
+    return quote_rows(conn, where, params, limit, offset, by_date=not speaker)
 
 
 def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
