@@ -237,6 +237,15 @@ async def load(base: str, paths: list[str], requests: int, clients: int, timeout
     return latencies, errors, wall
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
@@ -291,9 +300,9 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     path = args.db or tmp / "web.db"
-    if not path.exists():
-        print(f"building {args.articles} synthetic articles in {path} ...", flush=True)
-        print(f"  built in {build(path, args.articles):.0f} s", flush=True)
+    print(f"building (or completing) {args.articles} synthetic articles in {path} ...",
+          flush=True)
+    print(f"  built in {build(path, args.articles):.0f} s", flush=True)
     from storyline.store import Archive
     with Archive(path) as a:
         n_articles = len(a)
@@ -316,13 +325,17 @@ def main() -> None:
                 time.sleep(0.3)
         ingest.start()
         rng = random.Random(3)
+        loads = [os.getloadavg()[0]]
         for kind, paths in targets(path, rng).items():
+            cpu0 = cpu_seconds(server.pid)
             lat, errors, wall = asyncio.run(load(base, paths, args.requests, args.clients,
                                                  args.timeout))
+            server_ms = (cpu_seconds(server.pid) - cpu0) * 1000 / max(1, len(lat))
+            loads.append(os.getloadavg()[0])
             fw, fc = library_floor(path, kind, paths)
             rows.append([kind, len(lat), errors, round(pct(lat, 50)), round(pct(lat, 95)),
-                         round(pct(lat, 99)), f"{len(lat) / wall:.1f}", f"{fw:.1f}",
-                         f"{fc:.1f}"])
+                         round(pct(lat, 99)), f"{len(lat) / wall:.1f}", f"{server_ms:.1f}",
+                         f"{fw:.1f}", f"{fc:.1f}"])
             print(rows[-1], flush=True)
     finally:
         stop.set()
@@ -331,14 +344,19 @@ def main() -> None:
         server.wait(30)
     from benchmarks._report import table, write_section
     body = (f"Synthetic archive of **{n_articles:,} articles** (not the 100,000 of the target "
-            f"unless that is the figure shown), {args.clients} concurrent clients, "
+            f"unless that is the figure shown; stories of about 3 articles, see the script's "
+            f"docstring), {args.clients} concurrent clients, "
             f"{args.requests} requests per page kind, served by `storyline serve` (uvicorn, "
             f"one process) on 127.0.0.1 while an ingest process added {counter.value} "
-            f"articles to the same archive. Latency in ms over HTTP; the floor is the median "
-            f"of the library call(s) behind the page in one process (wall and CPU ms). "
-            f"Shared 2-core machine with other jobs running: wall times are noisy.\n\n"
+            f"articles to the same archive. Latency in ms over HTTP; server CPU is the server "
+            f"process's CPU time per request; the floor is the median of the library call(s) "
+            f"behind the page in one process (wall and CPU ms). The machine has "
+            f"{os.cpu_count()} cores shared with other agents' jobs (load average "
+            f"{min(loads):.1f}-{max(loads):.1f} during the run): wall times are noisy, "
+            f"CPU times less so.\n\n"
             + table(["page", "requests", "errors", "p50", "p95", "p99", "req/s",
-                     "library floor (wall ms)", "library floor (CPU ms)"], rows)
+                     "server CPU ms/request", "library floor (wall ms)",
+                     "library floor (CPU ms)"], rows)
             + "\n\nErrors are requests that failed or outlived the client timeout "
               f"({args.timeout:.0f} s). Targets: p95 <= 200 ms (search), <= 100 ms (article), "
               "0 errors, at 100,000 articles. Why the gap, and what would close it: "

@@ -186,3 +186,14 @@ def test_an_archive_from_before_the_indexes_gets_them_filled(filled, tmp_path):
     with Archive(path) as upgraded:
         assert upgraded.conn.execute("SELECT COUNT(*) FROM name_suffixes").fetchone()[0] > 0
         assert _answers(upgraded) == before
+
+
+@pytest.mark.parametrize("filters", [{}, {"upcoming": True, "as_of": "2025-02-01"},
+                                     {"since": "2025-02-01"}, {"where": "Rotterdam"}])
+def test_an_event_reported_twice_is_listed_from_its_first_report(tmp_path, filters):
+    with Archive(tmp_path / "twice.db") as a:
+        first = a.add(_article(0, "Ledger", "2025-02-10", "Rotterdam", "Anna Bakker"))
+        a.add(_article(1, "Daily", "2025-02-10", "Rotterdam", "Anna Bakker"))
+        rows = a.events(**filters)
+        assert a.count_events(**filters) == len(rows) == 1
+    assert rows[0]["reports"] == 2 and rows[0]["article_id"] == first.id

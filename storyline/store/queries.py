@@ -206,14 +206,17 @@ def _events(conn, upcoming, where, today, kind, since, until):
     if until:
         cond.append("e.when_start <= ?")
         params.append(_dt.date.fromisoformat(until[:10]).isoformat())
+    # one row per group; the other columns are those of its first event (MIN(e.pk): the
+    # only min/max aggregate, so SQLite takes them from that row); when_start is the same
+    # for the whole group (when_value is part of the key)
+    body = (f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
+            "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
+            "coalesce(e.where_name, ''), e.status ")
     sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
            "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
            "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
-           "coalesce(a.url, a.canonical_url) AS url, "
-           "MIN(e.pk) AS pk, MIN(e.when_start) AS when_start, COUNT(DISTINCT a.pk) AS reports "
-           f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
-           "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
-           "coalesce(e.where_name, ''), e.status ")
+           "coalesce(a.url, a.canonical_url) AS url, e.when_start, "
+           "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports " + body)
     # latest date first; dated lists soonest first, by the period's start (FUTURE_REF and
     # undated ones last)
     order = ("ORDER BY when_start IS NULL, when_start, pk " if dated
@@ -221,7 +224,8 @@ def _events(conn, upcoming, where, today, kind, since, until):
 
     def page(offset, limit):
         if limit is None:
-            return conn.execute(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+            return conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 {body})",
+                                params).fetchone()[0]
         rows = conn.execute(sql + order + "LIMIT ? OFFSET ?",
                             params + [limit, offset]).fetchall()
         return [_event_row(r) for r in rows]
