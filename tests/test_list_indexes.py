@@ -172,6 +172,7 @@ ALTER TABLE events DROP COLUMN when_rel;
 DROP INDEX articles_story_outlet; DROP INDEX stories_outlets; DROP INDEX stories_recent;
 DROP INDEX articles_copy_of;
 ALTER TABLE stories DROP COLUMN n_outlets;
+DROP INDEX quotes_first; ALTER TABLE quotes DROP COLUMN first_in_story;
 DELETE FROM migrations WHERE name >= '0010';
 """
 
@@ -197,3 +198,25 @@ def test_an_event_reported_twice_is_listed_from_its_first_report(tmp_path, filte
         rows = a.events(**filters)
         assert a.count_events(**filters) == len(rows) == 1
     assert rows[0]["reports"] == 2 and rows[0]["article_id"] == first.id
+
+
+_FIRST_BY_RULE = ("SELECT q.pk, NOT EXISTS (SELECT 1 FROM articles a JOIN articles a2 "
+                  "ON a2.story_id = a.story_id JOIN quotes q2 ON q2.article_pk = a2.pk "
+                  "WHERE a.pk = q.article_pk AND q2.text = q.text AND q2.pk < q.pk) "
+                  "FROM quotes q ORDER BY q.pk")
+
+
+@pytest.mark.parametrize("restory", [False, True])
+def test_the_first_quote_of_a_story_is_stored_by_the_rule(tmp_path, restory):
+    with Archive(tmp_path / "first.db") as a:
+        for i in range(4):  # the same quote in copies of one story, twice in the last one
+            art = _article(i, "Ledger", "2025-02-10", "Rotterdam", "Anna Bakker")
+            art.quotes[0]["text"] = "Offer number 1 is not enough,"
+            art.quotes.append(dict(art.quotes[0]))
+            a.add(art)
+        if restory:
+            a.restory()
+        stored = a.conn.execute("SELECT pk, first_in_story FROM quotes ORDER BY pk").fetchall()
+        rule = a.conn.execute(_FIRST_BY_RULE).fetchall()
+        assert [tuple(r) for r in stored] == [tuple(r) for r in rule]
+        assert sum(r[1] for r in stored) == 1 and a.count_quotes() == len(a.quotes()) == 1

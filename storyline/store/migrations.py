@@ -320,6 +320,14 @@ CREATE INDEX stories_recent ON stories(coalesce(last_published, substr(last_seen
 CREATE INDEX articles_copy_of ON articles(copy_of);  -- an article's syndicated copies
 """
 
+def _add_first_quotes(conn: sqlite3.Connection) -> None:
+    from storyline.store.queries import mark_first_quotes
+
+    _run_script(conn, "ALTER TABLE quotes ADD COLUMN first_in_story INTEGER NOT NULL DEFAULT 1;"
+                      "\nCREATE INDEX quotes_first ON quotes(first_in_story, article_pk);")
+    mark_first_quotes(conn)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
@@ -334,6 +342,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0011_event_periods", _add_event_periods),
     ("0012_story_outlet_counts", _add_outlet_counts),
     ("0013_list_order_indexes", LIST_ORDER),
+    ("0014_first_quote_of_story", _add_first_quotes),
 ]
 
 

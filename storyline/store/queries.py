@@ -110,11 +110,25 @@ def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int,
     return [dict(r) for r in conn.execute(sql, params + [int(limit), int(offset)])]
 
 
-# The first quote (lowest pk) of its text in its story: checked per candidate row through
-# the story's articles (index articles_story, quotes_article), never by grouping all quotes.
-_ONE_PER_STORY = ("NOT EXISTS (SELECT 1 FROM articles a2 JOIN quotes q2 "
-                  "ON q2.article_pk = a2.pk WHERE a2.story_id = a.story_id "
-                  "AND q2.text = q.text AND q2.pk < q.pk)")
+# The first quote (lowest pk) of its text in its story, stored on the quote
+# (quotes.first_in_story, see mark_first_quotes) so that a list never checks or groups
+# every quote.
+_ONE_PER_STORY = "q.first_in_story = 1"
+
+
+def mark_first_quotes(conn: sqlite3.Connection, article_pk: int | None = None) -> None:
+    """Set ``quotes.first_in_story``: 1 for the first quote (lowest pk) of its text among
+    its story's articles, else 0; for one article's quotes just stored (a later article
+    never holds an earlier quote) or, with no ``article_pk``, for every quote (the
+    migration, and after ``restory`` moved articles between stories)."""
+    sql = ("UPDATE quotes SET first_in_story = CASE WHEN EXISTS (SELECT 1 FROM articles a "
+           "JOIN articles a2 ON a2.story_id = a.story_id JOIN quotes q2 ON q2.article_pk = a2.pk "
+           "WHERE a.pk = quotes.article_pk AND q2.text = quotes.text AND q2.pk < quotes.pk) "
+           "THEN 0 ELSE 1 END")
+    if article_pk is None:
+        conn.execute(sql)
+    else:
+        conn.execute(sql + " WHERE article_pk = ?", (article_pk,))
 
 
 def _quote_where(conn, speaker, since, until) -> tuple[str, list]:
@@ -153,8 +167,8 @@ def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                  since: str | None = None, until: str | None = None) -> int:
     """How many rows :func:`quotes` with the same filters returns in all."""
     where, params = _quote_where(conn, speaker, since, until)
-    return conn.execute(f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.pk = q.article_pk "
-                        f"LEFT JOIN entities e ON e.pk = q.speaker_entity_pk "
+    dated = "JOIN articles a ON a.pk = q.article_pk " if since or until else ""
+    return conn.execute(f"SELECT COUNT(*) FROM quotes q {dated}"
                         f"WHERE {where} AND {_ONE_PER_STORY}", params).fetchone()[0]
 
 
