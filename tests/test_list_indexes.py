@@ -172,7 +172,7 @@ ALTER TABLE events DROP COLUMN when_rel;
 DROP INDEX articles_story_outlet; DROP INDEX stories_outlets; DROP INDEX stories_recent;
 DROP INDEX articles_copy_of;
 ALTER TABLE stories DROP COLUMN n_outlets;
-DROP INDEX quotes_first; ALTER TABLE quotes DROP COLUMN first_in_story;
+ALTER TABLE quotes DROP COLUMN first_in_story;
 DELETE FROM migrations WHERE name >= '0010';
 """
 

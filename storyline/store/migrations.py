@@ -323,8 +323,9 @@ CREATE INDEX articles_copy_of ON articles(copy_of);  -- an article's syndicated 
 def _add_first_quotes(conn: sqlite3.Connection) -> None:
     from storyline.store.queries import mark_first_quotes
 
-    _run_script(conn, "ALTER TABLE quotes ADD COLUMN first_in_story INTEGER NOT NULL DEFAULT 1;"
-                      "\nCREATE INDEX quotes_first ON quotes(first_in_story, article_pk);")
+    # no index on the flag: most quotes are firsts, and the planner would pick it over the
+    # selective ones (speaker, story)
+    conn.execute("ALTER TABLE quotes ADD COLUMN first_in_story INTEGER NOT NULL DEFAULT 1")
     mark_first_quotes(conn)
 
 
