@@ -172,7 +172,7 @@ ALTER TABLE events DROP COLUMN when_rel;
 DROP INDEX articles_story_outlet; DROP INDEX stories_outlets; DROP INDEX stories_recent;
 DROP INDEX articles_copy_of;
 ALTER TABLE stories DROP COLUMN n_outlets;
-ALTER TABLE quotes DROP COLUMN first_in_story;
+ALTER TABLE quotes DROP COLUMN first_in_story; ALTER TABLE events DROP COLUMN first_in_group;
 DELETE FROM migrations WHERE name >= '0010';
 """
 
@@ -220,3 +220,45 @@ def test_the_first_quote_of_a_story_is_stored_by_the_rule(tmp_path, restory):
         rule = a.conn.execute(_FIRST_BY_RULE).fetchall()
         assert [tuple(r) for r in stored] == [tuple(r) for r in rule]
         assert sum(r[1] for r in stored) == 1 and a.count_quotes() == len(a.quotes()) == 1
+
+
+@pytest.fixture
+def reported(tmp_path):
+    """Events reported several times in one story (copies), some twice in one article."""
+    a = Archive(tmp_path / "reported.db")
+    whens = ["2025-02-10", "2025-W07", None, "2025-02-10", "FUTURE_REF", "2025-01", None]
+    for i, when in enumerate(whens):
+        art = _article(i, "Ledger", when, "Rotterdam" if i % 3 else "Zürich", "Anna Bakker")
+        art.events.append(dict(art.events[0], status="past" if i % 2 else "scheduled"))
+        art.events.append(dict(art.events[0]))
+        a.add(art)
+    yield a
+    a.close()
+
+
+@pytest.mark.parametrize("filters", [{}, {"upcoming": True, "as_of": "2025-02-08"},
+                                     {"since": "2025-02-01", "until": "2025-02-28"},
+                                     {"kind": "VOTE"}, {"kind": "strike"}])
+def test_first_events_list_what_grouping_lists(reported, filters):
+    """The stored first event of each group gives the rows, reports and order that grouping
+    every event gives ("nl", the country code of all of them, takes the grouping path)."""
+    flagged = reported.events(**filters)
+    grouped = reported.events(where="nl", **filters)
+    assert flagged == grouped
+    assert reported.count_events(**filters) == reported.count_events(where="nl", **filters)
+    assert filters.get("kind") == "strike" or flagged
+
+
+@pytest.mark.parametrize("restory", [False, True])
+def test_the_first_event_of_a_story_is_stored_by_the_rule(reported, restory):
+    if restory:
+        reported.restory()
+    rule = reported.conn.execute(
+        "SELECT e.pk, NOT EXISTS (SELECT 1 FROM articles a JOIN articles a2 "
+        "ON a2.story_id = a.story_id JOIN events e2 ON e2.article_pk = a2.pk "
+        "WHERE a.pk = e.article_pk AND e2.kind IS e.kind AND e2.status IS e.status "
+        "AND coalesce(e2.when_value, '') = coalesce(e.when_value, '') "
+        "AND coalesce(e2.where_name, '') = coalesce(e.where_name, '') AND e2.pk < e.pk) "
+        "FROM events e ORDER BY e.pk").fetchall()
+    stored = reported.conn.execute("SELECT pk, first_in_group FROM events ORDER BY pk")
+    assert [tuple(r) for r in stored] == [tuple(r) for r in rule]

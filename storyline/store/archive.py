@@ -28,7 +28,7 @@ import storyline.store.names as names
 import storyline.store.story_index as stories
 from storyline.store.db import connect, integrity_ok, write_transaction
 from storyline.store.migrations import migrate, pending
-from storyline.store.queries import mark_first_quotes
+from storyline.store.queries import mark_first_events, mark_first_quotes
 from storyline.values import repair_article
 
 
@@ -233,6 +233,7 @@ class Archive:
         names.index_article(c, pk)  # what the lists filter by, indexed
         event_periods.fill(c, pk)
         mark_first_quotes(c, pk)
+        mark_first_events(c, pk)
         if match:
             return AddResult("copy", aid, story_id, copy_of, similarity)
         return AddResult("added", aid, story_id, story_score=score)
@@ -407,6 +408,7 @@ class Archive:
             counts = stories.rebuild(self.conn)
             stories.recount_outlets(self.conn)
             mark_first_quotes(self.conn)
+            mark_first_events(self.conn)
             return counts
 
     def __len__(self) -> int:

@@ -329,6 +329,13 @@ def _add_first_quotes(conn: sqlite3.Connection) -> None:
     mark_first_quotes(conn)
 
 
+def _add_first_events(conn: sqlite3.Connection) -> None:
+    from storyline.store.queries import mark_first_events
+
+    conn.execute("ALTER TABLE events ADD COLUMN first_in_group INTEGER NOT NULL DEFAULT 1")
+    mark_first_events(conn)
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("0001_articles_stories_lsh", INITIAL),
     ("0002_fts5_search", FTS),
@@ -344,6 +351,7 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0012_story_outlet_counts", _add_outlet_counts),
     ("0013_list_order_indexes", LIST_ORDER),
     ("0014_first_quote_of_story", _add_first_quotes),
+    ("0015_first_event_of_story", _add_first_events),
 ]
 
 

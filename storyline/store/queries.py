@@ -209,7 +209,7 @@ def _events(conn, upcoming, where, today, kind, since, until):
     if kind:
         cond.append("e.kind = ? COLLATE NOCASE")
         params.append(kind)
-    dated = bool(upcoming or since or until)
+    dated = bool(upcoming or since or until)  # soonest first (FUTURE_REF, undated last)
     if upcoming:
         day = _dt.date.fromisoformat(today) if today else _dt.date.today()
         cond.append(UPCOMING)
@@ -220,25 +220,71 @@ def _events(conn, upcoming, where, today, kind, since, until):
     if until:
         cond.append("e.when_start <= ?")
         params.append(_dt.date.fromisoformat(until[:10]).isoformat())
+    order = ("ORDER BY when_start IS NULL, when_start, pk " if dated
+             else 'ORDER BY "when" DESC NULLS LAST, pk ')
+    if not where:  # every filter is on the group's key: its first event stands for it
+        return _first_events(conn, cond, params, order)
     # one row per group; the other columns are those of its first event (MIN(e.pk): the
     # only min/max aggregate, so SQLite takes them from that row); when_start is the same
     # for the whole group (when_value is part of the key)
     body = (f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
             "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
             "coalesce(e.where_name, ''), e.status ")
-    sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
-           "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
-           "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
-           "coalesce(a.url, a.canonical_url) AS url, e.when_start, "
-           "MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports " + body)
-    # latest date first; dated lists soonest first, by the period's start (FUTURE_REF and
-    # undated ones last)
-    order = ("ORDER BY when_start IS NULL, when_start, pk " if dated
-             else 'ORDER BY "when" DESC NULLS LAST, pk ')
+    sql = f"SELECT {_EVENT_COLUMNS}, MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports " + body
 
     def page(offset, limit):
         if limit is None:
             return conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 {body})",
+                                params).fetchone()[0]
+        rows = conn.execute(sql + order + "LIMIT ? OFFSET ?",
+                            params + [limit, offset]).fetchall()
+        return [_event_row(r) for r in rows]
+    return page
+
+
+_EVENT_COLUMNS = (
+    "e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS \"where\", "
+    "e.country_code, e.participants, e.status, e.start, e.\"end\", a.id AS article_id, "
+    "a.story_id, a.title, a.outlet, a.published, coalesce(a.url, a.canonical_url) AS url, "
+    "e.when_start")
+
+
+def _same_event(x: str, y: str) -> str:
+    """SQL: events ``x`` and ``y`` have the same key (kind, date, place, status) as the
+    lists group them by (NULL kind or status equal to NULL; no date or place equal to "")."""
+    return " AND ".join(
+        [f"({x}.{c} = {y}.{c} OR ({x}.{c} IS NULL AND {y}.{c} IS NULL))" for c in ("kind",
+                                                                                 "status")]
+        + [f"coalesce({x}.{c}, '') = coalesce({y}.{c}, '')" for c in ("when_value",
+                                                                      "where_name")])
+
+
+def mark_first_events(conn: sqlite3.Connection, article_pk: int | None = None) -> None:
+    """Set ``events.first_in_group``: 1 for the first event (lowest pk) of its key in its
+    story, else 0; for one article's events just stored, or (no ``article_pk``) all of them
+    (the migration, and after ``restory``). See :func:`mark_first_quotes`."""
+    sql = ("UPDATE events SET first_in_group = CASE WHEN EXISTS (SELECT 1 FROM articles a "
+           "JOIN articles a2 ON a2.story_id = a.story_id JOIN events e2 ON e2.article_pk = a2.pk "
+           f"WHERE a.pk = events.article_pk AND {_same_event('e2', 'events')} "
+           "AND e2.pk < events.pk) THEN 0 ELSE 1 END")
+    if article_pk is None:
+        conn.execute(sql)
+    else:
+        conn.execute(sql + " WHERE article_pk = ?", (article_pk,))
+
+
+def _first_events(conn, cond: list[str], params: list, order: str):
+    """``_events``'s page function when every condition is on the group's key: the first
+    event of each group (stored flag) is its row, ``reports`` counted for the page only."""
+    where = " AND ".join(cond + ["e.first_in_group = 1"])
+    sql = (f"SELECT {_EVENT_COLUMNS}, e.pk AS pk, (SELECT COUNT(DISTINCT e3.article_pk) FROM events e3 "
+           "JOIN articles a3 ON a3.pk = e3.article_pk WHERE a3.story_id = a.story_id AND "
+           f"{_same_event('e3', 'e')}) AS reports FROM events e "
+           f"JOIN articles a ON a.pk = e.article_pk WHERE {where} ")
+
+    def page(offset, limit):
+        if limit is None:
+            return conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}",
                                 params).fetchone()[0]
         rows = conn.execute(sql + order + "LIMIT ? OFFSET ?",
                             params + [limit, offset]).fetchall()
