@@ -122,8 +122,9 @@ def mark_first_quotes(conn: sqlite3.Connection, article_pk: int | None = None) -
     never holds an earlier quote) or, with no ``article_pk``, for every quote (the
     migration, and after ``restory`` moved articles between stories)."""
     sql = ("UPDATE quotes SET first_in_story = CASE WHEN EXISTS (SELECT 1 FROM articles a "
-           "JOIN articles a2 ON a2.story_id = a.story_id JOIN quotes q2 ON q2.article_pk = a2.pk "
-           "WHERE a.pk = quotes.article_pk AND q2.text = quotes.text AND q2.pk < quotes.pk) "
+           "CROSS JOIN articles a2 CROSS JOIN quotes q2 WHERE a.pk = quotes.article_pk "
+           "AND a2.story_id = a.story_id AND q2.article_pk = a2.pk AND q2.text = quotes.text "
+           "AND q2.pk < quotes.pk) "
            "THEN 0 ELSE 1 END")
     if article_pk is None:
         conn.execute(sql)
@@ -263,9 +264,11 @@ def mark_first_events(conn: sqlite3.Connection, article_pk: int | None = None) -
     """Set ``events.first_in_group``: 1 for the first event (lowest pk) of its key in its
     story, else 0; for one article's events just stored, or (no ``article_pk``) all of them
     (the migration, and after ``restory``). See :func:`mark_first_quotes`."""
+    # CROSS JOIN: through the story's articles, never through an index on the event's kind
     sql = ("UPDATE events SET first_in_group = CASE WHEN EXISTS (SELECT 1 FROM articles a "
-           "JOIN articles a2 ON a2.story_id = a.story_id JOIN events e2 ON e2.article_pk = a2.pk "
-           f"WHERE a.pk = events.article_pk AND {_same_event('e2', 'events')} "
+           "CROSS JOIN articles a2 CROSS JOIN events e2 WHERE a.pk = events.article_pk "
+           f"AND a2.story_id = a.story_id AND e2.article_pk = a2.pk "
+           f"AND {_same_event('e2', 'events')} "
            "AND e2.pk < events.pk) THEN 0 ELSE 1 END")
     if article_pk is None:
         conn.execute(sql)
@@ -275,20 +278,26 @@ def mark_first_events(conn: sqlite3.Connection, article_pk: int | None = None) -
 
 def _first_events(conn, cond: list[str], params: list, order: str):
     """``_events``'s page function when every condition is on the group's key: the first
-    event of each group (stored flag) is its row, ``reports`` counted for the page only."""
+    event of each group (stored flag) is its row; the page's rows are picked from the events
+    table alone, then read with their articles and ``reports`` (the story's articles
+    reporting that event)."""
     where = " AND ".join(cond + ["e.first_in_group = 1"])
-    sql = (f"SELECT {_EVENT_COLUMNS}, e.pk AS pk, (SELECT COUNT(DISTINCT e3.article_pk) FROM events e3 "
-           "JOIN articles a3 ON a3.pk = e3.article_pk WHERE a3.story_id = a.story_id AND "
-           f"{_same_event('e3', 'e')}) AS reports FROM events e "
-           f"JOIN articles a ON a.pk = e.article_pk WHERE {where} ")
 
     def page(offset, limit):
         if limit is None:
             return conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}",
                                 params).fetchone()[0]
-        rows = conn.execute(sql + order + "LIMIT ? OFFSET ?",
-                            params + [limit, offset]).fetchall()
-        return [_event_row(r) for r in rows]
+        pks = [r[0] for r in conn.execute(
+            f"SELECT e.pk AS pk, e.when_value AS \"when\", e.when_start AS when_start "
+            f"FROM events e WHERE {where} {order}LIMIT ? OFFSET ?", params + [limit, offset])]
+        if not pks:
+            return []
+        rows = {r["pk"]: r for r in conn.execute(
+            f"SELECT {_EVENT_COLUMNS}, e.pk AS pk, (SELECT COUNT(DISTINCT a3.pk) FROM articles a3 "
+            f"CROSS JOIN events e3 WHERE a3.story_id = a.story_id AND e3.article_pk = a3.pk AND "
+            f"{_same_event('e3', 'e')}) AS reports FROM events e JOIN articles a "
+            f"ON a.pk = e.article_pk WHERE e.pk IN ({','.join('?' * len(pks))})", pks)}
+        return [_event_row(rows[pk]) for pk in pks]
     return page
 
 
