@@ -219,7 +219,9 @@ def _events(conn, upcoming, where, today, kind, since, until):
         cond.append("e.when_end >= ?")
         params.append(_dt.date.fromisoformat(since[:10]).isoformat())
     if until:
-        cond.append("e.when_start <= ?")
+        # with "upcoming", its own index (periods ending today or later) is the narrow one:
+        # `|| ''` keeps the planner off the index on when_start (NULL stays NULL)
+        cond.append("e.when_start || '' <= ?" if upcoming else "e.when_start <= ?")
         params.append(_dt.date.fromisoformat(until[:10]).isoformat())
     order = ("ORDER BY when_start IS NULL, when_start, pk " if dated
              else 'ORDER BY "when" DESC NULLS LAST, pk ')
