@@ -1,13 +1,15 @@
 """Web load: p50/p95/p99 latency and errors of the pages under concurrent clients, while an
 ingest writes to the same archive; beside the library call behind each page (the floor).
 
-A synthetic archive of N articles (random prose over a fixed vocabulary; speakers, places
-and dated events from small pools, so lists by speaker, place and kind have many rows) is
-built in a temp folder through ``Archive.add``, then ``storyline serve`` runs on
-127.0.0.1 in a subprocess and a bounded asyncio load generator (httpx, C concurrent
-clients, a fixed number of requests per page kind, each with a timeout) requests each
-page kind in turn while a second process keeps adding articles. The generator only ever
-talks to 127.0.0.1 and stops by itself.
+A synthetic archive of N articles (class ``Synthetic``: stories of about three articles from
+several outlets, each story with its own invented words, two speakers from a pool of 100,
+one of six places and a dated event, so lists by speaker, place and kind have many rows)
+is built through ``Archive.add`` (or completed, when ``--db`` names a smaller one), then
+``storyline serve`` runs on 127.0.0.1 in a subprocess and a bounded asyncio load generator
+(httpx, C concurrent clients, a fixed number of requests per page kind, each with a
+timeout) requests each page kind in turn while a second process keeps adding articles. The
+generator only ever talks to 127.0.0.1 and stops by itself. The server process's CPU time
+per request is read from /proc.
 
 Peer in the same run: the library function each page calls, timed in this process on a
 read-only connection (no HTTP, no template): what the server adds is the difference.
@@ -18,7 +20,10 @@ floor is given beside its wall time.
 
 Example:
     .venv/bin/python benchmarks/bench_web.py --articles 10000 --clients 50
-    .venv/bin/python benchmarks/bench_web.py --articles 100000 --requests 400 --no-write
+    .venv/bin/python benchmarks/bench_web.py --articles 100000 --requests 100 --db /tmp/w.db
+
+The 100,000-article archive takes about 50 minutes to build on a shared 2-core machine: keep
+it with ``--db`` and reuse it.
 """
 from __future__ import annotations
 
