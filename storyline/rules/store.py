@@ -11,6 +11,12 @@ from __future__ import annotations
 #: far longer than any honest wait and short enough to surface a stuck process.
 BUSY_TIMEOUT_MS = 30_000
 
+#: Bytes of the archive a read-only connection (the web server, one per request) maps into
+#: memory instead of reading page by page through system calls: search's ranking and facet
+#: passes read every hit, about 35% less CPU with the map (10,000 articles). Address space
+#: only; the pages are the operating system's file cache, shared by all connections.
+READ_MMAP_BYTES = 1 << 30
+
 #: Default archive file when neither a path nor ``$STORYLINE_DB`` is given.
 DEFAULT_DB_ENV = "STORYLINE_DB"
 DEFAULT_DB_NAME = "storyline.db"

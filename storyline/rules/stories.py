@@ -79,6 +79,9 @@ TITLE_ARTICLES = 20
 TITLE_MATCH_BONUS = 0.05
 #: A story's label is recomputed over all its articles while it has at most this many.
 LABEL_EXACT_UP_TO = 50
+#: Decimals a story label's score is compared at: sums whose last bits differ with the
+#: order the database adds them in count as ties.
+SCORE_DECIMALS = 9
 
 #: "More on this topic": articles of other stories shown, and the lowest score shown.
 RELATED_LIMIT = 10

@@ -23,11 +23,14 @@ from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 import storyline.store.dedup as dedup
 import storyline.store.entities as entities
 import storyline.store.fact_tables as fact_tables
+import storyline.store.event_periods as event_periods
+import storyline.store.names as names
 import storyline.store.story_index as stories
 from storyline.store.db import (connect, display_name, integrity_ok, is_server,
                                 write_transaction)
 from storyline.store.fact_rows import ARTICLE, pack_article, unpack_article
 from storyline.store.migrations import migrate, pending
+from storyline.store.queries import mark_first_events, mark_first_quotes
 from storyline.values import repair_article
 
 
@@ -213,12 +216,17 @@ class Archive:
         pk = c.execute(_ARTICLE_INSERT, (story_id, dedup.to_blob(sig) if sig is not None else None,
                                          now, copy_pk, meta, *values)).fetchone()[0]
         stories.record(c, pk, story_id, vec, day, article.title)
+        stories.count_outlet(c, pk)
         for url in {dedup.url_key(article.canonical_url), dedup.url_key(article.url)} - {None}:
             c.execute("INSERT INTO article_urls(url, article_pk) VALUES (?,?) "
                       "ON CONFLICT DO NOTHING", (url, pk))
         c.executemany("INSERT INTO lsh_bands(band, hash, article_pk) VALUES (?,?,?)",
                       [(b, h, pk) for b, h in bands])
         self._insert_enrichment(pk, article)
+        names.index_article(c, pk)  # what the lists filter by, indexed
+        event_periods.fill(c, pk)
+        mark_first_quotes(c, pk)
+        mark_first_events(c, pk)
         if match:
             return AddResult("copy", aid, story_id, copy_of, similarity)
         return AddResult("added", aid, story_id, story_score=score)
@@ -342,7 +350,11 @@ class Archive:
     def restory(self) -> dict:
         """Rebuild every story from scratch in one transaction; returns counts."""
         with write_transaction(self.conn):
-            return stories.rebuild(self.conn)
+            counts = stories.rebuild(self.conn)
+            stories.recount_outlets(self.conn)
+            mark_first_quotes(self.conn)
+            mark_first_events(self.conn)
+            return counts
 
     def _bytes(self) -> int:
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal")
@@ -409,6 +421,12 @@ class Archive:
         """Outlets and languages of the hits, with counts (see store.search.facets)."""
         from storyline.store.search import facets
         return facets(self.conn, query, **filters)
+
+    def search_summary(self, query: str, **filters) -> dict:
+        """``{"total", "facets"}`` of :meth:`search_count` and :meth:`search_facets` in one
+        pass over the hits (see store.search.summary)."""
+        from storyline.store.search import summary
+        return summary(self.conn, query, **filters)
 
     def entity(self, name: str) -> dict | None:
         from storyline.store.queries import entity

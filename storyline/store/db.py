@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storyline.errors import ArchiveError
-from storyline.rules.store import BUSY_TIMEOUT_MS, PG_WRITE_LOCK_KEY
+from storyline.rules.store import BUSY_TIMEOUT_MS, PG_WRITE_LOCK_KEY, READ_MMAP_BYTES
 from storyline.store import pg
 
 
@@ -103,6 +103,7 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
         conn.execute("PRAGMA query_only = ON")
+        conn.execute(f"PRAGMA mmap_size = {int(READ_MMAP_BYTES)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open the archive read-only ({exc}); is it an SQLite file?",

@@ -43,20 +43,12 @@ def fold(text: str | None) -> str:
 def name_matches(query: str | None, name: str | None) -> bool:
     """Whether a query names ``name``: the folded query's words appear in the folded name
     as a run starting at a word boundary, the last one possibly a word prefix ("Tomas",
-    "O Briain", "Zur" all match "Tomás Ó Briain" / "Zürich"; "omas" does not)."""
+    "O Briain", "Zur" all match "Tomás Ó Briain" / "Zürich"; "omas" does not). The lists
+    apply this rule through an index: :mod:`storyline.store.names`."""
     q, n = fold(query), fold(name)
     if not q or not n:
         return False
     return f" {n}".find(f" {q}") >= 0
-
-
-def register_functions(conn: sqlite3.Connection) -> None:
-    """Make ``sl_name_matches(query, name)`` (1/0) callable from SQL on ``conn`` (a
-    PostgreSQL archive's schema defines it in SQL: nothing to do there)."""
-    if dialect(conn) != "sqlite":
-        return
-    conn.create_function("sl_name_matches", 2,
-                         lambda q, n: int(name_matches(q, n)), deterministic=True)
 
 
 def entity_key(name: str) -> str:

@@ -184,7 +184,6 @@ CREATE INDEX events_when ON events(when_value);
 # with remove_diacritics folds them: the text search configuration PG_TS_CONFIG is
 # 'simple' (lower case, no stemming, no stop words) with accents off (unaccent) first, so
 # ts_headline marks "Zürich" for the query "zurich".
-# sl_name_matches() is the SQL twin of storyline.store.entities.name_matches (a Python function on SQLite).
 FTS_PG = f"""
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION {PG_TS_CONFIG} (COPY = simple);
@@ -219,12 +218,6 @@ CREATE TRIGGER articles_fts_sync AFTER INSERT OR UPDATE OF title, subtitle, text
     outlet ON articles FOR EACH ROW EXECUTE FUNCTION articles_fts_sync();
 INSERT INTO articles_fts(rowid, fts)
     SELECT pk, storyline_fts_doc(title, subtitle, text, authors, outlet) FROM articles;
-CREATE FUNCTION storyline_name_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT btrim(regexp_replace(regexp_replace(storyline_fold(t), '[''’ʼ`´]', '', 'g'),
-                                      '[^[:alnum:]]+', ' ', 'g')) $$;
-CREATE FUNCTION sl_name_matches(q text, n text) RETURNS boolean LANGUAGE sql IMMUTABLE
-    AS $$ SELECT storyline_name_fold(q) <> '' AND storyline_name_fold(n) <> ''
-             AND position(' ' || storyline_name_fold(q) in ' ' || storyline_name_fold(n)) > 0 $$;
 """
 
 SIGHTINGS = """
@@ -398,6 +391,79 @@ def _store_each_fact_once(conn: sqlite3.Connection) -> None:
     _run_script(conn, FACTS_ONCE)
     convert(conn)
     _run_script(conn, FACTS_ONCE_DONE)
+NAME_INDEX = """
+CREATE TABLE name_suffixes (               -- store.names: each word-boundary suffix of every
+    suffix      TEXT NOT NULL,             -- folded name the lists filter by (speakers, entity
+    name        TEXT NOT NULL,             -- names, event and article places), for prefix
+    PRIMARY KEY (suffix, name)             -- range scans
+);
+CREATE INDEX quotes_speaker_name ON quotes(speaker);
+CREATE INDEX entities_name ON entities(name);
+CREATE INDEX events_where ON events(where_name);
+CREATE INDEX events_country_upper ON events(upper(country_code));
+CREATE INDEX places_name ON places(name);
+CREATE INDEX places_country_upper ON places(upper(country_code));
+"""
+
+
+def _add_name_index(conn: sqlite3.Connection) -> None:
+    from storyline.store.names import index_existing
+
+    _run_step(conn, NAME_INDEX)
+    index_existing(conn)
+
+
+EVENT_PERIODS = """
+ALTER TABLE events ADD COLUMN when_start TEXT;         -- store.event_periods: first and last
+ALTER TABLE events ADD COLUMN when_end TEXT;           -- ISO day of when_value's period
+ALTER TABLE events ADD COLUMN when_rel TEXT;           -- past/future/now for *_REF values
+CREATE INDEX events_when_end ON events(when_end);
+CREATE INDEX events_when_start ON events(when_start);
+CREATE INDEX events_when_rel ON events(when_rel);
+"""
+
+
+def _add_event_periods(conn: sqlite3.Connection) -> None:
+    from storyline.store.event_periods import fill
+
+    _run_step(conn, EVENT_PERIODS)
+    fill(conn)
+
+
+OUTLET_COUNTS = """
+ALTER TABLE stories ADD COLUMN n_outlets INTEGER NOT NULL DEFAULT 0;  -- distinct outlets of
+CREATE INDEX articles_story_outlet ON articles(story_id, outlet);    -- its articles
+CREATE INDEX stories_outlets ON stories(n_outlets, last_published, id);
+"""
+
+
+def _add_outlet_counts(conn: sqlite3.Connection) -> None:
+    from storyline.store.story_index import recount_outlets
+
+    _run_step(conn, OUTLET_COUNTS)
+    recount_outlets(conn)
+
+
+LIST_ORDER = """
+CREATE INDEX stories_recent ON stories(coalesce(last_published, substr(last_seen, 1, 10)),
+                                       last_seen);                   -- stories, newest first
+CREATE INDEX articles_copy_of ON articles(copy_of);  -- an article's syndicated copies
+"""
+
+def _add_first_quotes(conn: sqlite3.Connection) -> None:
+    from storyline.store.queries import mark_first_quotes
+
+    # no index on the flag: most quotes are firsts, and the planner would pick it over the
+    # selective ones (speaker, story)
+    conn.execute("ALTER TABLE quotes ADD COLUMN first_in_story INTEGER NOT NULL DEFAULT 1")
+    mark_first_quotes(conn)
+
+
+def _add_first_events(conn: sqlite3.Connection) -> None:
+    from storyline.store.queries import mark_first_events
+
+    conn.execute("ALTER TABLE events ADD COLUMN first_in_group INTEGER NOT NULL DEFAULT 1")
+    mark_first_events(conn)
 
 
 MIGRATIONS: list[tuple[str, Step]] = [
@@ -411,6 +477,12 @@ MIGRATIONS: list[tuple[str, Step]] = [
     ("0008_raw_page_hashes", RAW_PAGES),
     ("0009_follow_state", FOLLOW),
     ("0010_facts_stored_once", _store_each_fact_once),
+    ("0011_name_suffix_index", _add_name_index),
+    ("0012_event_periods", _add_event_periods),
+    ("0013_story_outlet_counts", _add_outlet_counts),
+    ("0014_list_order_indexes", LIST_ORDER),
+    ("0015_first_quote_of_story", _add_first_quotes),
+    ("0016_first_event_of_story", _add_first_events),
 ]
 
 

@@ -7,6 +7,8 @@ import re
 import sqlite3
 
 import storyline.store.entities as _entities
+from storyline.store.event_periods import UPCOMING
+from storyline.store.names import name_query
 from storyline.store.search import date_filter
 
 
@@ -91,39 +93,61 @@ _QUOTE_SELECT = (
 
 
 def quote_rows(conn: sqlite3.Connection, where: str, params: list, limit: int,
-               offset: int = 0, *, oldest_first: bool = False) -> list[dict]:
+               offset: int = 0, *, oldest_first: bool = False,
+               by_date: bool = False) -> list[dict]:
     """Quote rows matching the SQL condition ``where`` (over ``q`` quotes, ``a`` articles,
     ``e`` speaker entities), newest article first (or oldest), one per (story, quote text):
-    a wire story carried by ten outlets is one quote."""
+    a wire story carried by ten outlets is one quote. ``by_date`` reads the articles in date
+    order (index ``articles_published``) and stops at the page: for a condition that keeps
+    most quotes; a selective one (a speaker, a story) reads its own quotes first."""
     # NULLS FIRST/LAST spelled out: SQLite's order, which PostgreSQL's default reverses
     order = ("a.published ASC NULLS FIRST, q.pk" if oldest_first
              else "a.published DESC NULLS LAST, q.pk")
-    sql = (_QUOTE_SELECT + f"WHERE {where} AND {_ONE_PER_STORY} "
+    select = _QUOTE_SELECT
+    if by_date:
+        select = select.replace("FROM quotes q JOIN articles a ON a.pk = q.article_pk",
+                                "FROM articles a CROSS JOIN quotes q")
+        where = f"q.article_pk = a.pk AND {where}"
+    sql = (select + f"WHERE {where} AND {_ONE_PER_STORY} "
            f"ORDER BY {order} LIMIT ? OFFSET ?")
     return [dict(r) for r in conn.execute(sql, params + [int(limit), int(offset)])]
 
 
-# The first quote (lowest pk) of its text in its story: checked per candidate row through
-# the story's articles (index articles_story, quotes_article), never by grouping all quotes.
-_ONE_PER_STORY = ("NOT EXISTS (SELECT 1 FROM articles a2 JOIN quotes q2 "
-                  "ON q2.article_pk = a2.pk WHERE a2.story_id = a.story_id "
-                  "AND q2.text = q.text AND q2.pk < q.pk)")
+# The first quote (lowest pk) of its text in its story, stored on the quote
+# (quotes.first_in_story, see mark_first_quotes) so that a list never checks or groups
+# every quote.
+_ONE_PER_STORY = "q.first_in_story = 1"
+
+
+def mark_first_quotes(conn: sqlite3.Connection, article_pk: int | None = None) -> None:
+    """Set ``quotes.first_in_story``: 1 for the first quote (lowest pk) of its text among
+    its story's articles, else 0; for one article's quotes just stored (a later article
+    never holds an earlier quote) or, with no ``article_pk``, for every quote (the
+    migration, and after ``restory`` moved articles between stories)."""
+    sql = ("UPDATE quotes SET first_in_story = CASE WHEN EXISTS (SELECT 1 FROM articles a "
+           "CROSS JOIN articles a2 CROSS JOIN quotes q2 WHERE a.pk = quotes.article_pk "
+           "AND a2.story_id = a.story_id AND q2.article_pk = a2.pk AND q2.text = quotes.text "
+           "AND q2.pk < quotes.pk) "
+           "THEN 0 ELSE 1 END")
+    if article_pk is None:
+        conn.execute(sql)
+    else:
+        conn.execute(sql + " WHERE article_pk = ?", (article_pk,))
 
 
 def _quote_where(conn, speaker, since, until) -> tuple[str, list]:
     where, params = ["TRUE"], []
     if speaker:
-        _entities.register_functions(conn)
         pk = _entities.lookup(conn, speaker)
         # the speaker as written or the resolved entity's name, accent-insensitively,
-        # by whole-word prefix ("Tomas", "O Briain" -> "Tomás Ó Briain")
-        match = "(sl_name_matches(?, q.speaker) OR sl_name_matches(?, e.name))"
+        # by whole-word prefix ("Tomas", "O Briain" -> "Tomás Ó Briain"), through the index
+        names, nparams = name_query(speaker)
+        speakers, eparams = f"SELECT pk FROM entities WHERE name IN ({names})", list(nparams)
         if pk is not None:
-            where.append(f"(q.speaker_entity_pk = ? OR {match})")
-            params += [pk, speaker, speaker]
-        else:
-            where.append(match)
-            params += [speaker, speaker]
+            speakers += " OR pk = ?"
+            eparams.append(pk)
+        where.append(f"(q.speaker IN ({names}) OR q.speaker_entity_pk IN ({speakers}))")
+        params += nparams + eparams
     cond, extra = date_filter("a.published", since, until)
     if cond:
         where.append(cond)
@@ -140,15 +164,15 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, since: str |
 
     Example: ``quotes(conn, speaker="Bakker", limit=20, offset=20)``"""
     where, params = _quote_where(conn, speaker, since, until)
-    return quote_rows(conn, where, params, limit, offset)
+    return quote_rows(conn, where, params, limit, offset, by_date=not speaker)
 
 
 def count_quotes(conn: sqlite3.Connection, *, speaker: str | None = None,
                  since: str | None = None, until: str | None = None) -> int:
     """How many rows :func:`quotes` with the same filters returns in all."""
     where, params = _quote_where(conn, speaker, since, until)
-    return conn.execute(f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.pk = q.article_pk "
-                        f"LEFT JOIN entities e ON e.pk = q.speaker_entity_pk "
+    dated = "JOIN articles a ON a.pk = q.article_pk " if since or until else ""
+    return conn.execute(f"SELECT COUNT(*) FROM quotes q {dated}"
                         f"WHERE {where} AND {_ONE_PER_STORY}", params).fetchone()[0]
 
 
@@ -181,63 +205,111 @@ def count_events(conn: sqlite3.Connection, *, upcoming: bool = False, where: str
 def _events(conn, upcoming, where, today, kind, since, until):
     """A function ``page(offset, limit)``: the rows of that page, or their total when
     ``limit`` is None."""
-    from storyline.enrich.events import timex_range, timex_relation
-
     cond, params = ["TRUE"], []
     if where:
-        _entities.register_functions(conn)
-        cond.append("(sl_name_matches(?, e.where_name) OR upper(e.country_code) = upper(?))")
-        params += [where, where]
+        names, nparams = name_query(where)
+        cond.append(f"(e.where_name IN ({names}) OR upper(e.country_code) = upper(?))")
+        params += nparams + [where]
     if kind:
         cond.append("lower(e.kind) = lower(?)")
         params.append(kind)
-    # one row per group: its first event (lowest pk) and how many articles report it
-    sql = ("SELECT e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS "
-           "\"where\", e.country_code, e.participants, e.status, e.start, e.\"end\", "
-           "a.id AS article_id, a.story_id, a.title, a.outlet, a.published, "
-           "coalesce(a.url, a.canonical_url) AS url, g.pk, g.reports FROM "
-           "(SELECT MIN(e.pk) AS pk, COUNT(DISTINCT a.pk) AS reports "
-           f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
-           "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
-           "coalesce(e.where_name, ''), e.status) g "
-           "JOIN events e ON e.pk = g.pk JOIN articles a ON a.pk = e.article_pk ")
-
-    if not (upcoming or since or until):
-        def page(offset, limit):
-            if limit is None:
-                return conn.execute(f"SELECT COUNT(*) FROM ({sql}) AS grouped",
-                                    params).fetchone()[0]
-            rows = conn.execute(sql + 'ORDER BY "when" DESC NULLS LAST, g.pk LIMIT ? OFFSET ?',
-                                params + [limit, offset]).fetchall()
-            return [_event_row(r) for r in rows]
-        return page
-
-    day = _dt.date.fromisoformat(today) if today else _dt.date.today()
-    lo = _dt.date.fromisoformat(since[:10]) if since else None
-    hi = _dt.date.fromisoformat(until[:10]) if until else None
-    kept = []
-    for n, r in enumerate(conn.execute(sql + "ORDER BY g.pk", params)):
-        rng = timex_range(r["when"])
-        if upcoming:
-            relation = timex_relation(r["when"], day)
-            if not (relation in ("now", "future")
-                    or (relation is None and r["status"] == "scheduled")):
-                continue
-        if (lo or hi) and (rng is None or (lo and rng[1] < lo) or (hi and rng[0] > hi)):
-            continue
-        # soonest first: by the period's start; FUTURE_REF and undated ones last
-        kept.append(((rng is None, rng[0] if rng else _dt.date.max, n), r))
-    kept.sort(key=lambda kr: kr[0])
+    dated = bool(upcoming or since or until)  # soonest first (FUTURE_REF, undated last)
+    if upcoming:
+        day = _dt.date.fromisoformat(today) if today else _dt.date.today()
+        cond.append(UPCOMING)
+        params.append(day.isoformat())
+    if since:
+        cond.append("e.when_end >= ?")
+        params.append(_dt.date.fromisoformat(since[:10]).isoformat())
+    if until:
+        # with "upcoming", its own index (periods ending today or later) is the narrow one:
+        # `|| ''` keeps the planner off the index on when_start (NULL stays NULL)
+        cond.append("e.when_start || '' <= ?" if upcoming else "e.when_start <= ?")
+        params.append(_dt.date.fromisoformat(until[:10]).isoformat())
+    order = ("ORDER BY when_start IS NULL, when_start, pk " if dated
+             else 'ORDER BY "when" DESC NULLS LAST, pk ')
+    if not where:  # every filter is on the group's key: its first event stands for it
+        return _first_events(conn, cond, params, order)
+    # one row per group: the columns of its first event (lowest pk) and how many articles
+    # report it; when_start is the same for the whole group (when_value is part of the key)
+    body = (f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {' AND '.join(cond)} "
+            "GROUP BY a.story_id, e.kind, coalesce(e.when_value, ''), "
+            "coalesce(e.where_name, ''), e.status ")
+    sql = (f"SELECT {_EVENT_COLUMNS}, g.pk AS pk, g.reports AS reports FROM (SELECT MIN(e.pk) "
+           f"AS pk, COUNT(DISTINCT a.pk) AS reports {body}) AS g JOIN events e ON e.pk = g.pk "
+           "JOIN articles a ON a.pk = e.article_pk ")
 
     def page(offset, limit):
         if limit is None:
-            return len(kept)
-        return [_event_row(r) for _k, r in kept[offset:offset + limit]]
+            return conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 {body}) AS grouped",
+                                params).fetchone()[0]
+        rows = conn.execute(sql + order + "LIMIT ? OFFSET ?",
+                            params + [limit, offset]).fetchall()
+        return [_event_row(r) for r in rows]
+    return page
+
+
+_EVENT_COLUMNS = (
+    "e.kind, e.trigger, e.when_value AS \"when\", e.when_text, e.where_name AS \"where\", "
+    "e.country_code, e.participants, e.status, e.start, e.\"end\", a.id AS article_id, "
+    "a.story_id, a.title, a.outlet, a.published, coalesce(a.url, a.canonical_url) AS url, "
+    "e.when_start")
+
+
+def _same_event(x: str, y: str) -> str:
+    """SQL: events ``x`` and ``y`` have the same key (kind, date, place, status) as the
+    lists group them by (NULL kind or status equal to NULL; no date or place equal to "")."""
+    return " AND ".join(
+        [f"({x}.{c} = {y}.{c} OR ({x}.{c} IS NULL AND {y}.{c} IS NULL))" for c in ("kind",
+                                                                                 "status")]
+        + [f"coalesce({x}.{c}, '') = coalesce({y}.{c}, '')" for c in ("when_value",
+                                                                      "where_name")])
+
+
+def mark_first_events(conn: sqlite3.Connection, article_pk: int | None = None) -> None:
+    """Set ``events.first_in_group``: 1 for the first event (lowest pk) of its key in its
+    story, else 0; for one article's events just stored, or (no ``article_pk``) all of them
+    (the migration, and after ``restory``). See :func:`mark_first_quotes`."""
+    # CROSS JOIN: through the story's articles, never through an index on the event's kind
+    sql = ("UPDATE events SET first_in_group = CASE WHEN EXISTS (SELECT 1 FROM articles a "
+           "CROSS JOIN articles a2 CROSS JOIN events e2 WHERE a.pk = events.article_pk "
+           f"AND a2.story_id = a.story_id AND e2.article_pk = a2.pk "
+           f"AND {_same_event('e2', 'events')} "
+           "AND e2.pk < events.pk) THEN 0 ELSE 1 END")
+    if article_pk is None:
+        conn.execute(sql)
+    else:
+        conn.execute(sql + " WHERE article_pk = ?", (article_pk,))
+
+
+def _first_events(conn, cond: list[str], params: list, order: str):
+    """``_events``'s page function when every condition is on the group's key: the first
+    event of each group (stored flag) is its row; the page's rows are picked from the events
+    table alone, then read with their articles and ``reports`` (the story's articles
+    reporting that event)."""
+    where = " AND ".join(cond + ["e.first_in_group = 1"])
+
+    def page(offset, limit):
+        if limit is None:
+            return conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}",
+                                params).fetchone()[0]
+        pks = [r[0] for r in conn.execute(
+            f"SELECT e.pk AS pk, e.when_value AS \"when\", e.when_start AS when_start "
+            f"FROM events e WHERE {where} {order}LIMIT ? OFFSET ?", params + [limit, offset])]
+        if not pks:
+            return []
+        rows = {r["pk"]: r for r in conn.execute(
+            f"SELECT {_EVENT_COLUMNS}, e.pk AS pk, (SELECT COUNT(DISTINCT a3.pk) FROM articles a3 "
+            f"CROSS JOIN events e3 WHERE a3.story_id = a.story_id AND e3.article_pk = a3.pk AND "
+            f"{_same_event('e3', 'e')}) AS reports FROM events e JOIN articles a "
+            f"ON a.pk = e.article_pk WHERE e.pk IN ({','.join('?' * len(pks))})", pks)}
+        return [_event_row(rows[pk]) for pk in pks]
     return page
 
 
 def _event_row(r) -> dict:
     d = dict(r)
     d.pop("pk", None)
+    d.pop("when_start", None)
     d["participants"] = json.loads(d["participants"] or "[]")
     return d

@@ -18,6 +18,7 @@ import re
 import sqlite3
 
 import storyline.store.entities as _entities
+from storyline.store.names import name_query
 from storyline.errors import QueryError
 from storyline.rules.store import (BM25_WEIGHTS, MAX_QUERY_WORDS, PG_TS_CONFIG, SNIPPET_CLOSE,
                                    SNIPPET_ELLIPSIS, SNIPPET_OPEN, SNIPPET_TOKENS)
@@ -94,19 +95,23 @@ def rank_weights() -> str:
     return f"'{{{values}}}'::float4[]"
 
 
-def _rank_and_snippet(conn, match: str, marks: tuple[str, str]) -> tuple[str, list]:
-    """The ``rank`` (lower is better) and ``snippet`` columns of a search, and their
-    parameters."""
+def _rank(conn, match: str) -> tuple[str, list]:
+    """A search's ``rank`` expression (lower is better) and its parameters."""
+    if dialect(conn) == "postgresql":
+        return (f"-ts_rank_cd({rank_weights()}, articles_fts.fts, storyline_query(?), 1)",
+                [match])
+    return f"bm25(articles_fts, {', '.join(str(w) for w in BM25_WEIGHTS)})", []
+
+
+def _snippet(conn, match: str, marks: tuple[str, str]) -> tuple[str, list]:
+    """A hit's ``snippet`` expression, matches marked with ``marks``, and its parameters."""
     if dialect(conn) == "postgresql":
         options = (f'StartSel="{marks[0]}", StopSel="{marks[1]}", MaxWords={SNIPPET_TOKENS}, '
                    f'MinWords={max(1, SNIPPET_TOKENS // 2)}, ShortWord=0, MaxFragments=1, '
                    f'FragmentDelimiter="{SNIPPET_ELLIPSIS}"')
-        return (f"-ts_rank_cd({rank_weights()}, articles_fts.fts, storyline_query(?), 1) "
-                f"AS rank, ts_headline('{PG_TS_CONFIG}', a.text, storyline_query(?), ?) "
-                "AS snippet", [match, match, options])
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    return (f"bm25(articles_fts, {weights}) AS rank, "
-            f"snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet",
+        return (f"ts_headline('{PG_TS_CONFIG}', a.text, storyline_query(?), ?)",
+                [match, options])
+    return ("snippet(articles_fts, -1, ?, ?, ?, ?)",
             [marks[0], marks[1], SNIPPET_ELLIPSIS, SNIPPET_TOKENS])
 
 
@@ -130,10 +135,10 @@ def _search_where(conn: sqlite3.Connection, match: str, since, until, outlet, pe
         where.append("a.pk IN (SELECT article_pk FROM article_entities WHERE entity_pk = ?)")
         params.append(-1 if pk is None else pk)
     if place:
-        _entities.register_functions(conn)
-        where.append("a.pk IN (SELECT article_pk FROM places WHERE sl_name_matches(?, name) "
-                     "OR upper(country_code) = upper(?))")
-        params += [place, place]
+        names, nparams = name_query(place)
+        where.append(f"a.pk IN (SELECT article_pk FROM places WHERE name IN ({names}) "
+                     f"OR upper(country_code) = upper(?))")
+        params += nparams + [place]
     return " AND ".join(where), params
 
 
@@ -143,21 +148,40 @@ def search(conn: sqlite3.Connection, query: str, *, since: str | None = None,
            offset: int = 0,
            marks: tuple[str, str] = (SNIPPET_OPEN, SNIPPET_CLOSE)) -> list[dict]:
     """Best matches first: id, title, outlet, published, url, story_id, rank (bm25,
-    lower is better) and a snippet with matches marked ``[`` ``]`` (or ``marks``).
-    ``person`` keeps articles naming that entity (any alias), ``place`` those placed
-    there (name or country code); ``offset`` skips that many hits (see :func:`count`).
+    lower is better; ties in article order) and a snippet with matches marked ``[`` ``]``
+    (or ``marks``). ``person`` keeps articles naming that entity (any alias), ``place``
+    those placed there (name or country code); ``offset`` skips that many hits (see
+    :func:`count`). Only the page's hits are read from the articles table and given a
+    snippet: ranking reads the full-text index alone when no filter needs the articles.
 
     Example: ``search(conn, "port strike", language="en", limit=10, offset=10)``
     """
     match = fts_query(query)
     if not match:
         return []
-    where, params = _search_where(conn, match, since, until, outlet, person, place, language)
-    columns, column_params = _rank_and_snippet(conn, match, marks)
-    sql = (f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, {columns} "
-           f"FROM {FTS_SOURCE} WHERE {where} ORDER BY rank LIMIT ? OFFSET ?")
-    rows = conn.execute(sql, column_params + params + [int(limit), int(offset)]).fetchall()
-    return [dict(r) for r in rows]
+    filters = (since, until, outlet, person, place, language)
+    where, params = _search_where(conn, match, *filters)
+    rank, rank_params = _rank(conn, match)
+    ranked = conn.execute(
+        f"SELECT articles_fts.rowid, {rank} AS rank FROM {_hits_from(filters)} WHERE {where} "
+        f"ORDER BY rank, articles_fts.rowid LIMIT ? OFFSET ?",
+        rank_params + params + [int(limit), int(offset)]).fetchall()
+    snippet, snippet_params = _snippet(conn, match, marks)
+    out = []
+    for pk, rank_value in ranked:
+        hit = dict(conn.execute(
+            f"SELECT a.id, a.title, a.outlet, a.published, a.url, a.story_id, {snippet} "
+            f"AS snippet FROM {FTS_SOURCE} WHERE {match_condition(conn)} "
+            f"AND articles_fts.rowid = ?", snippet_params + [match, pk]).fetchone())
+        snippet_text = hit.pop("snippet")
+        out.append({**hit, "rank": rank_value, "snippet": snippet_text})
+    return out
+
+
+def _hits_from(filters: tuple) -> str:
+    """The FROM of a search: the full-text index, joined to the articles only when a filter
+    reads them."""
+    return FTS_SOURCE if any(filters) else "articles_fts"
 
 
 def count(conn: sqlite3.Connection, query: str, *, since: str | None = None,
@@ -167,24 +191,40 @@ def count(conn: sqlite3.Connection, query: str, *, since: str | None = None,
     match = fts_query(query)
     if not match:
         return 0
-    where, params = _search_where(conn, match, since, until, outlet, person, place, language)
-    return conn.execute(f"SELECT COUNT(*) FROM {FTS_SOURCE} WHERE {where}",
+    filters = (since, until, outlet, person, place, language)
+    where, params = _search_where(conn, match, *filters)
+    return conn.execute(f"SELECT COUNT(*) FROM {_hits_from(filters)} WHERE {where}",
                         params).fetchone()[0]
 
 
-def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
-    """The outlets and languages of the hits, most frequent first, with counts:
-    ``{"outlet": [{"value": "Reuters", "count": 3}], "language": [...]}``."""
+FACETS = ("outlet", "language")
+
+
+def summary(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
+    """The total of :func:`count` and the facets of :func:`facets`, from one pass over the
+    hits: ``{"total": 12, "facets": {"outlet": [...], "language": [...]}}``."""
     match = fts_query(query)
-    out: dict[str, list[dict]] = {"outlet": [], "language": []}
+    out: dict = {"total": 0, "facets": {column: [] for column in FACETS}}
     if not match:
         return out
     where, params = _search_where(conn, match, filters.get("since"), filters.get("until"),
                                   filters.get("outlet"), filters.get("person"),
                                   filters.get("place"), filters.get("language"))
-    for column in out:
-        out[column] = [{"value": r[0], "count": r[1]} for r in conn.execute(
-            f"SELECT a.{column}, COUNT(*) AS n FROM {FTS_SOURCE} "
-            f"WHERE {where} AND a.{column} IS NOT NULL "
-            f"GROUP BY a.{column} ORDER BY n DESC, a.{column} LIMIT ?", params + [int(top)])]
+    counts: dict[str, dict] = {column: {} for column in FACETS}
+    for outlet, language, n in conn.execute(
+            f"SELECT a.outlet, a.language, COUNT(*) FROM {FTS_SOURCE} WHERE {where} "
+            f"GROUP BY a.outlet, a.language", params):
+        out["total"] += n
+        for column, value in zip(FACETS, (outlet, language)):
+            if value is not None:
+                counts[column][value] = counts[column].get(value, 0) + n
+    for column, by_value in counts.items():
+        ranked = sorted(by_value.items(), key=lambda vn: (-vn[1], vn[0]))[:int(top)]
+        out["facets"][column] = [{"value": v, "count": n} for v, n in ranked]
     return out
+
+
+def facets(conn: sqlite3.Connection, query: str, *, top: int = 10, **filters) -> dict:
+    """The outlets and languages of the hits, most frequent first, with counts:
+    ``{"outlet": [{"value": "Reuters", "count": 3}], "language": [...]}``."""
+    return summary(conn, query, top=top, **filters)["facets"]

@@ -215,6 +215,22 @@ def record(conn: sqlite3.Connection, article_pk: int, story_id: str, vec: dict[s
     _update_label(conn, story_id, article_pk, title)
 
 
+def count_outlet(conn: sqlite3.Connection, article_pk: int) -> None:
+    """``stories.n_outlets`` (what ``stories --by outlets`` sorts by) after the article's row
+    is stored in its story: one more when no other article of the story has its outlet."""
+    conn.execute(
+        "UPDATE stories SET n_outlets = n_outlets + 1 WHERE id = (SELECT a.story_id "
+        "FROM articles a WHERE a.pk = ? AND a.outlet IS NOT NULL AND NOT EXISTS (SELECT 1 "
+        "FROM articles b WHERE b.story_id = a.story_id AND b.outlet = a.outlet "
+        "AND b.pk != a.pk))", (article_pk,))
+
+
+def recount_outlets(conn: sqlite3.Connection) -> None:
+    """Every story's ``n_outlets`` counted afresh (after :func:`rebuild`)."""
+    conn.execute("UPDATE stories SET n_outlets = (SELECT COUNT(DISTINCT outlet) FROM articles a "
+                 "WHERE a.story_id = stories.id)")
+
+
 def _update_label(conn: sqlite3.Connection, story_id: str, article_pk: int,
                   title: str | None) -> None:
     """The story's label: the title of its article closest to the centroid (exact while the
@@ -249,7 +265,9 @@ def representative(conn: sqlite3.Connection, story_id: str,
         "JOIN article_terms at ON at.article_pk = a.pk "
         "JOIN story_terms st ON st.story_id = a.story_id AND st.term = at.term "
         f"WHERE {where} GROUP BY at.article_pk", params).fetchall()
-    return {r[0]: r[1] for r in rows}
+    # rounded: a sum's last bits depend on the order the database adds in, which no
+    # label should (ties then go to the lowest pk on every backend)
+    return {r[0]: round(r[1], rules.SCORE_DECIMALS) for r in rows}
 
 
 def place(conn: sqlite3.Connection, vec: dict[str, float], day: str | None, *,

@@ -19,6 +19,7 @@ import sqlite3
 from storyline.enrich.event_dates import timex_range, timex_relation
 from storyline.rules import stories as rules
 import storyline.store.entities as _entities
+from storyline.store.names import name_query
 from storyline.store.queries import quote_rows
 from storyline.store.search import FTS_SOURCE, fts_query, match_condition
 
@@ -104,16 +105,15 @@ def list_stories(conn: sqlite3.Connection, *, since: str | None = None, until: s
                      "ON a.pk = ae.article_pk WHERE ae.entity_pk = ?)")
         params.append(pk)
     if place:
-        _entities.register_functions(conn)
-        where.append("s.id IN (SELECT a.story_id FROM places p JOIN articles a "
-                     "ON a.pk = p.article_pk WHERE sl_name_matches(?, p.name) "
-                     "OR upper(p.country_code) = upper(?))")
-        params += [place, place]
+        names, nparams = name_query(place)
+        where.append(f"s.id IN (SELECT a.story_id FROM places p JOIN articles a "
+                     f"ON a.pk = p.article_pk WHERE p.name IN ({names}) "
+                     f"OR upper(p.country_code) = upper(?))")
+        params += nparams + [place]
     cond = " AND ".join(where)
     total = conn.execute(f"SELECT COUNT(*) FROM stories s WHERE {cond}", params).fetchone()[0]
     if order == "outlets":
-        sort = ("(SELECT COUNT(DISTINCT outlet) FROM articles a WHERE a.story_id = s.id) DESC, "
-                "s.last_published DESC NULLS LAST")
+        sort = "s.n_outlets DESC, s.last_published DESC NULLS LAST"  # story_index.count_outlet
     else:
         sort = ("coalesce(s.last_published, substr(s.last_seen, 1, 10)) DESC NULLS LAST, "
                 "s.last_seen DESC NULLS LAST")

@@ -55,9 +55,9 @@ def search(archive, query: str, filters: dict, *, limit: int, offset: int,
         return {"data": {**data, **paged([], 0, offset, limit)}}
     hits = archive.search(query, limit=limit, offset=offset, **filters,
                           **({"marks": marks} if marks else {}))
-    total = archive.search_count(query, **filters)
-    data["facets"] = archive.search_facets(query, **filters)
-    return {"data": {**data, **paged(hits, total, offset, limit)}}
+    found = archive.search_summary(query, **filters)
+    data["facets"] = found["facets"]
+    return {"data": {**data, **paged(hits, found["total"], offset, limit)}}
 
 
 def article(archive, article_id: str) -> dict:
