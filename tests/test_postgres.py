@@ -188,6 +188,9 @@ def test_workers_restory_and_watches_work_on_postgresql(pg_url, tmp_path):
     assert cli("watch", "remove", "trams", "--db", pg_url).returncode == 0
     gone = cli("watch", "remove", "trams", "--db", pg_url)
     assert gone.returncode == 1 and "no watch" in gone.stderr and "Traceback" not in gone.stderr
+    vacuumed = cli("vacuum", "--db", pg_url)
+    assert vacuumed.returncode == 0 and "Traceback" not in vacuumed.stderr, vacuumed.stderr
+    assert _timeless(_json(["stories"], pg_url)) == _timeless(before)
 
 
 def test_concurrent_ingests_store_each_article_once(pg_url, tmp_path):

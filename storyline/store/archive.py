@@ -26,7 +26,7 @@ import storyline.store.fact_tables as fact_tables
 import storyline.store.event_periods as event_periods
 import storyline.store.names as names
 import storyline.store.story_index as stories
-from storyline.store.db import (connect, display_name, integrity_ok, is_server,
+from storyline.store.db import (connect, dialect, display_name, integrity_ok, is_server,
                                 write_transaction)
 from storyline.store.fact_rows import ARTICLE, pack_article, unpack_article
 from storyline.store.migrations import migrate, pending
@@ -357,6 +357,8 @@ class Archive:
             return counts
 
     def _bytes(self) -> int:
+        if dialect(self.conn) == "postgresql":
+            return self.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal")
                    if os.path.isfile(p))
 
@@ -366,7 +368,8 @@ class Archive:
         before = self._bytes()
         try:
             self.conn.execute("VACUUM")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if dialect(self.conn) == "sqlite":
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"could not vacuum the archive ({exc})", source=self.path) from exc
         return {"bytes_before": before, "bytes_after": self._bytes()}
