@@ -22,6 +22,7 @@ from storyline.model import Article
 from storyline.rules.store import DEFAULT_DB_ENV, DEFAULT_DB_NAME, MIN_ID_PREFIX
 import storyline.store.dedup as dedup
 import storyline.store.entities as entities
+import storyline.store.fact_json as fact_json
 import storyline.store.fact_tables as fact_tables
 import storyline.store.event_periods as event_periods
 import storyline.store.names as names
@@ -240,12 +241,14 @@ class Archive:
         fact_tables.write(c, pk, {kind: getattr(article, kind) for kind in FACT_NAMES}, resolve)
 
     # -- reading ---------------------------------------------------------------
-    def _dicts(self, where: str, params: tuple) -> list[dict]:
+    def _dicts(self, where: str, params: tuple, raw: bool = False) -> list[dict]:
         """Full article dicts (``Article.to_dict()`` + ``story_id``) of the articles ``where``
-        selects, in pk order: one query for the rows, one per fact table for their facts."""
+        selects, in pk order: one query for the rows, one per fact table for their facts
+        (``raw``: the fact lists as ``fact_json.RawJSON``, their JSON text)."""
         rows = self.conn.execute(f"SELECT pk, story_id, meta, {_READ_COLUMNS} FROM articles "
                                  f"WHERE {where} ORDER BY pk", params).fetchall()
-        facts = fact_tables.read(self.conn, [r[0] for r in rows])
+        pks = [r[0] for r in rows]
+        facts = fact_json.read_texts(self.conn, pks) if raw else fact_json.read(self.conn, pks)
         out = []
         for row in rows:
             d = unpack_article(tuple(row)[3:], row[2], facts[row[0]])
@@ -465,14 +468,16 @@ class Archive:
         from storyline.store.export import export
         return export(self, fmt, out)
 
-    def iter_articles(self, batch: int = 500):
+    def iter_articles(self, batch: int = 500, *, raw_facts: bool = False):
         """Every article as a full dict, in insertion order, streaming in batches of
-        ``batch`` articles (their facts read with one query per table and batch)."""
+        ``batch`` articles (their facts read with one query per table and batch).
+        ``raw_facts``: each fact list read from its table is a ``fact_json.RawJSON``, its
+        ``json.dumps`` text (what export writes), not the list."""
         last = 0
         while True:
             pks = [r[0] for r in self.conn.execute(
                 "SELECT pk FROM articles WHERE pk > ? ORDER BY pk LIMIT ?", (last, batch))]
             if not pks:
                 return
-            yield from self._dicts("pk BETWEEN ? AND ?", (pks[0], pks[-1]))
+            yield from self._dicts("pk BETWEEN ? AND ?", (pks[0], pks[-1]), raw_facts)
             last = pks[-1]

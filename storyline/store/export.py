@@ -21,6 +21,7 @@ from typing import IO
 from storyline.errors import ArchiveError
 from storyline.facts import FACT_NAMES
 from storyline.escaping import for_csv, json_text
+from storyline.store.fact_json import RawJSON
 
 FORMATS = ("jsonl", "csv", "parquet")
 FLAT_COLUMNS = ("id", "story_id", "title", "subtitle", "published", "language", "outlet", "wire",
@@ -29,11 +30,34 @@ JSON_COLUMNS = FACT_NAMES
 _BATCH = 500
 
 
+def _dumps(value) -> str:
+    """``json.dumps(value, ensure_ascii=False)``; a :class:`RawJSON` is its text."""
+    return value.text if type(value) is RawJSON else json.dumps(value, ensure_ascii=False)
+
+
+def _line(d: dict) -> str:
+    """``json.dumps(d, ensure_ascii=False)`` of an article whose fact lists may be
+    :class:`RawJSON` (``Archive.iter_articles(raw_facts=True)``)."""
+    parts: list[str] = []
+    plain: dict = {}  # the keys since the last RawJSON, dumped together
+    for k, v in d.items():
+        if type(v) is RawJSON:
+            if plain:
+                parts.append(json.dumps(plain, ensure_ascii=False)[1:-1])
+                plain = {}
+            parts.append(f"{json.dumps(k, ensure_ascii=False)}: {v.text}")
+        else:
+            plain[k] = v
+    if plain:
+        parts.append(json.dumps(plain, ensure_ascii=False)[1:-1])
+    return "{" + ", ".join(parts) + "}"
+
+
 def _flat(d: dict) -> dict:
     row = {k: d.get(k) for k in FLAT_COLUMNS}
     row["authors"] = "; ".join(d.get("authors") or [])
     for k in JSON_COLUMNS:
-        row[k] = json_text(json.dumps(d.get(k) or [], ensure_ascii=False))
+        row[k] = json_text(_dumps(d.get(k) or []))
     return row
 
 
@@ -50,13 +74,13 @@ def export(archive, fmt: str, out: str | Path | IO) -> int:
             return export(archive, fmt, fh)
     n = 0
     if fmt == "jsonl":
-        for d in archive.iter_articles():
-            out.write(json_text(json.dumps(d, ensure_ascii=False)) + "\n")
+        for d in archive.iter_articles(raw_facts=True):
+            out.write(json_text(_line(d)) + "\n")
             n += 1
         return n
     writer = csv.DictWriter(out, fieldnames=list(FLAT_COLUMNS) + list(JSON_COLUMNS))
     writer.writeheader()
-    for d in archive.iter_articles():
+    for d in archive.iter_articles(raw_facts=True):
         writer.writerow({k: for_csv(v) for k, v in _flat(d).items()})
         n += 1
     return n
@@ -75,7 +99,7 @@ def _parquet(archive, out) -> int:
     n = 0
     with pq.ParquetWriter(sink, schema) as writer:
         batch: list[dict] = []
-        for d in archive.iter_articles():
+        for d in archive.iter_articles(raw_facts=True):
             batch.append(_flat(d))
             if len(batch) >= _BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))

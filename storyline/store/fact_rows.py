@@ -195,28 +195,43 @@ def unpack(layout: Layout, values: Sequence, extra: str | None,
            held: dict[str, Any] | None = None) -> dict:
     """The dict :func:`pack` was given, from the values of ``layout.read_columns``, its
     ``extra`` JSON and the values of its ``held`` keys."""
+    out = dict(zip(layout.plain_keys, values))  # the plain keys, straight from the row
+    for col in layout.decoded:
+        v = out[col.key]
+        if v is not None:
+            out[col.key] = read(col, v)
+    if held:
+        out.update(held)
+    return merge_extra(layout, out, extra)
+
+
+def merge_extra(layout: Layout, plain: dict, extra: str | None) -> dict:
+    """The dict :func:`pack` was given, from ``plain`` (every plain key of ``layout`` with
+    the value its column reads as, held keys filled; reused) and the ``extra`` JSON.
+
+    >>> merge_extra(TIMES, dict.fromkeys(TIMES.plain_keys), '{"note": "x"}')["note"]
+    'x'
+    """
     more = json.loads(extra) if extra else None
     if more is None or type(more) is dict and _default_keys(layout, more)[1]:
-        out = dict(zip(layout.plain_keys, values))  # the plain keys, straight from the row
-        for col in layout.decoded:
-            v = out[col.key]
-            if v is not None:
-                out[col.key] = read(col, v)
-        if held:
-            out.update(held)
         if more:
-            out.update(more)  # extra wins, in place for a column's key
-        return out
+            plain.update(more)  # extra wins, in place for a column's key
+        return plain
     keys, more = more if type(more) is list else (_default_keys(layout, more)[0], more)
-    out = {}
-    for k in keys:
-        if k in more:
-            out[k] = more[k]
-        elif k in layout.index:
-            out[k] = read(layout.columns[layout.index[k]], values[layout.read_pos[k]])
-        else:
-            out[k] = (held or {})[k]
-    return out
+    return {k: more[k] if k in more else plain[k] for k in keys}
+
+
+def appends(layout: Layout, extra: str) -> bool:
+    """Whether the dict :func:`pack` gave this ``extra`` is the plain dict with extra's
+    items after it (none of them a plain key): then its JSON is the plain dict's JSON with
+    extra's items appended.
+
+    >>> appends(ENTITIES, '{"gender": "f"}'), appends(ENTITIES, '{"name": 7}')
+    (True, False)
+    """
+    more = json.loads(extra)
+    return (type(more) is dict and bool(more) and not any(k in layout.read_pos for k in more)
+            and _default_keys(layout, more)[1])
 
 
 def as_read(layout: Layout, values: Sequence) -> list:
