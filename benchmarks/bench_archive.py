@@ -172,9 +172,11 @@ def main() -> None:
             f"{mig['bytes_after'] / 1e6:.1f} MB. jsonl and csv exports of the old archive, of "
             f"the migrated one and of the new one byte for byte identical: "
             f"{', '.join(f'{k} {v}' for k, v in same.items())}. Export reads the new archive's "
-            f"facts as rows (one query per table for 500 articles) and builds their dicts in "
-            f"Python; the old one decoded one JSON text per article (C), so its export CPU time "
-            f"is not a measure of the smaller file's I/O: the file is in the page cache here.")
+            f"facts with one query per table for 500 articles, SQLite writing each row's JSON "
+            f"text as `json.dumps` does (store/fact_json.py), and writes those texts without "
+            f"building a dict per fact; the old one decoded one JSON text per article and "
+            f"encoded it again. The file is in the page cache here: export CPU time is not a "
+            f"measure of the smaller file's I/O.")
     print(body)
     if not args.no_write:
         write_section(SECTION, "Archive size: each fact stored once", body)

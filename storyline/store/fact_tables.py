@@ -11,6 +11,9 @@ Example::
 
     write(conn, pk, article.record(), resolve)      # inside the article's transaction
     facts = read(conn, [pk])[pk]                    # {"entities": [...], "quotes": [...], ...}
+
+On SQLite the archive reads with :mod:`storyline.store.fact_json` (the same dicts, from JSON
+SQLite writes); :func:`read` is the PostgreSQL path and the reference the tests compare with.
 """
 from __future__ import annotations
 
