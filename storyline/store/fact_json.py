@@ -119,7 +119,14 @@ def _texts(cur, pks: list[int]) -> dict[int, dict[str, list[str]]]:
         cache: dict[str, bool] = {}
         held = [kids[k] for k in layout.plain_keys if k not in layout.index]
         tag = "t.seq" if held else "NULL"
-        for row in cur.execute(_text_sql(layout, tag, f"t.{order}", n), pks):
+        rows = cur.execute(_text_sql(layout, tag, f"t.{order}", n), pks)
+        if not held:  # one piece: the row's text
+            for pk, _, text, extra in rows:
+                if extra is not None:
+                    text = _with_extra(layout, text, extra, cache)
+                out[pk][kind].append(text)
+            continue
+        for row in rows:
             pk, seq, text, extra = row[0], row[1], row[2], row[-1]
             for i, got in enumerate(held):  # an entity's mentions, then its roles
                 text += f"[{', '.join(got.get((pk, seq), ()))}]{row[3 + i]}"
