@@ -29,7 +29,8 @@ import json
 from dataclasses import dataclass
 
 from storyline.facts import FACT_NAMES
-from storyline.store import fact_rows, fact_tables
+import storyline.store.fact_rows as fact_rows
+import storyline.store.fact_tables as fact_tables
 from storyline.store.db import dialect
 from storyline.store.fact_rows import ENTITIES, MENTIONS, ROLES, Layout, appends, merge_extra
 
