@@ -22,7 +22,6 @@ import unicodedata
 
 from storyline.rules.store import (KEY_DROP_LEADING, KIND_GROUPS, SURNAME_ALIAS_GROUPS,
                                    TRANSLIT_MIN_TOKEN, TRANSLIT_RULES)
-from storyline.store.db import dialect
 
 _TRANSLIT = [(re.compile(p), r) for p, r in TRANSLIT_RULES]
 _APOSTROPHES = re.compile(r"['’ʼ`´]")

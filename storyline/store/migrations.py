@@ -383,14 +383,9 @@ def _store_each_fact_once(conn: sqlite3.Connection) -> None:
     (``storyline vacuum`` gives the space back)."""
     from storyline.store.fact_migration import convert
 
-    if dialect(conn) == "postgresql":
-        conn.script(ddl(FACTS_ONCE))
-        convert(conn)
-        conn.script(ddl(FACTS_ONCE_DONE))
-        return
-    _run_script(conn, FACTS_ONCE)
+    _run_step(conn, FACTS_ONCE)
     convert(conn)
-    _run_script(conn, FACTS_ONCE_DONE)
+    _run_step(conn, FACTS_ONCE_DONE)
 NAME_INDEX = """
 CREATE TABLE name_suffixes (               -- store.names: each word-boundary suffix of every
     suffix      TEXT NOT NULL,             -- folded name the lists filter by (speakers, entity
